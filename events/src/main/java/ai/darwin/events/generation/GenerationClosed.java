@@ -1,0 +1,25 @@
+package ai.darwin.events.generation;
+
+import ai.darwin.events.Require;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A generation closed, exactly once.
+ *
+ * @param ranking    every variant of the generation, best first
+ * @param survivors  each agent with the program it carries into the next generation
+ * @param statistics per-generation statistics
+ */
+public record GenerationClosed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                               List<RankedVariant> ranking, List<Survivor> survivors,
+                               GenerationStatistics statistics) implements GenerationEvent {
+
+    public GenerationClosed {
+        Require.envelope(eventId, schemaVersion, runId, timestamp);
+        Require.atLeast(generation, 0, "generation");
+        ranking = Require.list(ranking, "ranking");
+        survivors = Require.list(survivors, "survivors");
+        Require.present(statistics, "statistics");
+    }
+}

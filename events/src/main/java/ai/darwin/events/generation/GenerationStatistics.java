@@ -1,0 +1,31 @@
+package ai.darwin.events.generation;
+
+import ai.darwin.events.Nullable;
+import ai.darwin.events.Require;
+
+/**
+ * Per-generation statistics, enough for a dashboard without further queries.
+ *
+ * @param variants            variants in the generation
+ * @param completed           variants that trained
+ * @param failed              variants whose training failed
+ * @param timedOut            variants without a result by the deadline
+ * @param bestValBitsPerByte  lowest validation bits per byte
+ * @param medianValBitsPerByte median over the completed variants
+ * @param failureRate         (failed + timed out) / variants
+ * @param proposalErrorRate   proposals that never produced a runnable program / proposals
+ * @param errorResolutionRate proposals repaired after a failed validation / proposals that failed one
+ * @param costUsd             LLM cost of the generation
+ */
+public record GenerationStatistics(int variants, int completed, int failed, int timedOut,
+                                   @Nullable Double bestValBitsPerByte, @Nullable Double medianValBitsPerByte,
+                                   double failureRate, double proposalErrorRate, double errorResolutionRate,
+                                   double costUsd) {
+
+    public GenerationStatistics {
+        Require.atLeast(variants, 0, "variants");
+        Require.atLeast(completed, 0, "completed");
+        Require.atLeast(failed, 0, "failed");
+        Require.atLeast(timedOut, 0, "timedOut");
+    }
+}

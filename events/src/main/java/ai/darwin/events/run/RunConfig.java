@@ -1,0 +1,60 @@
+package ai.darwin.events.run;
+
+import ai.darwin.events.Nullable;
+import ai.darwin.events.Require;
+import ai.darwin.events.variant.TrainingBudget;
+
+/**
+ * Everything a run needs, as requested.
+ *
+ * @param name                  a human-readable name
+ * @param population            number of agents P
+ * @param generations           number of generations G to run
+ * @param dataset               the corpus to train on
+ * @param budget                the fixed training budget of every variant
+ * @param preset                the seed program's preset: {@code cpu} or {@code gpu}
+ * @param mutator               {@code offline}, {@code llm} or {@code llm-chunk}
+ * @param model                 the LLM model name, when an LLM mutates
+ * @param fitness               how variants are ranked
+ * @param selection             how survivors and assignments are chosen
+ * @param stopAfterStagnantGenerations end the run after this many generations without improvement (0: never)
+ * @param costCapUsd            stop LLM calls once the run has cost this much (0: no cap)
+ * @param verificationSeeds     k, the number of seeds the champion and the baseline are re-trained with
+ * @param verificationInterval  verify every this many generations as well as at the end (0: only at the end)
+ * @param seed                  master seed of the run (assignments, tournaments, offline mutations, training seeds)
+ */
+public record RunConfig(
+        String name,
+        int population,
+        int generations,
+        DatasetSpec dataset,
+        TrainingBudget budget,
+        String preset,
+        String mutator,
+        @Nullable String model,
+        FitnessSpec fitness,
+        SelectionSpec selection,
+        int stopAfterStagnantGenerations,
+        double costCapUsd,
+        int verificationSeeds,
+        int verificationInterval,
+        long seed) {
+
+    public RunConfig {
+        Require.text(name, "name");
+        Require.atLeast(population, 2, "population");
+        Require.atLeast(generations, 1, "generations");
+        Require.present(dataset, "dataset");
+        Require.present(budget, "budget");
+        Require.text(preset, "preset");
+        Require.text(mutator, "mutator");
+        Require.present(fitness, "fitness");
+        Require.present(selection, "selection");
+        Require.atLeast(stopAfterStagnantGenerations, 0, "stopAfterStagnantGenerations");
+        if (costCapUsd < 0) {
+            throw new IllegalArgumentException("field 'costCapUsd' must be >= 0");
+        }
+        Require.atLeast(verificationSeeds, 2, "verificationSeeds");
+        Require.atLeast(verificationInterval, 0, "verificationInterval");
+    }
+}

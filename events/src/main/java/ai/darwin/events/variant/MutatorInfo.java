@@ -1,0 +1,17 @@
+package ai.darwin.events.variant;
+
+import ai.darwin.events.Nullable;
+import ai.darwin.events.Require;
+
+/**
+ * Which mutator produced a variant.
+ *
+ * @param kind  {@code offline}, {@code llm}, {@code llm-chunk}, or {@code none} for programs trained unchanged
+ * @param model the LLM model, for LLM mutators
+ */
+public record MutatorInfo(String kind, @Nullable String model) {
+
+    public MutatorInfo {
+        Require.text(kind, "kind");
+    }
+}

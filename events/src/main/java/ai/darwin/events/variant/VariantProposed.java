@@ -1,0 +1,64 @@
+package ai.darwin.events.variant;
+
+import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Require;
+import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.run.DatasetSpec;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A program ready to train, on {@link ai.darwin.events.Topics#VARIANTS}, keyed by variant id so that variants
+ * spread over the partitions of the training consumer group. It carries all a worker needs to train it.
+ *
+ * @param generation       the generation it belongs to
+ * @param variantId        unique id of the variant
+ * @param assignmentId     the assignment it answers
+ * @param kind             MUTATE, BASELINE or VERIFY
+ * @param mutatorAgentId   the agent that rewrote the program
+ * @param targetAgentId    the agent that owns the result
+ * @param parentVariantIds the program(s) it was derived from
+ * @param source           the full Java source of the program
+ * @param sourceSha256     SHA-256 of the source's UTF-8 bytes
+ * @param diff             unified diff against the first parent
+ * @param reasoning        the mutator's explanation of the change
+ * @param mutator          which mutator and model
+ * @param usage            LLM tokens and cost
+ * @param status           how validation went
+ * @param validationErrors the reasons of failed validation attempts, oldest first
+ * @param dataset          the corpus to train on
+ * @param budget           the training budget
+ * @param trainingSeed     the seed to train with
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonTypeName("VariantProposed")
+public record VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                              String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
+                              String targetAgentId, List<String> parentVariantIds, String source,
+                              String sourceSha256, String diff, String reasoning, MutatorInfo mutator,
+                              TokenUsage usage, ProposalStatus status, List<String> validationErrors,
+                              DatasetSpec dataset, TrainingBudget budget, long trainingSeed) implements DarwinEvent {
+
+    public VariantProposed {
+        Require.envelope(eventId, schemaVersion, runId, timestamp);
+        Require.atLeast(generation, 0, "generation");
+        Require.text(variantId, "variantId");
+        Require.text(assignmentId, "assignmentId");
+        Require.present(kind, "kind");
+        Require.text(mutatorAgentId, "mutatorAgentId");
+        Require.text(targetAgentId, "targetAgentId");
+        parentVariantIds = Require.list(parentVariantIds, "parentVariantIds");
+        Require.text(source, "source");
+        Require.text(sourceSha256, "sourceSha256");
+        Require.present(diff, "diff");
+        Require.present(reasoning, "reasoning");
+        Require.present(mutator, "mutator");
+        Require.present(usage, "usage");
+        Require.present(status, "status");
+        validationErrors = Require.list(validationErrors, "validationErrors");
+        Require.present(dataset, "dataset");
+        Require.present(budget, "budget");
+    }
+}
