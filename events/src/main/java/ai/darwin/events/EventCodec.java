@@ -3,11 +3,13 @@ package ai.darwin.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -64,6 +66,31 @@ public final class EventCodec {
                     + " of " + event.getClass().getSimpleName() + ", this reader knows up to " + EventType.SCHEMA_VERSION);
         }
         return event;
+    }
+
+    /**
+     * Reads any contract event, whatever its topic, by its {@code type} property.
+     *
+     * @throws MalformedEventException when the payload is not a contract event
+     */
+    public static DarwinEvent readAny(String json) {
+        if (json == null || json.isBlank()) {
+            throw new MalformedEventException("empty payload, expected a Darwin event");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not JSON: " + reason(e), e);
+        }
+        JsonNode type = tree == null ? null : tree.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new MalformedEventException("no 'type' property: not a Darwin event");
+        }
+        EventType eventType = Arrays.stream(EventType.values())
+                .filter(t -> t.typeName().equals(type.asText())).findFirst()
+                .orElseThrow(() -> new MalformedEventException("unknown event type '" + type.asText() + "'"));
+        return read(json, eventType.recordType());
     }
 
     /** A fresh event id. */

@@ -1,0 +1,17 @@
+package ai.darwin.memory.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** memory-service settings. */
+@ConfigMapping(prefix = "darwin.memory")
+public interface MemoryConfig {
+
+    /** The MongoDB database memory-service owns. */
+    @WithDefault("darwin-memory")
+    String database();
+
+    /** The most events one REST answer lists. */
+    @WithDefault("1000")
+    int maxPageSize();
+}

@@ -1,0 +1,47 @@
+package ai.darwin.memory.messaging;
+
+import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.memory.store.EventJournal;
+import ai.darwin.memory.store.JournalEntry;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads every Darwin topic and journals each event once. A record that is not a valid contract event is nacked,
+ * so the connector moves it to the dead-letter topic with the reason, and consumption goes on.
+ */
+@ApplicationScoped
+public class EventJournalConsumer {
+
+    /** The channel over all of Darwin's topics but the dead letters. */
+    public static final String CHANNEL = "journal";
+
+    private static final Logger LOG = Logger.getLogger(EventJournalConsumer.class);
+    private static final ObjectMapper JSON = EventCodec.mapper();
+
+    private final EventJournal journal;
+
+    EventJournalConsumer(EventJournal journal) {
+        this.journal = journal;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        DarwinEvent event = EventCodec.readAny(record.value());
+        Map<String, Object> payload = JSON.convertValue(JSON.valueToTree(event), new TypeReference<>() { });
+        boolean stored = journal.record(new JournalEntry(event.eventId(), EventType.of(event).typeName(),
+                event.runId(), event.timestamp(), record.topic(), record.partition(), record.offset(), payload));
+        if (!stored) {
+            LOG.debugf("event %s already journaled (redelivery)", event.eventId());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package ai.darwin.platform.messaging;
+
+import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.events.Topics;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.net.URI;
+import java.time.ZoneOffset;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Turns a contract event into the Kafka message every service sends: the JSON of {@link EventCodec} as value, the
+ * contract's key, and CloudEvents 1.0 attributes that the SmallRye connector writes as binary-mode headers.
+ */
+public final class EventMessages {
+
+    private EventMessages() {
+    }
+
+    /**
+     * @param event   the event
+     * @param service the sending service's name, which becomes the CloudEvents source {@code urn:darwin:<service>}
+     */
+    public static Message<String> toMessage(DarwinEvent event, String service) {
+        EventType type = EventType.of(event);
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(Topics.keyOf(event))
+                .build();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId())
+                .withType(type.cloudEventType())
+                .withSource(URI.create(EventType.SOURCE_PREFIX + service))
+                .withSubject(Topics.keyOf(event))
+                .withTimestamp(event.timestamp().atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        return Message.of(EventCodec.write(event)).addMetadata(kafka).addMetadata(cloudEvent);
+    }
+}
