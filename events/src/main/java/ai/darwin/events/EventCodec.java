@@ -3,6 +3,7 @@ package ai.darwin.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -109,6 +110,24 @@ public final class EventCodec {
             root = root.getCause();
         }
         String message = root instanceof JsonProcessingException json ? json.getOriginalMessage() : root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        message = message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        // Jackson's hints name its own settings, which mean nothing to a producer reading a dead-letter reason
+        message = message.replaceAll("\\s*\\(set [A-Za-z.]+.*$", "");
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && root == e) {
+            return message + " at '" + path(mapping) + "'";
+        }
+        return message;
+    }
+
+    private static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

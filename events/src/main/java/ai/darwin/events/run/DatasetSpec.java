@@ -8,7 +8,7 @@ import ai.darwin.events.Require;
  *
  * @param uri        a local file path, {@code file:} URI or {@code http(s):} URL of a text file
  * @param sha256     expected SHA-256 of the file's bytes, checked when present
- * @param tokenizer  {@code char} (character-level, the default)
+ * @param tokenizer  the tokenizer; {@code char} (character-level) is the one the harness provides
  * @param validationFraction the fraction held out for validation by the fixed, seeded split
  */
 public record DatasetSpec(String uri, @Nullable String sha256, String tokenizer, double validationFraction) {

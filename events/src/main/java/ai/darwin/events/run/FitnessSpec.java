@@ -1,8 +1,10 @@
 package ai.darwin.events.run;
 
 import ai.darwin.events.Require;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How variants are ranked, from harness metrics only.
@@ -16,6 +18,7 @@ public record FitnessSpec(String mode, List<String> order, Map<String, Double> w
     public FitnessSpec {
         Require.text(mode, "mode");
         order = Require.list(order, "order");
-        weights = Map.copyOf(Require.present(weights, "weights"));
+        // sorted, so that the same event always encodes to the same bytes
+        weights = Collections.unmodifiableMap(new TreeMap<>(Require.present(weights, "weights")));
     }
 }

@@ -8,6 +8,9 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -37,5 +40,20 @@ public final class EventMessages {
                 .withDataContentType("application/json")
                 .build();
         return Message.of(EventCodec.write(event)).addMetadata(kafka).addMetadata(cloudEvent);
+    }
+
+    /** Sends an event; the stage completes once the broker acknowledged it, or fails with the reason it did not. */
+    public static CompletionStage<Void> send(Emitter<String> emitter, DarwinEvent event, String service) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        emitter.send(toMessage(event, service)
+                .withAck(() -> {
+                    sent.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    sent.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return sent;
     }
 }

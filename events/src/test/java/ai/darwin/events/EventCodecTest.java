@@ -1,0 +1,104 @@
+package ai.darwin.events;
+
+import static ai.darwin.events.ContractResources.golden;
+import static ai.darwin.events.ContractResources.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.darwin.events.run.RunCompleted;
+import ai.darwin.events.run.RunEvent;
+import ai.darwin.events.run.RunStarted;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The codec's tolerant but strict reading: unknown fields pass, malformed events fail with a precise reason. */
+class EventCodecTest {
+
+    static Stream<Arguments> malformedPayloads() {
+        return Stream.of(
+                Arguments.of("not JSON", "this is not JSON", RunStarted.class, "not a valid RunStarted"),
+                Arguments.of("truncated JSON", golden(EventType.RUN_STARTED).substring(0, 40), RunStarted.class,
+                        "not a valid RunStarted"),
+                Arguments.of("empty", "", RunStarted.class, "empty payload"),
+                Arguments.of("blank", "  \n", RunStarted.class, "empty payload"),
+                Arguments.of("JSON null", "null", RunStarted.class, "null payload"),
+                Arguments.of("missing eventId", runStarted(event -> event.remove("eventId")), RunStarted.class,
+                        "missing or blank required field 'eventId'"),
+                Arguments.of("blank runId", runStarted(event -> event.put("runId", " ")), RunStarted.class,
+                        "missing or blank required field 'runId'"),
+                Arguments.of("missing type", runStarted(event -> event.remove("type")), RunStarted.class,
+                        "missing type id property 'type'"),
+                Arguments.of("unknown type", runStarted(event -> event.put("type", "RunExploded")), RunEvent.class,
+                        "RunExploded"),
+                Arguments.of("schemaVersion 2", runStarted(event -> event.put("schemaVersion", 2)), RunStarted.class,
+                        "unsupported schemaVersion 2"),
+                Arguments.of("wrong enum value", runCompleted(event -> event.put("outcome", "EXPLODED")),
+                        RunCompleted.class, "EXPLODED"),
+                Arguments.of("enum as a number", runCompleted(event -> event.put("outcome", 1)),
+                        RunCompleted.class, "RunOutcome"),
+                Arguments.of("another event's type", runStarted(event -> event.put("type", "RunPaused")),
+                        RunStarted.class, "RunPaused"),
+                Arguments.of("null for a primitive", runCompleted(event -> event.putNull("generationsCompleted")),
+                        RunCompleted.class, "at 'generationsCompleted'"),
+                Arguments.of("missing primitive", runCompleted(event -> event.remove("generationsCompleted")),
+                        RunCompleted.class, "at 'generationsCompleted'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedPayloads")
+    void malformedPayloadFailsWithAOneLineReason(String problem, String payload,
+                                                  Class<? extends DarwinEvent> type, String reason) {
+        assertThatThrownBy(() -> EventCodec.read(payload, type))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining(reason)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        String withExtras = runStarted(event -> {
+            event.put("addedInALaterRelease", "ignored");
+            event.putObject("nested").put("also", true);
+        });
+
+        RunStarted event = EventCodec.read(withExtras, RunStarted.class);
+
+        assertThat(event).isEqualTo(EventCodec.read(golden(EventType.RUN_STARTED), RunStarted.class));
+    }
+
+    @Test
+    void aTopicFamilyReadsEachOfItsEventsByTheirType() {
+        RunEvent event = EventCodec.read(golden(EventType.RUN_COMPLETED), RunEvent.class);
+
+        assertThat(event).isInstanceOf(RunCompleted.class);
+    }
+
+    @Test
+    void writingOmitsAbsentOptionalFields() {
+        RunCompleted full = EventCodec.read(golden(EventType.RUN_COMPLETED), RunCompleted.class);
+        RunCompleted bare = new RunCompleted(full.eventId(), full.schemaVersion(), full.runId(), full.timestamp(),
+                full.outcome(), full.generationsCompleted(), null, null, full.costUsd());
+
+        assertThat(parse(EventCodec.write(bare)).has("championVariantId")).isFalse();
+        assertThat(parse(EventCodec.write(bare)).has("verification")).isFalse();
+    }
+
+    private static String runStarted(Consumer<ObjectNode> change) {
+        return changed(EventType.RUN_STARTED, change);
+    }
+
+    private static String runCompleted(Consumer<ObjectNode> change) {
+        return changed(EventType.RUN_COMPLETED, change);
+    }
+
+    private static String changed(EventType type, Consumer<ObjectNode> change) {
+        ObjectNode event = (ObjectNode) parse(golden(type));
+        change.accept(event);
+        return event.toString();
+    }
+}
