@@ -1,0 +1,42 @@
+package ai.darwin.hitl.rest;
+
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.events.hitl.HumanIntervention;
+import ai.darwin.hitl.messaging.InterventionPublisher;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Guidance, veto, promote, pause, resume and stop: each becomes a HumanIntervention event. */
+@Path("/runs/{runId}/interventions")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class InterventionsResource {
+
+    private final InterventionPublisher publisher;
+
+    InterventionsResource(InterventionPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @POST
+    @Operation(summary = "Intervene in a run",
+            description = "Answers 202 with the published event once the broker has it; 400 says what is missing.")
+    public CompletionStage<Response> intervene(@PathParam("runId") String runId, InterventionRequest request) {
+        if (request == null) {
+            throw new BadRequestException("an intervention is required as the JSON body");
+        }
+        HumanIntervention intervention = new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                runId, EventCodec.now(), EventCodec.newEventId(), request.kind(), request.agentId(),
+                request.variantId(), request.message() == null ? "" : request.message(), request.by());
+        return publisher.publish(intervention).thenApply(ignored -> Response.accepted(intervention).build());
+    }
+}

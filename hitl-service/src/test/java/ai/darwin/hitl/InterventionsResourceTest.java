@@ -1,0 +1,85 @@
+package ai.darwin.hitl;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.hitl.HumanIntervention;
+import ai.darwin.events.hitl.InterventionKind;
+import ai.darwin.hitl.messaging.InterventionPublisher;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InterventionsResourceTest.InMemoryInterventions.class)
+class InterventionsResourceTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @BeforeEach
+    void clear() {
+        connector.sink(InterventionPublisher.CHANNEL).clear();
+    }
+
+    @Test
+    void guidanceBecomesAHumanInterventionEventOfTheRun() {
+        given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"GUIDANCE\",\"message\":\"try rotary embeddings\",\"by\":\"ada\"}")
+                .post("/runs/run-1/interventions").then().statusCode(202);
+
+        InMemorySink<String> sink = connector.sink(InterventionPublisher.CHANNEL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.received().size() == 1);
+        Message<String> message = sink.received().get(0);
+        HumanIntervention event = EventCodec.read(message.getPayload(), HumanIntervention.class);
+        assertThat(event.runId()).isEqualTo("run-1");
+        assertThat(event.kind()).isEqualTo(InterventionKind.GUIDANCE);
+        assertThat(event.message()).isEqualTo("try rotary embeddings");
+        assertThat(message.getMetadata(OutgoingCloudEventMetadata.class)).hasValueSatisfying(
+                ce -> assertThat(ce.getType()).isEqualTo("ai.darwin.HumanIntervention.v1"));
+    }
+
+    @Test
+    void aVetoWithoutAVariantIsRejectedAndNothingIsPublished() {
+        given().contentType(ContentType.JSON).body("{\"kind\":\"VETO\",\"message\":\"no\",\"by\":\"ada\"}")
+                .post("/runs/run-1/interventions").then().statusCode(400)
+                .body(containsString("VETO needs a variantId"));
+        given().contentType(ContentType.JSON).body("{\"kind\":\"EXPLODE\",\"message\":\"no\",\"by\":\"ada\"}")
+                .post("/runs/run-1/interventions").then().statusCode(400)
+                .body(containsString("EXPLODE"));
+        assertThat(connector.sink(InterventionPublisher.CHANNEL).received()).isEmpty();
+    }
+
+    /** Swaps the Kafka channel for SmallRye's in-memory connector. */
+    public static class InMemoryInterventions implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> config = new HashMap<>(
+                    InMemoryConnector.switchOutgoingChannelsToInMemory(InterventionPublisher.CHANNEL));
+            config.put("quarkus.kafka.health.enabled", "false");
+            return config;
+        }
+
+        @Override
+        public void stop() {
+            InMemoryConnector.clear();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package ai.darwin.selection;
+
+import ai.darwin.testing.KafkaBrokerResource;
+import ai.darwin.testing.ServiceEndpointsContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class SelectionServiceEndpointsIT extends ServiceEndpointsContract {
+}
