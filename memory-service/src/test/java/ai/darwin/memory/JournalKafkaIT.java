@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import ai.darwin.events.EventCodec;
+import ai.darwin.events.Topic;
 import ai.darwin.events.Topics;
+import ai.darwin.memory.messaging.EventJournalConsumer;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.memory.store.EventJournal;
 import ai.darwin.testing.KafkaBrokerResource;
@@ -19,6 +21,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -96,6 +100,14 @@ class JournalKafkaIT {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Kafka connection health check",
                         "MongoDB connection health check"));
+    }
+
+    @Test
+    void theJournalReadsEveryContractTopicButTheDeadLetters() {
+        List<String> configured = List.of(ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming." + EventJournalConsumer.CHANNEL + ".topics", String[].class));
+        assertThat(configured).containsExactlyInAnyOrderElementsOf(Topics.ALL.stream()
+                .filter(topic -> topic != Topics.DEAD_LETTERS).map(Topic::name).toList());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
