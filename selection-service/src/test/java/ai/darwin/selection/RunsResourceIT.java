@@ -9,6 +9,7 @@ import ai.darwin.events.Topics;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.selection.rest.RunAccepted;
 import ai.darwin.testing.KafkaBrokerResource;
+import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** A run request travels through the real broker as a CloudEvents 1.0 binary-mode record. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(MongoServerResource.class)
 class RunsResourceIT {
 
     static final String CONFIG = """

@@ -4,7 +4,8 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
-import ai.darwin.selection.messaging.RunEventPublisher;
+import ai.darwin.selection.messaging.EventPublisher;
+import ai.darwin.selection.run.RunValidation;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
 
-    private final RunEventPublisher publisher;
+    private final EventPublisher publisher;
 
-    RunsResource(RunEventPublisher publisher) {
+    RunsResource(EventPublisher publisher) {
         this.publisher = publisher;
     }
 
@@ -35,6 +36,7 @@ public class RunsResource {
         if (config == null) {
             throw new BadRequestException("a run configuration is required as the JSON body");
         }
+        RunValidation.check(config);
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
         RunRequested event = new RunRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId,
                 EventCodec.now(), config, "rest");

@@ -1,0 +1,34 @@
+package ai.darwin.selection.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** selection-service settings. */
+@ConfigMapping(prefix = "darwin.selection")
+public interface SelectionConfig {
+
+    /** The MongoDB database selection-service owns (run state, proposals, results). */
+    @WithDefault("darwin-selection")
+    String database();
+
+    /** The seed program every run starts from: {@code classpath:<resource>} or a file path. */
+    @WithDefault("classpath:programs/SeedGpt.java")
+    String seedProgram();
+
+    /** A generation never gets less time than this before stragglers count as timeouts. */
+    @WithDefault("PT2M")
+    Duration deadlineMinimum();
+
+    /** Time allowed per variant beyond its training budget (compile, start, evaluation, queueing). */
+    @WithDefault("PT30S")
+    Duration deadlineOverheadPerVariant();
+
+    /** How many variants train at once across the training consumer group, for the deadline estimate. */
+    @WithDefault("1")
+    int trainingWorkers();
+
+    /** Safety factor on the estimated training time of a generation. */
+    @WithDefault("2.0")
+    double deadlineFactor();
+}

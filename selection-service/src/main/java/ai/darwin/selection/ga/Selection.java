@@ -1,0 +1,86 @@
+package ai.darwin.selection.ga;
+
+import ai.darwin.events.generation.Survivor;
+import ai.darwin.events.run.SelectionSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Elitism plus tournament. The pool is every program that trained this generation and every program the agents
+ * carried into it, so a generation can never lose the best program found so far. Each agent whose own new
+ * program is among the elites keeps it; the other agents take a tournament winner; an agent whose variant
+ * failed is refilled from the survivors that way too.
+ */
+public final class Selection {
+
+    private Selection() {
+    }
+
+    /**
+     * @param agentIds       the agents, in order
+     * @param ownVariant     each agent's variant of this generation, if it trained
+     * @param pool           every program that can survive
+     * @param promoted       variants a human forced to survive
+     * @param spec           elites and tournament size
+     * @param fitness        the ranking
+     * @param random         seeded per run and generation
+     */
+    public static List<Survivor> survivors(List<String> agentIds, Map<String, Candidate> ownVariant,
+                                           List<Candidate> pool, Set<String> promoted, SelectionSpec spec,
+                                           Fitness fitness, Random random) {
+        Comparator<Candidate> order = fitness.bestFirst();
+        List<Candidate> ranked = pool.stream().sorted(order).toList();
+        Map<String, Survivor> chosen = new LinkedHashMap<>();
+
+        List<Candidate> forced = ranked.stream().filter(c -> promoted.contains(c.variantId())).toList();
+        List<String> free = new ArrayList<>(agentIds);
+        for (Candidate candidate : forced) {
+            if (free.isEmpty()) {
+                break;
+            }
+            String agent = free.contains(candidate.agentId()) ? candidate.agentId() : free.get(0);
+            chosen.put(agent, new Survivor(agent, candidate.variantId(), "promoted"));
+            free.remove(agent);
+        }
+
+        List<Candidate> elites = ranked.stream().limit(spec.elites()).toList();
+        for (Candidate elite : elites) {
+            String agent = elite.agentId();
+            if (free.contains(agent) && ownVariant.containsKey(agent)
+                    && ownVariant.get(agent).variantId().equals(elite.variantId())) {
+                chosen.put(agent, new Survivor(agent, elite.variantId(), "elite"));
+                free.remove(agent);
+            }
+        }
+        for (Candidate elite : elites) {
+            if (free.isEmpty() || chosen.values().stream().anyMatch(s -> s.variantId().equals(elite.variantId()))) {
+                continue;
+            }
+            String agent = free.remove(0);
+            chosen.put(agent, new Survivor(agent, elite.variantId(), "elite"));
+        }
+
+        for (String agent : List.copyOf(free)) {
+            Candidate winner = tournament(ranked, spec.tournamentSize(), order, random);
+            String reason = ownVariant.containsKey(agent) ? "tournament" : "refill";
+            chosen.put(agent, new Survivor(agent, winner.variantId(), reason));
+        }
+        return agentIds.stream().map(chosen::get).toList();
+    }
+
+    private static Candidate tournament(List<Candidate> ranked, int size, Comparator<Candidate> order, Random random) {
+        Candidate best = null;
+        for (int i = 0; i < Math.min(size, ranked.size()); i++) {
+            Candidate contestant = ranked.get(random.nextInt(ranked.size()));
+            if (best == null || order.compare(contestant, best) < 0) {
+                best = contestant;
+            }
+        }
+        return best;
+    }
+}

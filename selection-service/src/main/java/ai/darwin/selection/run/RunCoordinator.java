@@ -1,0 +1,340 @@
+package ai.darwin.selection.run;
+
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.events.generation.GenerationClosed;
+import ai.darwin.events.generation.Survivor;
+import ai.darwin.events.hitl.HumanIntervention;
+import ai.darwin.events.run.RunCompleted;
+import ai.darwin.events.run.RunOutcome;
+import ai.darwin.events.run.RunPaused;
+import ai.darwin.events.run.RunRequested;
+import ai.darwin.events.run.RunResumed;
+import ai.darwin.events.run.RunStarted;
+import ai.darwin.events.run.RunStopped;
+import ai.darwin.events.run.VerificationReport;
+import ai.darwin.events.training.TrainingCompleted;
+import ai.darwin.events.training.TrainingResult;
+import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.selection.ga.Candidate;
+import ai.darwin.selection.ga.Fitness;
+import ai.darwin.selection.ga.Selection;
+import ai.darwin.selection.store.RunState;
+import ai.darwin.selection.store.RunState.AgentSlot;
+import ai.darwin.selection.store.RunState.GenerationState;
+import ai.darwin.selection.store.SelectionStore;
+import ai.darwin.selection.store.VariantRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.jboss.logging.Logger;
+
+/**
+ * The run state machine. Every handler is idempotent (events are identified by run, variant and intervention
+ * ids), changes the run's stored state in one save together with the events it must publish (the outbox), then
+ * flushes the outbox. A generation closes once: when all its variants have a result or at its deadline.
+ */
+@ApplicationScoped
+public class RunCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(RunCoordinator.class);
+    /** An improvement of val_bpb smaller than this does not reset the stagnation count. */
+    private static final double MIN_IMPROVEMENT = 1e-4;
+
+    private final SelectionStore store;
+    private final GenerationPlanner planner;
+    private final Outbox outbox;
+    private final SeedProgram seed;
+
+    RunCoordinator(SelectionStore store, GenerationPlanner planner, Outbox outbox, SeedProgram seed) {
+        this.store = store;
+        this.planner = planner;
+        this.outbox = outbox;
+        this.seed = seed;
+    }
+
+    public synchronized void onRunRequested(RunRequested request) {
+        if (store.run(request.runId()).isPresent()) {
+            return;
+        }
+        RunValidation.check(request.config());
+        RunState run = new RunState();
+        run.runId = request.runId();
+        run.config = request.config();
+        run.startedAt = EventCodec.now();
+        run.seedVariantId = run.runId + "-seed";
+        run.seedSource = seed.source();
+        for (int i = 1; i <= run.config.population(); i++) {
+            run.agents.add(new AgentSlot("agent-" + i, run.seedVariantId));
+        }
+        run.outbox.add(EventCodec.write(new RunStarted(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                run.runId, EventCodec.now())));
+        planner.openMutationGeneration(run, 0);
+        saveAndFlush(run);
+    }
+
+    public synchronized void onVariantProposed(VariantProposed proposal) {
+        Optional<RunState> found = store.run(proposal.runId());
+        if (found.isEmpty()) {
+            LOG.warnf("variant %s of unknown run %s ignored", proposal.variantId(), proposal.runId());
+            return;
+        }
+        RunState run = found.get();
+        GenerationState generation = run.generations.get(proposal.generation());
+        boolean assigned = generation != null && generation.assignments.stream()
+                .anyMatch(a -> a.assignmentId().equals(proposal.assignmentId()));
+        if (!assigned) {
+            LOG.warnf("variant %s answers no assignment of run %s generation %d: ignored", proposal.variantId(),
+                    proposal.runId(), proposal.generation());
+            return;
+        }
+        if (generation.closed || answered(run, proposal)) {
+            return;
+        }
+        if (store.addProposal(proposal)) {
+            run.costUsd += proposal.usage().costUsd();
+            store.save(run);
+        }
+        closeIfComplete(run);
+    }
+
+    public synchronized void onTrainingResult(TrainingResult result) {
+        Optional<RunState> found = store.run(result.runId());
+        if (found.isEmpty()) {
+            LOG.warnf("result of variant %s of unknown run %s ignored", result.variantId(), result.runId());
+            return;
+        }
+        RunState run = found.get();
+        GenerationState generation = run.generations.get(result.generation());
+        if (generation == null || generation.closed) {
+            LOG.infof("late result of variant %s (generation %d already closed) not counted", result.variantId(),
+                    result.generation());
+            return;
+        }
+        if (store.addResult(result)) {
+            closeIfComplete(run);
+        }
+    }
+
+    public synchronized void onIntervention(HumanIntervention intervention) {
+        Optional<RunState> found = store.run(intervention.runId());
+        if (found.isEmpty() || !found.get().handledInterventions.add(intervention.interventionId())) {
+            return;
+        }
+        RunState run = found.get();
+        if (run.status == RunState.Status.COMPLETED) {
+            store.save(run);
+            return;
+        }
+        String reason = intervention.message().isBlank() ? intervention.kind().name().toLowerCase()
+                : intervention.message();
+        switch (intervention.kind()) {
+            case GUIDANCE -> run.guidance.add(intervention.agentId() == null ? intervention.message()
+                    : intervention.agentId() + ": " + intervention.message());
+            case VETO -> run.vetoed.add(intervention.variantId());
+            case PROMOTE -> run.promoted.add(intervention.variantId());
+            case PAUSE -> {
+                if (!run.pauseRequested) {
+                    run.pauseRequested = true;
+                    run.outbox.add(EventCodec.write(new RunPaused(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                            run.runId, EventCodec.now(), reason, intervention.by())));
+                }
+            }
+            case RESUME -> {
+                if (run.pauseRequested) {
+                    run.pauseRequested = false;
+                    run.outbox.add(EventCodec.write(new RunResumed(EventCodec.newEventId(),
+                            EventType.SCHEMA_VERSION, run.runId, EventCodec.now(), intervention.by())));
+                    if (run.status == RunState.Status.PAUSED) {
+                        run.status = RunState.Status.RUNNING;
+                        planner.openMutationGeneration(run, run.generation + 1);
+                    }
+                }
+            }
+            case STOP -> {
+                if (!run.stopRequested) {
+                    run.stopRequested = true;
+                    run.outbox.add(EventCodec.write(new RunStopped(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                            run.runId, EventCodec.now(), reason, intervention.by())));
+                    if (run.status == RunState.Status.PAUSED) {
+                        complete(run, RunOutcome.STOPPED, null);
+                    }
+                }
+            }
+        }
+        saveAndFlush(run);
+    }
+
+    /** Publishes what earlier attempts left unsent and closes generations past their deadline. */
+    public synchronized void tick() {
+        Instant now = Instant.now();
+        for (String runId : store.activeRunIds()) {
+            store.run(runId).ifPresent(run -> {
+                outbox.flush(run);
+                GenerationState generation = run.current();
+                if (generation != null && !generation.closed && run.status != RunState.Status.PAUSED
+                        && now.isAfter(generation.deadline)) {
+                    LOG.infof("run %s generation %d reached its deadline: stragglers count as timeouts", runId,
+                            generation.number);
+                    close(run, generation);
+                } else {
+                    closeIfComplete(run);
+                }
+            });
+        }
+    }
+
+    private boolean answered(RunState run, VariantProposed proposal) {
+        return store.variants(run.runId, proposal.generation()).stream()
+                .anyMatch(r -> r.proposal().assignmentId().equals(proposal.assignmentId())
+                        && !r.proposal().variantId().equals(proposal.variantId()));
+    }
+
+    private void closeIfComplete(RunState run) {
+        GenerationState generation = run.current();
+        if (generation == null || generation.closed || run.status == RunState.Status.COMPLETED) {
+            return;
+        }
+        Map<String, VariantRecord> byAssignment = byAssignment(run, generation);
+        boolean complete = generation.assignments.stream().allMatch(a -> {
+            VariantRecord record = byAssignment.get(a.assignmentId());
+            return record != null && record.result() != null;
+        });
+        if (complete) {
+            close(run, generation);
+        }
+    }
+
+    private Map<String, VariantRecord> byAssignment(RunState run, GenerationState generation) {
+        Map<String, VariantRecord> byAssignment = new LinkedHashMap<>();
+        for (VariantRecord record : store.variants(run.runId, generation.number)) {
+            byAssignment.putIfAbsent(record.proposal().assignmentId(), record);
+        }
+        return byAssignment;
+    }
+
+    private void close(RunState run, GenerationState generation) {
+        generation.closed = true;
+        Fitness fitness = Fitness.of(run.config.fitness());
+        GenerationOutcome outcome = GenerationRanking.rank(run, generation.assignments,
+                byAssignment(run, generation), fitness);
+        List<Survivor> survivors = generation.verification
+                ? run.agents.stream().map(a -> new Survivor(a.agentId(), a.variantId(), "carried")).toList()
+                : select(run, generation, outcome, fitness);
+        run.outbox.add(EventCodec.write(new GenerationClosed(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                run.runId, EventCodec.now(), generation.number, outcome.ranking(), survivors,
+                outcome.statistics())));
+        if (generation.verification) {
+            complete(run, run.pendingOutcome, VerificationStatistics.report(run, generation, outcome));
+        } else {
+            next(run, generation.number);
+        }
+        saveAndFlush(run);
+    }
+
+    private List<Survivor> select(RunState run, GenerationState generation, GenerationOutcome outcome,
+                                  Fitness fitness) {
+        List<Candidate> pool = new ArrayList<>(outcome.trained());
+        for (AgentSlot slot : run.agents) {
+            if (pool.stream().noneMatch(c -> c.variantId().equals(slot.variantId())) && !run.vetoed.contains(slot.variantId())) {
+                store.result(slot.variantId()).filter(TrainingCompleted.class::isInstance)
+                        .map(TrainingCompleted.class::cast)
+                        .ifPresent(r -> pool.add(new Candidate(r.variantId(), slot.agentId(), r.metrics())));
+            }
+        }
+        List<Survivor> survivors;
+        if (pool.isEmpty()) {
+            survivors = run.agents.stream().map(a -> new Survivor(a.agentId(), a.variantId(), "refill")).toList();
+        } else {
+            survivors = Selection.survivors(run.agents.stream().map(AgentSlot::agentId).toList(), outcome.ownVariant(),
+                    pool, run.promoted, run.config.selection(), fitness,
+                    new Random(run.config.seed() * 131 + generation.number));
+            updateChampion(run, pool, fitness);
+        }
+        run.agents = survivors.stream().map(s -> new AgentSlot(s.agentId(), s.variantId())).toList();
+        return survivors;
+    }
+
+    private void updateChampion(RunState run, List<Candidate> pool, Fitness fitness) {
+        List<Candidate> contenders = new ArrayList<>(pool);
+        if (run.championVariantId != null && contenders.stream().noneMatch(c -> c.variantId().equals(run.championVariantId))) {
+            store.result(run.championVariantId).filter(TrainingCompleted.class::isInstance)
+                    .map(TrainingCompleted.class::cast)
+                    .ifPresent(r -> contenders.add(new Candidate(r.variantId(), "champion", r.metrics())));
+        }
+        Candidate best = contenders.stream().sorted(fitness.bestFirst()).findFirst().orElseThrow();
+        double bpb = best.metrics().valBitsPerByte();
+        if (run.bestValBitsPerByte == null || bpb < run.bestValBitsPerByte - MIN_IMPROVEMENT) {
+            run.bestValBitsPerByte = bpb;
+            run.stagnantGenerations = 0;
+        } else {
+            run.stagnantGenerations++;
+        }
+        run.championVariantId = best.variantId();
+    }
+
+    private void next(RunState run, int closed) {
+        RunOutcome ending = null;
+        if (run.stopRequested) {
+            complete(run, RunOutcome.STOPPED, null);
+            return;
+        }
+        if (run.championVariantId == null && closed == 0) {
+            complete(run, RunOutcome.FAILED, null);
+            return;
+        }
+        if (closed + 1 >= run.config.generations()) {
+            ending = RunOutcome.GENERATIONS_DONE;
+        } else if (run.config.stopAfterStagnantGenerations() > 0
+                && run.stagnantGenerations >= run.config.stopAfterStagnantGenerations()) {
+            ending = RunOutcome.STAGNATED;
+        } else if (run.config.costCapUsd() > 0 && run.costUsd >= run.config.costCapUsd()) {
+            ending = RunOutcome.COST_CAP_REACHED;
+        }
+        if (ending != null) {
+            verify(run, ending, closed + 1);
+        } else if (run.pauseRequested) {
+            run.status = RunState.Status.PAUSED;
+        } else {
+            planner.openMutationGeneration(run, closed + 1);
+        }
+    }
+
+    private void verify(RunState run, RunOutcome ending, int number) {
+        run.pendingOutcome = ending;
+        boolean baselineTrained = store.result(run.baselineVariantId).filter(TrainingCompleted.class::isInstance)
+                .isPresent();
+        if (run.championVariantId == null || run.championVariantId.equals(run.baselineVariantId) || !baselineTrained) {
+            complete(run, ending, null);
+            return;
+        }
+        String championAgent = store.proposal(run.championVariantId).map(VariantProposed::targetAgentId)
+                .orElse("champion");
+        run.status = RunState.Status.VERIFYING;
+        planner.openVerificationGeneration(run, number, championAgent);
+    }
+
+    private void complete(RunState run, RunOutcome outcome, VerificationReport report) {
+        run.status = RunState.Status.COMPLETED;
+        int mutationGenerations = (int) run.generations.values().stream()
+                .filter(g -> g.closed && !g.verification).count();
+        run.outbox.add(EventCodec.write(new RunCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                run.runId, EventCodec.now(), outcome, mutationGenerations, run.championVariantId, report,
+                run.costUsd)));
+    }
+
+    private void saveAndFlush(RunState run) {
+        store.save(run);
+        outbox.flush(run);
+    }
+
+    /** For tests and the REST view. */
+    public synchronized Optional<RunState> run(String runId) {
+        return store.run(runId);
+    }
+}

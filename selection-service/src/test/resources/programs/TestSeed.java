@@ -1,0 +1,3 @@
+public class TestSeed {
+    // a stand-in seed program for selection tests: selection never compiles it
+}
