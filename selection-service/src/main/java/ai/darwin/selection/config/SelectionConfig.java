@@ -31,4 +31,11 @@ public interface SelectionConfig {
     /** Safety factor on the estimated training time of a generation. */
     @WithDefault("2.0")
     double deadlineFactor();
+
+    /**
+     * After a start, deadlines wait this long so the consumers can first read the results that arrived while the
+     * service was down.
+     */
+    @WithDefault("PT15S")
+    Duration startupGrace();
 }

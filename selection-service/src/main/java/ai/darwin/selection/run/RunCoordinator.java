@@ -170,15 +170,18 @@ public class RunCoordinator {
         saveAndFlush(run);
     }
 
-    /** Publishes what earlier attempts left unsent and closes generations past their deadline. */
-    public synchronized void tick() {
+    /**
+     * Publishes what earlier attempts left unsent and, when {@code deadlinesApply}, closes generations past their
+     * deadline.
+     */
+    public synchronized void tick(boolean deadlinesApply) {
         Instant now = Instant.now();
         for (String runId : store.activeRunIds()) {
             store.run(runId).ifPresent(run -> {
                 outbox.flush(run);
                 GenerationState generation = run.current();
-                if (generation != null && !generation.closed && run.status != RunState.Status.PAUSED
-                        && now.isAfter(generation.deadline)) {
+                if (deadlinesApply && generation != null && !generation.closed
+                        && run.status != RunState.Status.PAUSED && now.isAfter(generation.deadline)) {
                     LOG.infof("run %s generation %d reached its deadline: stragglers count as timeouts", runId,
                             generation.number);
                     close(run, generation);

@@ -1,0 +1,72 @@
+package ai.darwin.selection;
+
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.events.generation.Assignment;
+import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.run.DatasetSpec;
+import ai.darwin.events.run.FitnessSpec;
+import ai.darwin.events.run.RunConfig;
+import ai.darwin.events.run.RunRequested;
+import ai.darwin.events.run.SelectionSpec;
+import ai.darwin.events.training.ArchitectureCard;
+import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.TrainingCompleted;
+import ai.darwin.events.training.TrainingFailed;
+import ai.darwin.events.training.TrainingMetrics;
+import ai.darwin.events.variant.MutatorInfo;
+import ai.darwin.events.variant.ProposalStatus;
+import ai.darwin.events.variant.TokenUsage;
+import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.events.variant.VariantProposed;
+import java.util.List;
+import java.util.Map;
+
+/** What mutation-service and training-service would publish, scripted for selection's tests. */
+final class ScriptedEvents {
+
+    private ScriptedEvents() {
+    }
+
+    static RunRequested runRequested(String runId, int population, int generations) {
+        RunConfig config = new RunConfig("scripted", population, generations,
+                new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1), new TrainingBudget(10_000, 1), "cpu",
+                "offline", null, new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()),
+                new SelectionSpec(1, 2, "others"), 0, 0, 3, 0, 7);
+        return new RunRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), config,
+                "test");
+    }
+
+    /** The variant a scripted mutator proposes for an assignment. */
+    static VariantProposed proposal(GenerationOpened opened, Assignment assignment) {
+        String source = "class Variant { /* " + assignment.assignmentId() + " */ }";
+        return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, opened.runId(), EventCodec.now(),
+                opened.generation(), variantId(assignment), assignment.assignmentId(), assignment.kind(),
+                assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()), source,
+                "0".repeat(64), "--- a\n+++ b\n", "scripted change", new MutatorInfo("offline", null),
+                new TokenUsage(100, 50, 1, 0.01), ProposalStatus.VALID, List.of(), opened.dataset(), opened.budget(),
+                assignment.trainingSeed());
+    }
+
+    /** Variant ids: what the scripted mutator calls them; selection's own (baseline, verification) use the assignment id. */
+    static String variantId(Assignment assignment) {
+        return switch (assignment.kind()) {
+            case MUTATE -> assignment.assignmentId() + "-v";
+            case BASELINE, VERIFY -> assignment.assignmentId();
+        };
+    }
+
+    static TrainingCompleted completed(String runId, int generation, String variantId, double valBpb) {
+        double loss = valBpb * Math.log(2);
+        TrainingMetrics metrics = new TrainingMetrics(loss, valBpb, Math.exp(loss), loss, 10_000, 20, 9_000,
+                800_000, 5e6, 1e11, 0.2, 400_000_000L, 1, 3, "cpu");
+        return new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
+                generation, variantId, "worker-1", 7, metrics, new ArchitectureCard(2, 2, 64, 64, 65));
+    }
+
+    static TrainingFailed failed(String runId, int generation, String variantId) {
+        return new TrainingFailed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
+                generation, variantId, "worker-1", FailureClass.COMPILE_ERROR, "cannot find symbol", "Variant.java:3",
+                0.5);
+    }
+}

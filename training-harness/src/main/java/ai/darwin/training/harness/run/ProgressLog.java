@@ -1,0 +1,55 @@
+package ai.darwin.training.harness.run;
+
+import ai.darwin.training.harness.ProgressPoint;
+import ai.darwin.training.sdk.ProgressReporter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Records the program's progress reports, stamped with the harness's token count and clock. */
+public final class ProgressLog implements ProgressReporter {
+
+    /** Past this many points every second one is dropped, so a chatty program cannot bloat the report. */
+    static final int MAX_POINTS = 1000;
+
+    private final HarnessBudget budget;
+    private final Consumer<ProgressPoint> listener;
+    private final List<ProgressPoint> points = new ArrayList<>();
+    private boolean nonFinite;
+
+    public ProgressLog(HarnessBudget budget, Consumer<ProgressPoint> listener) {
+        this.budget = budget;
+        this.listener = listener;
+    }
+
+    @Override
+    public void report(long step, double trainLoss) {
+        ProgressPoint point = new ProgressPoint(step, budget.tokensUsed(), budget.elapsedSeconds(), trainLoss);
+        nonFinite |= !Double.isFinite(trainLoss);
+        if (points.size() >= MAX_POINTS) {
+            List<ProgressPoint> kept = new ArrayList<>();
+            for (int i = 0; i < points.size(); i += 2) {
+                kept.add(points.get(i));
+            }
+            points.clear();
+            points.addAll(kept);
+        }
+        points.add(point);
+        try {
+            listener.accept(point);
+        } catch (RuntimeException e) {
+            // the listener is the harness's (an event publisher, a file): its failure is not the program's
+            System.err.println("progress listener failed: " + e);
+        }
+    }
+
+    public List<ProgressPoint> points() {
+        return List.copyOf(points);
+    }
+
+    /** @return whether any reported loss was NaN or infinite */
+    public boolean sawNonFiniteLoss() {
+        return nonFinite;
+    }
+}

@@ -1,0 +1,43 @@
+package ai.darwin.training.harness.sandbox;
+
+import ai.darwin.training.harness.HarnessConfig;
+import ai.darwin.training.harness.data.CorpusSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChildConfigTest {
+
+    @Test
+    void aConfigSurvivesTheFile(@TempDir Path dir) throws IOException {
+        HarnessConfig config = new HarnessConfig(new CorpusSource("https://example.com/corpus.txt", "ab".repeat(32)),
+                0.05, 500_000, 300, 42, "gpu", new HarnessConfig.Evaluation(10, 32, 256, 7), 989e12);
+        Path file = dir.resolve(ChildMain.CONFIG);
+
+        ChildConfig.write(config, file);
+
+        assertThat(ChildConfig.read(file)).isEqualTo(config);
+    }
+
+    @Test
+    void defaultsFillWhatIsLeftOut(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve(ChildMain.CONFIG), "corpus.uri=/data/corpus.txt\nbudget.maxSeconds=60\n");
+
+        HarnessConfig config = ChildConfig.read(file);
+
+        assertThat(config).isEqualTo(HarnessConfig.of(CorpusSource.of("/data/corpus.txt"), 0, 60));
+    }
+
+    @Test
+    void aConfigWithoutCorpusIsRejected(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve(ChildMain.CONFIG), "budget.maxTokens=1000\n");
+
+        assertThatThrownBy(() -> ChildConfig.read(file)).hasMessageContaining("corpus.uri");
+    }
+}

@@ -1,0 +1,83 @@
+package ai.darwin.training.harness.sandbox;
+
+import ai.darwin.training.harness.TinySeed;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChildMainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static void prepare(Path dir, String source) throws IOException {
+        Files.writeString(dir.resolve(ChildMain.PROGRAM), source);
+        ChildConfig.write(TinySeed.oneStep(), dir.resolve(ChildMain.CONFIG));
+    }
+
+    private static JsonNode result(Path dir) throws IOException {
+        return JSON.readTree(dir.resolve(ChildMain.RESULT).toFile());
+    }
+
+    @Test
+    void runsAProgramAndWritesItsReport(@TempDir Path dir) throws IOException {
+        prepare(dir, TinySeed.source(false));
+
+        assertThat(ChildMain.run(dir)).isZero();
+
+        JsonNode result = result(dir);
+        assertThat(result.get("succeeded").asBoolean()).isTrue();
+        assertThat(result.get("failure").isNull()).isTrue();
+        assertThat(result.get("metrics").get("valLoss").asDouble()).isBetween(3.0, 5.0);
+        assertThat(result.get("metrics").get("tokensTrained").asLong()).isEqualTo(16);
+        assertThat(result.get("architecture").get("layers").asInt()).isEqualTo(TinySeed.LAYERS);
+        assertThat(result.get("vocabularySize").asInt()).isEqualTo(65);
+        List<String> progress = Files.readAllLines(dir.resolve(ChildMain.PROGRESS));
+        assertThat(progress).hasSize(1);
+        assertThat(JSON.readTree(progress.get(0)).get("step").asLong()).isEqualTo(1);
+        assertThat(result.get("progress")).hasSize(1);
+        assertThat(dir.resolve(ChildMain.RESULT + ".tmp")).doesNotExist();
+    }
+
+    @Test
+    void aForbiddenProgramIsReportedNotRun(@TempDir Path dir) throws IOException {
+        prepare(dir, TinySeed.source(false).replace("int vocab = ctx.vocabularySize();",
+                "int vocab = ctx.vocabularySize(); System.exit(3);"));
+
+        assertThat(ChildMain.run(dir)).isZero();
+
+        JsonNode failure = result(dir).get("failure");
+        assertThat(failure.get("failureClass").asText()).isEqualTo("FORBIDDEN_API");
+        assertThat(failure.get("message").asText()).contains("java.lang.System.exit");
+        assertThat(result(dir).get("metrics").isNull()).isTrue();
+    }
+
+    @Test
+    void missingInputsAreAnInfrastructureFailure(@TempDir Path dir) throws IOException {
+        assertThat(ChildMain.run(dir)).isZero();
+
+        assertThat(result(dir).get("failure").get("failureClass").asText()).isEqualTo("INFRASTRUCTURE");
+    }
+
+    @Test
+    void runsInItsOwnJvm(@TempDir Path dir) throws IOException, InterruptedException {
+        prepare(dir, TinySeed.source(false));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dai.djl.pytorch.num_threads=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                ChildMain.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+        assertThat(result(dir).get("succeeded").asBoolean()).isTrue();
+    }
+}
