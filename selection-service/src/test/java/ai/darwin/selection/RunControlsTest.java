@@ -15,6 +15,9 @@ import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.VariantOutcome;
+import ai.darwin.events.hitl.ApprovalDecided;
+import ai.darwin.events.hitl.ApprovalKind;
+import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
 import ai.darwin.events.run.RunCompleted;
@@ -24,6 +27,7 @@ import ai.darwin.events.run.RunResumed;
 import ai.darwin.events.run.RunStopped;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.messaging.SelectionConsumers;
+import ai.darwin.selection.run.RunCoordinator;
 import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
@@ -48,6 +52,9 @@ class RunControlsTest {
     @Any
     InMemoryConnector connector;
 
+    @Inject
+    RunCoordinator coordinator;
+
     @Test
     void aPausedRunOpensNoGenerationUntilResumedAndAStoppedOneCompletes() {
         String run = "run-controls";
@@ -61,9 +68,17 @@ class RunControlsTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> published(EventPublisher.GENERATIONS, GenerationOpened.class, run).size() == 1);
 
+        approve(run, ApprovalKind.MORE_BUDGET, "maxTokens=20000");
+        approve(run, ApprovalKind.LARGER_POPULATION, "population=3");
+        // approvals and interventions are different topics: let the approvals land before resuming
+        await().until(() -> coordinator.run(run).map(r -> r.budgetOverride != null && r.populationOverride != null)
+                .orElse(false));
         send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.RESUME, null));
         GenerationOpened g1 = opened(run, 1);
         assertThat(published(EventPublisher.RUNS, RunResumed.class, run)).hasSize(1);
+        assertThat(g1.budget().maxTokens()).isEqualTo(20_000);
+        assertThat(g1.agents()).hasSize(3);
+        assertThat(g1.assignments()).filteredOn(a -> a.kind() == AssignmentKind.MUTATE).hasSize(3);
 
         Assignment vetoed = g1.assignments().get(0);
         send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.VETO, variantId(vetoed)));
@@ -83,6 +98,37 @@ class RunControlsTest {
         assertThat(done.outcome()).isEqualTo(RunOutcome.STOPPED);
         assertThat(done.generationsCompleted()).isEqualTo(2);
         assertThat(published(EventPublisher.GENERATIONS, GenerationOpened.class, run)).hasSize(2);
+    }
+
+    @Test
+    void everyIntervalTheChampionIsVerifiedAgainstTheBaselineAndTheRunGoesOn() {
+        String run = "run-interval";
+        send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, 2, 1));
+        trainAll(opened(run, 0), 1.5);
+
+        GenerationOpened verification = opened(run, 1);
+        assertThat(verification.assignments()).hasSize(6).allMatch(a -> a.kind() == AssignmentKind.VERIFY);
+        int i = 0;
+        for (Assignment assignment : verification.assignments()) {
+            boolean baseline = assignment.targetAgentId().equals("baseline");
+            send(SelectionConsumers.RESULTS, completed(run, 1, variantId(assignment),
+                    (baseline ? 2.0 : 1.5) + 0.01 * (i++ % 3)));
+        }
+        GenerationClosed verified = await().until(() -> published(EventPublisher.GENERATIONS, GenerationClosed.class,
+                run).stream().filter(c -> c.generation() == 1).toList(), l -> !l.isEmpty()).get(0);
+        assertThat(verified.verification()).isNotNull();
+        assertThat(verified.verification().improved()).isTrue();
+
+        GenerationOpened next = opened(run, 2);
+        assertThat(next.assignments()).allMatch(a -> a.kind() == AssignmentKind.MUTATE);
+    }
+
+    private void approve(String run, ApprovalKind kind, String detail) {
+        String requestId = EventCodec.newEventId();
+        send(SelectionConsumers.APPROVALS, new ApprovalRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                run, EventCodec.now(), requestId, kind, "agent-1", null, detail, "more room to learn"));
+        send(SelectionConsumers.APPROVALS, new ApprovalDecided(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
+                run, EventCodec.now(), requestId, true, "ada", null));
     }
 
     private void trainAll(GenerationOpened opened, double bpb) {
@@ -123,7 +169,8 @@ class RunControlsTest {
         public Map<String, String> start() {
             Map<String, String> config = new HashMap<>();
             config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory(SelectionConsumers.RUNS,
-                    SelectionConsumers.VARIANTS, SelectionConsumers.RESULTS, SelectionConsumers.INTERVENTIONS));
+                    SelectionConsumers.VARIANTS, SelectionConsumers.RESULTS, SelectionConsumers.INTERVENTIONS,
+                    SelectionConsumers.APPROVALS));
             config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(EventPublisher.RUNS,
                     EventPublisher.GENERATIONS, EventPublisher.VARIANTS));
             config.put("quarkus.kafka.health.enabled", "false");

@@ -29,10 +29,14 @@ final class ScriptedEvents {
     }
 
     static RunRequested runRequested(String runId, int population, int generations) {
+        return runRequested(runId, population, generations, 0);
+    }
+
+    static RunRequested runRequested(String runId, int population, int generations, int verificationInterval) {
         RunConfig config = new RunConfig("scripted", population, generations,
                 new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1), new TrainingBudget(10_000, 1), "cpu",
                 "offline", null, new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()),
-                new SelectionSpec(1, 2, "others"), 0, 0, 3, 0, 7);
+                new SelectionSpec(1, 2, "others"), 0, 0, 3, verificationInterval, 7);
         return new RunRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), config,
                 "test");
     }

@@ -1,6 +1,7 @@
 package ai.darwin.selection.messaging;
 
 import ai.darwin.events.EventCodec;
+import ai.darwin.events.hitl.ApprovalEvent;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.run.RunEvent;
 import ai.darwin.events.run.RunRequested;
@@ -22,6 +23,7 @@ public class SelectionConsumers {
     public static final String VARIANTS = "variants";
     public static final String RESULTS = "results";
     public static final String INTERVENTIONS = "interventions";
+    public static final String APPROVALS = "approvals";
 
     private final RunCoordinator coordinator;
 
@@ -55,5 +57,11 @@ public class SelectionConsumers {
     @Blocking
     public void onIntervention(String payload) {
         coordinator.onIntervention(EventCodec.read(payload, HumanIntervention.class));
+    }
+
+    @Incoming(APPROVALS)
+    @Blocking
+    public void onApproval(String payload) {
+        coordinator.onApproval(EventCodec.read(payload, ApprovalEvent.class));
     }
 }

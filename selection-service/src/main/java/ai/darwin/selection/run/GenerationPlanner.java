@@ -43,6 +43,7 @@ public class GenerationPlanner {
 
     /** Opens a generation of mutations (with the baseline in generation 0) and queues its events. */
     public void openMutationGeneration(RunState run, int number) {
+        growPopulation(run);
         List<Assignment> assignments = new ArrayList<>();
         if (number == 0) {
             run.baselineVariantId = run.runId + "-g0-baseline";
@@ -71,6 +72,16 @@ public class GenerationPlanner {
         open(run, number, true, assignments);
     }
 
+    /** New agents of an approved larger population start from the champion's program. */
+    private static void growPopulation(RunState run) {
+        List<AgentSlot> agents = new ArrayList<>(run.agents);
+        String program = run.championVariantId != null ? run.championVariantId : agents.get(0).variantId();
+        while (agents.size() < run.population()) {
+            agents.add(new AgentSlot("agent-" + (agents.size() + 1), program));
+        }
+        run.agents = agents;
+    }
+
     public static List<Long> verificationSeeds(RunState run) {
         List<Long> seeds = new ArrayList<>();
         for (int j = 0; j < run.config.verificationSeeds(); j++) {
@@ -96,7 +107,7 @@ public class GenerationPlanner {
                     return new AgentProgram(slot.agentId(), slot.variantId(), Sha256.of(source), source);
                 }).toList();
         run.outbox.add(EventCodec.write(new GenerationOpened(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                run.runId, now, number, agents, assignments, run.config.dataset(), run.config.budget(),
+                run.runId, now, number, agents, assignments, run.config.dataset(), run.budget(),
                 List.copyOf(run.guidance), generation.deadline)));
         for (Assignment assignment : assignments) {
             if (assignment.kind() != AssignmentKind.MUTATE) {
@@ -117,7 +128,7 @@ public class GenerationPlanner {
                 assignment.assignmentId(), assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(),
                 assignment.targetAgentId(), List.of(assignment.parentVariantId()), source, Sha256.of(source), "",
                 reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
-                run.config.dataset(), run.config.budget(), assignment.trainingSeed());
+                run.config.dataset(), run.budget(), assignment.trainingSeed());
     }
 
     /** A program's source: the seed's, or the one its proposal carried. */
@@ -130,7 +141,7 @@ public class GenerationPlanner {
     }
 
     private Duration deadline(RunState run, int variants) {
-        double perVariant = run.config.budget().maxSeconds() + config.deadlineOverheadPerVariant().toMillis() / 1000.0;
+        double perVariant = run.budget().maxSeconds() + config.deadlineOverheadPerVariant().toMillis() / 1000.0;
         double rounds = Math.ceil((double) variants / Math.max(1, config.trainingWorkers()));
         Duration estimate = Duration.ofMillis((long) (rounds * perVariant * config.deadlineFactor() * 1000));
         return estimate.compareTo(config.deadlineMinimum()) > 0 ? estimate : config.deadlineMinimum();

@@ -4,6 +4,9 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.Survivor;
+import ai.darwin.events.hitl.ApprovalDecided;
+import ai.darwin.events.hitl.ApprovalEvent;
+import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunOutcome;
@@ -19,6 +22,7 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.selection.ga.Candidate;
 import ai.darwin.selection.ga.Fitness;
 import ai.darwin.selection.ga.Selection;
+import ai.darwin.selection.store.ApprovedChange;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.RunState.AgentSlot;
 import ai.darwin.selection.store.RunState.GenerationState;
@@ -123,7 +127,7 @@ public class RunCoordinator {
 
     public synchronized void onIntervention(HumanIntervention intervention) {
         Optional<RunState> found = store.run(intervention.runId());
-        if (found.isEmpty() || !found.get().handledInterventions.add(intervention.interventionId())) {
+        if (found.isEmpty() || !found.get().handledEventIds.add(intervention.interventionId())) {
             return;
         }
         RunState run = found.get();
@@ -168,6 +172,29 @@ public class RunCoordinator {
             }
         }
         saveAndFlush(run);
+    }
+
+    /**
+     * Approval requests for more budget or a larger population, and their decisions: an approved change takes
+     * effect when the next generation opens. Other kinds of request concern mutation-service.
+     */
+    public synchronized void onApproval(ApprovalEvent event) {
+        Optional<RunState> found = store.run(event.runId());
+        if (found.isEmpty() || !found.get().handledEventIds.add(event.eventId())) {
+            return;
+        }
+        RunState run = found.get();
+        if (event instanceof ApprovalRequested request) {
+            ApprovedChange.parse(request.kind(), request.detail())
+                    .ifPresent(change -> run.requestedChanges.put(request.requestId(), change));
+        } else if (event instanceof ApprovalDecided decision) {
+            ApprovedChange change = run.requestedChanges.remove(decision.requestId());
+            if (change != null && decision.approved()) {
+                change.applyTo(run);
+                LOG.infof("run %s: approved %s takes effect from the next generation", run.runId, change);
+            }
+        }
+        store.save(run);
     }
 
     /**
@@ -229,11 +256,18 @@ public class RunCoordinator {
         List<Survivor> survivors = generation.verification
                 ? run.agents.stream().map(a -> new Survivor(a.agentId(), a.variantId(), "carried")).toList()
                 : select(run, generation, outcome, fitness);
+        VerificationReport report = generation.verification
+                ? VerificationStatistics.report(run, generation, outcome) : null;
         run.outbox.add(EventCodec.write(new GenerationClosed(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
                 run.runId, EventCodec.now(), generation.number, outcome.ranking(), survivors,
-                outcome.statistics())));
-        if (generation.verification) {
-            complete(run, run.pendingOutcome, VerificationStatistics.report(run, generation, outcome));
+                outcome.statistics(), report)));
+        if (generation.verification && run.pendingOutcome != null) {
+            complete(run, run.pendingOutcome, report);
+        } else if (generation.verification && run.stopRequested) {
+            complete(run, RunOutcome.STOPPED, report);
+        } else if (generation.verification) {
+            run.status = RunState.Status.RUNNING;
+            continueOrPause(run, generation.number + 1);
         } else {
             next(run, generation.number);
         }
@@ -282,16 +316,17 @@ public class RunCoordinator {
     }
 
     private void next(RunState run, int closed) {
-        RunOutcome ending = null;
         if (run.stopRequested) {
             complete(run, RunOutcome.STOPPED, null);
             return;
         }
-        if (run.championVariantId == null && closed == 0) {
+        int mutationGenerations = mutationGenerationsClosed(run);
+        if (run.championVariantId == null && mutationGenerations == 1) {
             complete(run, RunOutcome.FAILED, null);
             return;
         }
-        if (closed + 1 >= run.config.generations()) {
+        RunOutcome ending = null;
+        if (mutationGenerations >= run.config.generations()) {
             ending = RunOutcome.GENERATIONS_DONE;
         } else if (run.config.stopAfterStagnantGenerations() > 0
                 && run.stagnantGenerations >= run.config.stopAfterStagnantGenerations()) {
@@ -300,34 +335,49 @@ public class RunCoordinator {
             ending = RunOutcome.COST_CAP_REACHED;
         }
         if (ending != null) {
-            verify(run, ending, closed + 1);
-        } else if (run.pauseRequested) {
-            run.status = RunState.Status.PAUSED;
+            run.pendingOutcome = ending;
+            if (verifiable(run)) {
+                verify(run, closed + 1);
+            } else {
+                complete(run, ending, null);
+            }
+        } else if (run.config.verificationInterval() > 0
+                && mutationGenerations % run.config.verificationInterval() == 0 && verifiable(run)) {
+            verify(run, closed + 1);
         } else {
-            planner.openMutationGeneration(run, closed + 1);
+            continueOrPause(run, closed + 1);
         }
     }
 
-    private void verify(RunState run, RunOutcome ending, int number) {
-        run.pendingOutcome = ending;
-        boolean baselineTrained = store.result(run.baselineVariantId).filter(TrainingCompleted.class::isInstance)
-                .isPresent();
-        if (run.championVariantId == null || run.championVariantId.equals(run.baselineVariantId) || !baselineTrained) {
-            complete(run, ending, null);
-            return;
+    private void continueOrPause(RunState run, int number) {
+        if (run.pauseRequested) {
+            run.status = RunState.Status.PAUSED;
+        } else {
+            planner.openMutationGeneration(run, number);
         }
+    }
+
+    /** A champion other than the seed, and a baseline that trained, to compare it with. */
+    private boolean verifiable(RunState run) {
+        return run.championVariantId != null && !run.championVariantId.equals(run.baselineVariantId)
+                && store.result(run.baselineVariantId).filter(TrainingCompleted.class::isInstance).isPresent();
+    }
+
+    private void verify(RunState run, int number) {
         String championAgent = store.proposal(run.championVariantId).map(VariantProposed::targetAgentId)
                 .orElse("champion");
         run.status = RunState.Status.VERIFYING;
         planner.openVerificationGeneration(run, number, championAgent);
     }
 
+    private static int mutationGenerationsClosed(RunState run) {
+        return (int) run.generations.values().stream().filter(g -> g.closed && !g.verification).count();
+    }
+
     private void complete(RunState run, RunOutcome outcome, VerificationReport report) {
         run.status = RunState.Status.COMPLETED;
-        int mutationGenerations = (int) run.generations.values().stream()
-                .filter(g -> g.closed && !g.verification).count();
         run.outbox.add(EventCodec.write(new RunCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                run.runId, EventCodec.now(), outcome, mutationGenerations, run.championVariantId, report,
+                run.runId, EventCodec.now(), outcome, mutationGenerationsClosed(run), run.championVariantId, report,
                 run.costUsd)));
     }
 

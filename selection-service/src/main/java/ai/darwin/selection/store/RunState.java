@@ -3,10 +3,13 @@ package ai.darwin.selection.store;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunOutcome;
+import ai.darwin.events.variant.TrainingBudget;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -42,7 +45,13 @@ public class RunState {
     public List<String> guidance = new ArrayList<>();
     public Set<String> vetoed = new LinkedHashSet<>();
     public Set<String> promoted = new LinkedHashSet<>();
-    public Set<String> handledInterventions = new LinkedHashSet<>();
+    public Set<String> handledEventIds = new LinkedHashSet<>();
+    /** Approval requests this run received that a human may still approve: request id to the change asked. */
+    public Map<String, ApprovedChange> requestedChanges = new LinkedHashMap<>();
+    /** An approved budget, in force from the next generation on. */
+    public TrainingBudget budgetOverride;
+    /** An approved population, in force from the next generation on. */
+    public Integer populationOverride;
     /** Encoded events not yet acknowledged by the broker, oldest first. */
     public List<String> outbox = new ArrayList<>();
     public Instant startedAt;
@@ -59,6 +68,16 @@ public class RunState {
         public Instant openedAt;
         public Instant deadline;
         public boolean closed;
+    }
+
+    /** The budget of the generations opened from now on. */
+    public TrainingBudget budget() {
+        return budgetOverride != null ? budgetOverride : config.budget();
+    }
+
+    /** The population of the generations opened from now on. */
+    public int population() {
+        return populationOverride != null ? populationOverride : config.population();
     }
 
     public GenerationState current() {
