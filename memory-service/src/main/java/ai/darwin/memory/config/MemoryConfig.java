@@ -14,4 +14,11 @@ public interface MemoryConfig {
     /** The most events one REST answer lists. */
     @WithDefault("1000")
     int maxPageSize();
+
+    /**
+     * Completed runs older than this many days are deleted by the retention job, each deletion logged and kept in
+     * the {@code retention_log} collection (GET /retention). 0 keeps everything forever.
+     */
+    @WithDefault("0")
+    int retentionDays();
 }

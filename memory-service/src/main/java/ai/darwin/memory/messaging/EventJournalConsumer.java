@@ -5,6 +5,7 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.memory.store.EventJournal;
 import ai.darwin.memory.store.JournalEntry;
+import ai.darwin.memory.store.Projections;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every Darwin topic and journals each event once. A record that is not a valid contract event is nacked,
+ * Reads every Darwin topic, journals each event once and keeps the queryable views up to date. A record that is not a valid contract event is nacked,
  * so the connector moves it to the dead-letter topic with the reason, and consumption goes on.
  */
 @ApplicationScoped
@@ -28,9 +29,11 @@ public class EventJournalConsumer {
     private static final ObjectMapper JSON = EventCodec.mapper();
 
     private final EventJournal journal;
+    private final Projections projections;
 
-    EventJournalConsumer(EventJournal journal) {
+    EventJournalConsumer(EventJournal journal, Projections projections) {
         this.journal = journal;
+        this.projections = projections;
     }
 
     @Incoming(CHANNEL)
@@ -43,5 +46,7 @@ public class EventJournalConsumer {
         if (!stored) {
             LOG.debugf("event %s already journaled (redelivery)", event.eventId());
         }
+        // applied on redeliveries too: a crash between the journal and the projections loses nothing
+        projections.apply(event);
     }
 }

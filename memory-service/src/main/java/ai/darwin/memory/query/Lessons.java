@@ -1,0 +1,16 @@
+package ai.darwin.memory.query;
+
+import java.util.List;
+
+/**
+ * What memory teaches the mutators, for one run or across runs.
+ *
+ * @param runId    the run, or null across all runs
+ * @param helped   kinds of change that lowered val_bpb on average, strongest first
+ * @param hurt     kinds of change that raised it, worst first
+ * @param failures failures that recur, most frequent first
+ * @param text     all of it as compact text for a prompt, within the requested size
+ */
+public record Lessons(String runId, List<LessonStatistics> helped, List<LessonStatistics> hurt,
+                      List<RecurringFailure> failures, String text) {
+}

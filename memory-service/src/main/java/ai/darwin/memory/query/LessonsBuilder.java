@@ -1,0 +1,145 @@
+package ai.darwin.memory.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Correlates each change with the performance it produced (DARWIN's memory of reasoning and outcomes): every
+ * trained mutation is compared with its parent program's validation bits per byte, grouped by the kinds of change
+ * its diff made; failures are grouped by class and message.
+ */
+@ApplicationScoped
+public class LessonsBuilder {
+
+    private final MemoryQueries queries;
+
+    LessonsBuilder(MemoryQueries queries) {
+        this.queries = queries;
+    }
+
+    public Lessons lessons(String runId, int maxChars) {
+        List<Document> variants = queries.completedOrFailed(runId);
+        Map<String, Double> bpbById = new HashMap<>();
+        Map<String, Double> baselineByRun = new HashMap<>();
+        for (Document variant : variants) {
+            VariantView view = VariantView.of(variant);
+            if (view.valBitsPerByte() != null) {
+                bpbById.put(view.variantId(), view.valBitsPerByte());
+                if ("BASELINE".equals(view.kind())) {
+                    baselineByRun.put(view.runId(), view.valBitsPerByte());
+                }
+            }
+        }
+        Map<String, List<Double>> deltas = new LinkedHashMap<>();
+        Map<String, RecurringFailureBuilder> failures = new LinkedHashMap<>();
+        for (Document variant : variants) {
+            VariantView view = VariantView.of(variant);
+            if (!"MUTATE".equals(view.kind())) {
+                continue;
+            }
+            if ("FAILED".equals(view.outcome())) {
+                String message = Optional.ofNullable(variant.get("result", Document.class))
+                        .map(r -> r.getString("message")).orElse("").lines().findFirst().orElse("");
+                failures.computeIfAbsent(view.failureClass() + "\u0000" + message,
+                        k -> new RecurringFailureBuilder(view.failureClass(), message)).add(view.variantId());
+                continue;
+            }
+            Double parent = view.parentVariantIds().isEmpty() ? null
+                    : bpbById.getOrDefault(view.parentVariantIds().get(0), baselineByRun.get(view.runId()));
+            if (view.valBitsPerByte() == null || parent == null) {
+                continue;
+            }
+            double delta = view.valBitsPerByte() - parent;
+            for (String kind : view.changeKinds()) {
+                deltas.computeIfAbsent(kind, k -> new ArrayList<>()).add(delta);
+            }
+        }
+        List<LessonStatistics> statistics = deltas.entrySet().stream().map(e -> statistics(e.getKey(), e.getValue()))
+                .toList();
+        List<LessonStatistics> helped = statistics.stream().filter(s -> s.meanDelta() < 0)
+                .sorted(Comparator.comparingDouble(LessonStatistics::meanDelta)).toList();
+        List<LessonStatistics> hurt = statistics.stream().filter(s -> s.meanDelta() > 0)
+                .sorted(Comparator.comparingDouble(LessonStatistics::meanDelta).reversed()).toList();
+        List<RecurringFailure> recurring = failures.values().stream().map(RecurringFailureBuilder::build)
+                .sorted(Comparator.comparingInt(RecurringFailure::count).reversed()).toList();
+        return new Lessons(runId, helped, hurt, recurring, text(runId, helped, hurt, recurring, maxChars));
+    }
+
+    private static LessonStatistics statistics(String kind, List<Double> deltas) {
+        double mean = deltas.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        Double effect = null;
+        if (deltas.size() > 1) {
+            double variance = deltas.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / (deltas.size() - 1);
+            effect = variance > 0 ? mean / Math.sqrt(variance) : null;
+        }
+        int improved = (int) deltas.stream().filter(d -> d < 0).count();
+        return new LessonStatistics(kind, deltas.size(), mean, effect, improved);
+    }
+
+    static String text(String runId, List<LessonStatistics> helped, List<LessonStatistics> hurt,
+                       List<RecurringFailure> failures, int maxChars) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Lessons " + (runId == null ? "across all runs" : "of run " + runId)
+                + " (change in validation bits per byte against the parent; lower is better):");
+        if (helped.isEmpty() && hurt.isEmpty() && failures.isEmpty()) {
+            lines.add("- nothing trained yet");
+        }
+        if (!helped.isEmpty()) {
+            lines.add("Helped:");
+            helped.forEach(s -> lines.add(line(s)));
+        }
+        if (!hurt.isEmpty()) {
+            lines.add("Hurt:");
+            hurt.forEach(s -> lines.add(line(s)));
+        }
+        if (!failures.isEmpty()) {
+            lines.add("Recurring failures:");
+            failures.forEach(f -> lines.add(String.format("- %s x%d: %s", f.failureClass(), f.count(), f.message())));
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            if (text.length() + line.length() + 1 > maxChars) {
+                String more = "- ...";
+                if (text.length() + more.length() + 1 <= maxChars) {
+                    text.append(more).append('\n');
+                }
+                break;
+            }
+            text.append(line).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String line(LessonStatistics s) {
+        return String.format("- %s: %d variant%s, mean %+.4f%s, %d/%d improved", s.kind(), s.count(),
+                s.count() == 1 ? "" : "s", s.meanDelta(),
+                s.effectSize() == null ? "" : String.format(" (d=%.2f)", s.effectSize()), s.improved(), s.count());
+    }
+
+    private static final class RecurringFailureBuilder {
+        private final String failureClass;
+        private final String message;
+        private final List<String> variantIds = new ArrayList<>();
+
+        RecurringFailureBuilder(String failureClass, String message) {
+            this.failureClass = failureClass;
+            this.message = message;
+        }
+
+        void add(String variantId) {
+            variantIds.add(variantId);
+        }
+
+        RecurringFailure build() {
+            return new RecurringFailure(failureClass, message, variantIds.size(), List.copyOf(variantIds.subList(0,
+                    Math.min(5, variantIds.size()))));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package ai.darwin.memory.query;
+
+import ai.darwin.memory.store.MemoryCollections;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** Reads of memory-service's views; finds, sorts and regexes only, which both stores accept. */
+@ApplicationScoped
+public class MemoryQueries {
+
+    private final MemoryCollections collections;
+
+    MemoryQueries(MemoryCollections collections) {
+        this.collections = collections;
+    }
+
+    public List<Document> runs(int limit) {
+        return collections.runs().find().sort(Sorts.descending("requestedAt")).limit(limit).into(new ArrayList<>());
+    }
+
+    public Optional<Document> run(String runId) {
+        return Optional.ofNullable(collections.runs().find(Filters.eq("_id", runId)).first());
+    }
+
+    public Optional<Document> generation(String runId, int generation) {
+        return Optional.ofNullable(collections.generations().find(Filters.eq("_id", runId + ":" + generation)).first());
+    }
+
+    public List<Document> generations(String runId) {
+        return collections.generations().find(Filters.eq("runId", runId)).sort(Sorts.ascending("generation"))
+                .into(new ArrayList<>());
+    }
+
+    public Optional<Document> variant(String variantId) {
+        return Optional.ofNullable(collections.variants().find(Filters.eq("_id", variantId)).first());
+    }
+
+    /** The variants of a run (or of one of its generations), in the order they were proposed. */
+    public List<Document> variants(String runId, Integer generation) {
+        Bson filter = generation == null ? Filters.eq("runId", runId)
+                : Filters.and(Filters.eq("runId", runId), Filters.eq("generation", generation));
+        return collections.variants().find(filter).sort(Sorts.ascending("generation", "proposedAt", "_id"))
+                .into(new ArrayList<>());
+    }
+
+    /** Trained variants, lowest validation bits per byte first. */
+    public List<Document> leaderboard(String runId, int limit) {
+        return collections.variants().find(Filters.and(Filters.eq("runId", runId), Filters.eq("outcome", "COMPLETED")))
+                .sort(Sorts.ascending("valBitsPerByte", "_id")).limit(limit).into(new ArrayList<>());
+    }
+
+    public List<Document> children(String variantId) {
+        return collections.variants().find(Filters.eq("parentVariantIds", variantId)).sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>());
+    }
+
+    public List<Document> failures(String runId, String failureClass) {
+        Bson filter = Filters.and(Filters.eq("runId", runId), Filters.eq("outcome", "FAILED"));
+        if (failureClass != null) {
+            filter = Filters.and(filter, Filters.eq("failureClass", failureClass));
+        }
+        return collections.variants().find(filter).sort(Sorts.ascending("generation", "_id")).into(new ArrayList<>());
+    }
+
+    public List<Document> completedOrFailed(String runId) {
+        Bson trained = Filters.in("outcome", "COMPLETED", "FAILED");
+        return collections.variants().find(runId == null ? trained : Filters.and(Filters.eq("runId", runId), trained))
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Variants whose reasoning contains the text, case-insensitively. A quoted regex, not {@code $text}: the local
+     * store has no text index, and a run's memory is small enough to scan.
+     */
+    public List<Document> searchReasoning(String text, String runId, int limit) {
+        Bson filter = Filters.regex("reasoning", Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE));
+        if (runId != null) {
+            filter = Filters.and(Filters.eq("runId", runId), filter);
+        }
+        return collections.variants().find(filter).sort(Sorts.ascending("runId", "generation", "_id")).limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    public List<Document> approvals(String runId) {
+        return collections.approvals().find(Filters.eq("runId", runId)).into(new ArrayList<>());
+    }
+
+    public List<Document> interventions(String runId) {
+        return collections.interventions().find(Filters.eq("runId", runId)).into(new ArrayList<>());
+    }
+}
