@@ -1,0 +1,158 @@
+package ai.darwin.local.cli;
+
+import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.MalformedEventException;
+import ai.darwin.events.Topics;
+import ai.darwin.events.generation.GenerationClosed;
+import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.run.RunCompleted;
+import ai.darwin.events.run.RunPaused;
+import ai.darwin.events.run.RunResumed;
+import ai.darwin.events.run.RunStopped;
+import ai.darwin.events.training.TrainingCompleted;
+import ai.darwin.events.training.TrainingFailed;
+import ai.darwin.events.training.TrainingProgress;
+import ai.darwin.events.training.TrainingStarted;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Follows one run on the topics, as any outside subscriber could, and shows it in the terminal: a progress bar per
+ * training variant, a line per result, a summary line per generation. Returns every event of the run it saw.
+ */
+final class RunWatcher {
+
+    private static final int BAR = 24;
+
+    private final String bootstrap;
+    private final String runId;
+    private final boolean terminal = System.console() != null;
+    private final Map<String, Integer> shownPercent = new HashMap<>();
+    private final List<DarwinEvent> events = new ArrayList<>();
+    private boolean barOpen;
+
+    RunWatcher(String bootstrap, String runId) {
+        this.bootstrap = bootstrap;
+        this.runId = runId;
+    }
+
+    /** Watches until the run completes (or the thread is interrupted); returns the completion, if seen. */
+    RunCompleted watch() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("group.id", "darwin-cli-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.RUNS.name(), Topics.GENERATIONS.name(), Topics.VARIANTS.name(),
+                    Topics.TRAINING_PROGRESS.name(), Topics.TRAINING_RESULTS.name()));
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    DarwinEvent event;
+                    try {
+                        event = EventCodec.readAny(record.value());
+                    } catch (MalformedEventException e) {
+                        continue;
+                    }
+                    if (!event.runId().equals(runId)) {
+                        continue;
+                    }
+                    events.add(event);
+                    show(event);
+                    if (event instanceof RunCompleted completed) {
+                        endBar();
+                        return completed;
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    List<DarwinEvent> events() {
+        return events;
+    }
+
+    private void show(DarwinEvent event) {
+        if (event instanceof GenerationOpened opened) {
+            endBar();
+            long mutations = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).count();
+            long verify = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.VERIFY).count();
+            System.out.printf("%nGeneration %d: %s%n", opened.generation(), verify > 0
+                    ? "verifying the champion against the seed program (" + verify + " re-trainings)"
+                    : mutations + " mutations" + (opened.generation() == 0 ? " + the unmodified seed as baseline" : ""));
+        } else if (event instanceof TrainingStarted started) {
+            endBar();
+            System.out.printf("  > %s training on %s%s%n", started.variantId(), started.workerId(),
+                    started.attempt() > 1 ? " (attempt " + started.attempt() + ")" : "");
+        } else if (event instanceof TrainingProgress progress) {
+            bar(progress);
+        } else if (event instanceof TrainingCompleted completed) {
+            endBar();
+            System.out.printf("  ok %s  val_bpb %.4f  ppl %.2f  mfu %.2f%%  %,.0f tok/s  %.0f s%n",
+                    completed.variantId(), completed.metrics().valBitsPerByte(), completed.metrics().perplexity(),
+                    100 * completed.metrics().mfu(), completed.metrics().tokensPerSecond(),
+                    completed.metrics().totalSeconds());
+        } else if (event instanceof TrainingFailed failed) {
+            endBar();
+            System.out.printf("  FAILED %s  %s: %s%n", failed.variantId(), failed.failureClass(),
+                    failed.message().lines().findFirst().orElse(""));
+        } else if (event instanceof GenerationClosed closed) {
+            endBar();
+            var s = closed.statistics();
+            System.out.printf("Generation %d closed: best val_bpb %s, median %s, %d/%d trained, failure rate %.0f%%,"
+                            + " proposal errors %.0f%%, cost $%.4f%n", closed.generation(), format(s.bestValBitsPerByte()),
+                    format(s.medianValBitsPerByte()), s.completed(), s.variants(), 100 * s.failureRate(),
+                    100 * s.proposalErrorRate(), s.costUsd());
+        } else if (event instanceof RunPaused paused) {
+            System.out.println("Run paused by " + paused.by() + ": " + paused.reason());
+        } else if (event instanceof RunResumed resumed) {
+            System.out.println("Run resumed by " + resumed.by());
+        } else if (event instanceof RunStopped stopped) {
+            System.out.println("Run stopping (" + stopped.reason() + "): the current generation closes first");
+        }
+    }
+
+    private void bar(TrainingProgress progress) {
+        int percent = (int) Math.round(100 * Math.min(1, Math.max(0, progress.fractionDone())));
+        Integer shown = shownPercent.get(progress.variantId());
+        if (!terminal && shown != null && percent - shown < 25) {
+            return;
+        }
+        shownPercent.put(progress.variantId(), percent);
+        int filled = percent * BAR / 100;
+        String line = String.format("    [%s%s] %3d%%  step %d  loss %.3f  %,.0f tok/s  ETA %.0f s",
+                "#".repeat(filled), "-".repeat(BAR - filled), percent, progress.step(), progress.trainLoss(),
+                progress.tokensPerSecond(), progress.etaSeconds());
+        if (terminal) {
+            System.out.print("\r" + line + "   ");
+            barOpen = true;
+        } else {
+            System.out.println(line);
+        }
+    }
+
+    private void endBar() {
+        if (barOpen) {
+            System.out.println();
+            barOpen = false;
+        }
+    }
+
+    private static String format(Double value) {
+        return value == null ? "-" : String.format("%.4f", value);
+    }
+}
