@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
-import ai.darwin.hitl.messaging.InterventionPublisher;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import ai.darwin.hitl.messaging.EventPublisher;
+import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,14 +19,13 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(InterventionsResourceTest.InMemoryInterventions.class)
+@WithTestResource(InMemoryChannels.class)
+@WithTestResource(MongoServerResource.class)
 class InterventionsResourceTest {
 
     @Inject
@@ -35,7 +34,7 @@ class InterventionsResourceTest {
 
     @BeforeEach
     void clear() {
-        connector.sink(InterventionPublisher.CHANNEL).clear();
+        connector.sink(EventPublisher.INTERVENTIONS).clear();
     }
 
     @Test
@@ -44,7 +43,7 @@ class InterventionsResourceTest {
                 .body("{\"kind\":\"GUIDANCE\",\"message\":\"try rotary embeddings\",\"by\":\"ada\"}")
                 .post("/runs/run-1/interventions").then().statusCode(202);
 
-        InMemorySink<String> sink = connector.sink(InterventionPublisher.CHANNEL);
+        InMemorySink<String> sink = connector.sink(EventPublisher.INTERVENTIONS);
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.received().size() == 1);
         Message<String> message = sink.received().get(0);
         HumanIntervention event = EventCodec.read(message.getPayload(), HumanIntervention.class);
@@ -63,23 +62,6 @@ class InterventionsResourceTest {
         given().contentType(ContentType.JSON).body("{\"kind\":\"EXPLODE\",\"message\":\"no\",\"by\":\"ada\"}")
                 .post("/runs/run-1/interventions").then().statusCode(400)
                 .body(containsString("EXPLODE"));
-        assertThat(connector.sink(InterventionPublisher.CHANNEL).received()).isEmpty();
-    }
-
-    /** Swaps the Kafka channel for SmallRye's in-memory connector. */
-    public static class InMemoryInterventions implements QuarkusTestResourceLifecycleManager {
-
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>(
-                    InMemoryConnector.switchOutgoingChannelsToInMemory(InterventionPublisher.CHANNEL));
-            config.put("quarkus.kafka.health.enabled", "false");
-            return config;
-        }
-
-        @Override
-        public void stop() {
-            InMemoryConnector.clear();
-        }
+        assertThat(connector.sink(EventPublisher.INTERVENTIONS).received()).isEmpty();
     }
 }

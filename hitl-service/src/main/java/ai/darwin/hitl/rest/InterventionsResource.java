@@ -3,7 +3,7 @@ package ai.darwin.hitl.rest;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.hitl.HumanIntervention;
-import ai.darwin.hitl.messaging.InterventionPublisher;
+import ai.darwin.hitl.messaging.EventPublisher;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,16 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Guidance, veto, promote, pause, resume and stop: each becomes a HumanIntervention event. */
 @Path("/runs/{runId}/interventions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "interventions")
 public class InterventionsResource {
 
-    private final InterventionPublisher publisher;
+    private final EventPublisher publisher;
 
-    InterventionsResource(InterventionPublisher publisher) {
+    InterventionsResource(EventPublisher publisher) {
         this.publisher = publisher;
     }
 

@@ -50,9 +50,13 @@ public class MemoryQueries {
                 .into(new ArrayList<>());
     }
 
-    /** Trained variants, lowest validation bits per byte first. */
+    /**
+     * Trained programs, lowest validation bits per byte first. Verification re-trainings are left out: they are the
+     * champion and the seed again with other seeds, not programs of their own (the run's report has them).
+     */
     public List<Document> leaderboard(String runId, int limit) {
-        return collections.variants().find(Filters.and(Filters.eq("runId", runId), Filters.eq("outcome", "COMPLETED")))
+        return collections.variants().find(Filters.and(Filters.eq("runId", runId), Filters.eq("outcome", "COMPLETED"),
+                        Filters.ne("proposal.kind", "VERIFY")))
                 .sort(Sorts.ascending("valBitsPerByte", "_id")).limit(limit).into(new ArrayList<>());
     }
 

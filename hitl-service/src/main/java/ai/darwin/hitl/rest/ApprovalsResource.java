@@ -1,0 +1,109 @@
+package ai.darwin.hitl.rest;
+
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.events.hitl.ApprovalDecided;
+import ai.darwin.hitl.approval.ApprovalStatus;
+import ai.darwin.hitl.approval.ApprovalStore;
+import ai.darwin.hitl.approval.ApprovalView;
+import ai.darwin.hitl.messaging.EventPublisher;
+import ai.darwin.platform.rest.ErrorBody;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What agents asked a human to allow, and the human's decisions, each published as an ApprovalDecided event. */
+@Path("/runs/{runId}/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "approvals")
+public class ApprovalsResource {
+
+    private final ApprovalStore store;
+    private final EventPublisher publisher;
+
+    ApprovalsResource(ApprovalStore store, EventPublisher publisher) {
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    @GET
+    @Operation(summary = "A run's approval requests, oldest first")
+    @APIResponse(responseCode = "200", description = "the requests",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ApprovalView.class)))
+    @APIResponse(responseCode = "400", description = "status is neither pending nor decided",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public List<ApprovalView> list(@PathParam("runId") String runId,
+                                   @Parameter(description = "pending or decided; all when absent")
+                                   @QueryParam("status") String status) {
+        Optional<ApprovalStatus> wanted = Optional.empty();
+        if (status != null && !status.isBlank()) {
+            wanted = Optional.of(ApprovalStatus.parse(status).orElseThrow(() ->
+                    new BadRequestException("status must be pending or decided, not '" + status + "'")));
+        }
+        return store.list(runId, wanted);
+    }
+
+    @POST
+    @Path("/{requestId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve or refuse a request",
+            description = "Answers 202 with the published ApprovalDecided once the broker has it. An approved "
+                    + "MORE_BUDGET or LARGER_POPULATION takes effect from the run's next generation.")
+    @APIResponse(responseCode = "202", description = "the decision was published",
+            content = @Content(schema = @Schema(implementation = ApprovalDecided.class)))
+    @APIResponse(responseCode = "400", description = "approved or by is missing",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "the run has no such request",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "the request was decided already",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public CompletionStage<Response> decide(@PathParam("runId") String runId, @PathParam("requestId") String requestId,
+                                            DecisionRequest request) {
+        if (request == null || request.approved() == null) {
+            throw new BadRequestException("'approved' (true or false) is required in the JSON body");
+        }
+        if (request.by() == null || request.by().isBlank()) {
+            throw new BadRequestException("'by' (who decides) is required in the JSON body");
+        }
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment();
+        ApprovalDecided decision = new ApprovalDecided(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId,
+                EventCodec.now(), requestId, request.approved(), request.by(), comment);
+        switch (store.claim(decision)) {
+            case UNKNOWN -> throw new NotFoundException("run " + runId + " has no approval request " + requestId);
+            case ALREADY_DECIDED -> throw new ClientErrorException(alreadyDecided(runId, requestId), 409);
+            case CLAIMED -> { }
+        }
+        return publisher.publish(decision)
+                .thenApply(ignored -> Response.accepted(decision).build())
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        store.release(decision);
+                    }
+                });
+    }
+
+    private String alreadyDecided(String runId, String requestId) {
+        return store.find(runId, requestId).map(a -> "approval request " + requestId + " was already "
+                        + (Boolean.TRUE.equals(a.approved()) ? "approved" : "refused") + " by " + a.decidedBy())
+                .orElse("approval request " + requestId + " was already decided");
+    }
+}

@@ -1,0 +1,298 @@
+// Darwin's dashboard: plain JavaScript over hitl-service's API (/api/runs…) and its POST endpoints for
+// interventions and approval decisions. Every text from the API is set as text, never parsed as HTML: agents write
+// reasoning and humans write guidance.
+"use strict";
+
+(() => {
+  const POLL_MS = 2000;
+  const app = document.getElementById("app");
+  const notice = document.getElementById("notice");
+  const who = document.getElementById("who");
+  let timer = null;
+
+  who.value = localStorage.getItem("darwin.who") || "human";
+  who.addEventListener("change", () => localStorage.setItem("darwin.who", me()));
+  const me = () => who.value.trim() || "human";
+  const enc = encodeURIComponent;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value == null || value === false) continue;
+      if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else if (key === "class") node.className = value;
+      else node.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children.flat()) {
+      if (child != null && child !== false) node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  const fmt = {
+    bpb: v => v == null ? "–" : v.toFixed(4),
+    pct: v => v == null ? "–" : (100 * v).toFixed(1) + " %",
+    num: v => v == null ? "–" : Math.round(v).toLocaleString(),
+    loss: v => v == null ? "–" : v.toFixed(3),
+    usd: v => v == null ? "–" : "$" + v.toFixed(3),
+    p: v => v == null ? "–" : v < 1e-4 ? v.toExponential(1) : v.toFixed(4),
+    time: v => v ? new Date(v).toLocaleTimeString() : "–",
+    secs: v => {
+      if (v == null) return "–";
+      const s = Math.max(0, Math.round(v));
+      return s >= 60 ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+    },
+  };
+
+  async function api(path, options) {
+    const response = await fetch(path, options);
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = new Error(body && body.error ? body.error : `${response.status} ${response.statusText}`);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  const post = (path, body) => api(path, {
+    method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body),
+  });
+
+  function flash(text, isError) {
+    notice.textContent = text;
+    notice.className = isError ? "notice error" : "notice";
+    notice.hidden = false;
+    clearTimeout(flash.timer);
+    flash.timer = setTimeout(() => { notice.hidden = true; }, 4000);
+  }
+
+  function poll(refresh) {
+    clearInterval(timer);
+    refresh();
+    timer = setInterval(() => { if (!document.hidden) refresh(); }, POLL_MS);
+  }
+
+  function route() {
+    const match = location.hash.match(/^#\/runs\/(.+)$/);
+    if (match) showRun(decodeURIComponent(match[1])); else showRuns();
+  }
+
+  const card = (title, ...content) => el("section", {class: "card"}, title && el("h2", {}, title), content);
+  const table = (headers, rows, empty) => el("table", {class: "grid"},
+    el("thead", {}, el("tr", {}, headers.map(h => el("th", {class: h.num ? "num" : null}, h.label || h)))),
+    el("tbody", {}, rows.length ? rows
+      : el("tr", {}, el("td", {colspan: headers.length, class: "muted"}, empty))));
+  const num = (text) => el("td", {class: "num"}, text);
+  const H = (label) => ({label, num: true});
+  const badge = (status) => el("span", {class: "badge " + (status || "")}, status || "UNKNOWN");
+  const verdictText = (improved) => improved == null ? "–" : improved ? "improved" : "not improved";
+
+  // ------------------------------------------------------------------ runs list
+
+  function showRuns() {
+    const list = el("div");
+    app.replaceChildren(el("h1", {}, "Runs"), list,
+      el("p", {class: "muted"}, "A run is started with POST /runs on selection-service; it appears here as soon as ",
+        "its RunRequested event is on darwin.runs.v1."));
+    poll(async () => {
+      try {
+        const runs = await api("/api/runs");
+        list.replaceChildren(table(["Run", "Status", H("Generation"), H("Best val_bpb"), "Champion", "Outcome",
+          "Verification"], runs.map(r => el("tr", {},
+          el("td", {}, el("a", {href: "#/runs/" + enc(r.runId)}, r.name || r.runId),
+            el("div", {class: "muted mono"}, r.runId)),
+          el("td", {}, badge(r.status)), num(r.currentGeneration ?? "–"), num(fmt.bpb(r.bestValBitsPerByte)),
+          el("td", {class: "mono"}, r.championVariantId || "–"), el("td", {}, r.outcome || "–"),
+          el("td", {}, verdictText(r.verifiedImprovement)))), "No runs yet."));
+      } catch (e) {
+        flash(e.message, true);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ one run
+
+  function showRun(runId) {
+    const base = "/runs/" + enc(runId);
+    const parts = {
+      head: el("div"), verdict: el("div"), training: el("div"), approvals: el("div"),
+      leaderboard: el("div"), generations: el("div"), interventions: el("div"),
+    };
+    let approvalsShown = null;
+
+    const intervene = async (kind, fields) => {
+      try {
+        await post(base + "/interventions", {kind, by: me(), message: "", ...fields});
+        flash(`${kind} sent: selection-service applies it`);
+      } catch (e) {
+        flash(e.message, true);
+      }
+    };
+    const judge = async (kind, variantId) => {
+      const why = prompt(kind === "VETO" ? `Veto ${variantId}? It ranks last and never survives. Reason:`
+        : `Promote ${variantId}? It survives into the next generation. Reason:`, "");
+      if (why !== null) await intervene(kind, {variantId, message: why});
+    };
+    const decide = async (requestId, approved, comment) => {
+      try {
+        await post(`${base}/approvals/${enc(requestId)}/decision`, {approved, by: me(), comment: comment || null});
+        flash(`${approved ? "Approved" : "Refused"} ${requestId}`);
+        refresh();
+      } catch (e) {
+        flash(e.message, true);
+      }
+    };
+
+    const guidance = el("textarea", {placeholder: "Guidance for the agents, e.g. try rotary position embeddings"});
+    const agent = el("input", {placeholder: "agent (all)", size: 10});
+    const controls = card("Intervene", el("div", {class: "controls"},
+      el("button", {onclick: () => intervene("PAUSE", {message: "paused from the dashboard"})}, "Pause"),
+      el("button", {onclick: () => intervene("RESUME", {message: "resumed from the dashboard"})}, "Resume"),
+      el("button", {class: "danger", onclick: () => {
+        if (confirm("Stop this run? The current generation closes, then the run completes.")) {
+          intervene("STOP", {message: "stopped from the dashboard"});
+        }
+      }}, "Stop"),
+      el("form", {onsubmit: async (event) => {
+        event.preventDefault();
+        if (!guidance.value.trim()) return;
+        await intervene("GUIDANCE", {message: guidance.value.trim(), agentId: agent.value.trim() || null});
+        guidance.value = "";
+      }}, guidance, agent, el("button", {class: "primary", type: "submit"}, "Send guidance"))));
+
+    app.replaceChildren(el("p", {}, el("a", {href: "#/"}, "← all runs")), parts.head, parts.verdict, controls,
+      card("In training", parts.training), card("Waiting for your approval", parts.approvals),
+      card("Leaderboard", parts.leaderboard), card("Generations", parts.generations),
+      card("Interventions", parts.interventions));
+
+    async function refresh() {
+      try {
+        const [detail, board, pending] = await Promise.all([api("/api/runs/" + enc(runId)),
+          api(`/api/runs/${enc(runId)}/leaderboard`), api(base + "/approvals?status=pending")]);
+        const ended = detail.run.status === "COMPLETED";
+        controls.hidden = ended;
+        renderHead(detail);
+        renderVerdict(detail);
+        renderTraining(detail.training);
+        renderLeaderboard(board, detail.run.championVariantId, ended);
+        renderGenerations(detail.generations);
+        renderInterventions(detail.interventions);
+        // re-rendered only when the requests change, so that a comment being typed survives the polling
+        const key = pending.map(a => a.requestId).join();
+        if (key !== approvalsShown) {
+          approvalsShown = key;
+          renderApprovals(pending);
+        }
+      } catch (e) {
+        if (e.status === 404) parts.head.replaceChildren(el("h1", {}, runId), el("p", {class: "muted"}, e.message));
+        else flash(e.message, true);
+      }
+    }
+
+    function renderHead(d) {
+      const r = d.run;
+      const c = d.config || {};
+      parts.head.replaceChildren(el("h1", {}, r.name || r.runId, " ", badge(r.status)),
+        el("div", {class: "muted mono"}, r.runId, d.statusReason ? " · " + d.statusReason : ""),
+        el("dl", {class: "facts"},
+          fact("Generation", `${r.currentGeneration ?? "–"} of ${c.generations ?? "?"}`),
+          fact("Population", c.population), fact("Best val_bpb", fmt.bpb(r.bestValBitsPerByte)),
+          fact(r.status === "COMPLETED" ? "Champion" : "Best so far", r.championVariantId || "–"),
+          fact("Mutator", c.mutator ? c.mutator + (c.model ? " · " + c.model : "") : "–"),
+          fact("Budget", c.budget ? `${fmt.num(c.budget.maxTokens)} tokens / ${fmt.secs(c.budget.maxSeconds)}` : "–"),
+          fact("Outcome", r.outcome || "–"), d.costUsd != null && fact("LLM cost", fmt.usd(d.costUsd))));
+    }
+
+    const fact = (label, value) => el("div", {}, el("dt", {}, label), el("dd", {}, value ?? "–"));
+
+    function renderVerdict(d) {
+      const v = d.verification;
+      if (!v) {
+        parts.verdict.replaceChildren(d.run.status === "COMPLETED"
+          ? card(null, el("p", {}, `The run ended (${d.run.outcome}) without a verification.`)) : "");
+        return;
+      }
+      const bpb = v.metrics.find(m => m.metric === "val_bpb");
+      const sample = s => `${fmt.bpb(s.mean)} [${fmt.bpb(s.ci95Low)}, ${fmt.bpb(s.ci95High)}] over ${s.n} seeds`;
+      parts.verdict.replaceChildren(el("section", {class: "card verdict" + (v.improved ? " improved" : "")},
+        el("h2", {}, v.improved ? "Verified improvement" : "No verified improvement"),
+        el("p", {}, `Champion ${v.championVariantId} against the unmodified seed program ${v.baselineVariantId}, `,
+          `re-trained with the same ${v.seeds.length} seeds.`),
+        bpb && el("dl", {class: "facts"}, fact("Champion val_bpb", sample(bpb.champion)),
+          fact("Baseline val_bpb", sample(bpb.baseline)), fact("Welch p", fmt.p(bpb.welchP)),
+          fact("Significance level", v.alpha))));
+    }
+
+    function renderTraining(training) {
+      parts.training.replaceChildren(training.length ? el("div", {class: "live"}, training.map(v => {
+        const p = v.progress;
+        const fraction = p ? Math.min(1, Math.max(0, p.fractionDone)) : 0;
+        return el("div", {class: "variant"},
+          el("header", {}, el("span", {class: "mono"}, v.variantId),
+            el("button", {class: "small danger", onclick: () => judge("VETO", v.variantId)}, "Veto")),
+          el("div", {class: "muted"}, `generation ${v.generation} · ${v.agentId || "?"} · ${v.workerId || "?"}`,
+            v.attempt > 1 ? ` · attempt ${v.attempt}` : ""),
+          el("div", {class: "bar", role: "progressbar", "aria-valuenow": Math.round(100 * fraction)},
+            el("span", {style: `width: ${(100 * fraction).toFixed(1)}%`})),
+          el("div", {}, p ? `${fmt.pct(p.fractionDone)} · step ${fmt.num(p.step)} · loss ${fmt.loss(p.trainLoss)} · `
+            + `${fmt.num(p.tokensPerSecond)} tok/s · ETA ${fmt.secs(p.etaSeconds)}` : "starting…"));
+      })) : el("p", {class: "muted"}, "No variant is training right now."));
+    }
+
+    function renderApprovals(pending) {
+      parts.approvals.replaceChildren(...(pending.length ? pending.map(a => {
+        const comment = el("input", {placeholder: "comment for the agents (optional)"});
+        return el("div", {class: "approval"},
+          el("div", {}, el("strong", {}, a.kind), ` from ${a.agentId}`, a.variantId ? ` (variant ${a.variantId})` : ""),
+          el("div", {class: "mono"}, a.detail), el("div", {class: "muted"}, a.justification),
+          el("div", {class: "actions"}, comment,
+            el("button", {class: "primary", onclick: () => decide(a.requestId, true, comment.value)}, "Approve"),
+            el("button", {class: "danger", onclick: () => decide(a.requestId, false, comment.value)}, "Reject")));
+      }) : [el("p", {class: "muted"}, "Nothing is waiting for a decision.")]));
+    }
+
+    // a veto or promotion acts on the next selection: none is left once the run ended
+    function renderLeaderboard(board, champion, ended) {
+      parts.leaderboard.replaceChildren(table([H("#"), "Variant", H("Gen"), "Agent", "Mutator", H("val_bpb"),
+        H("Perplexity"), H("MFU"), H("Tokens/s"), H("Lines ±"), ended ? null : ""].filter(h => h != null), board.map(v => el("tr", {
+          class: [v.variantId === champion ? "champion" : "", v.vetoed ? "vetoed" : ""].join(" ").trim() || null,
+        },
+        num(v.rank), el("td", {class: "mono", title: v.reasoning || ""}, v.variantId,
+          v.vetoed && el("span", {class: "badge flag"}, "vetoed"), v.promoted && el("span", {class: "badge flag"}, "promoted")),
+        num(v.generation), el("td", {}, v.agentId || "–"),
+        el("td", {}, v.mutator ? v.mutator + (v.model ? " · " + v.model : "") : "–"),
+        num(fmt.bpb(v.valBitsPerByte)), num(fmt.loss(v.perplexity)), num(fmt.pct(v.mfu)), num(fmt.num(v.tokensPerSecond)),
+        num(v.linesAdded == null ? "–" : `+${v.linesAdded} −${v.linesRemoved}`),
+        !ended && el("td", {}, el("button", {class: "small danger", onclick: () => judge("VETO", v.variantId)}, "Veto"),
+          " ", el("button", {class: "small", onclick: () => judge("PROMOTE", v.variantId)}, "Promote")))),
+        "No variant has finished training yet."));
+    }
+
+    function renderGenerations(generations) {
+      parts.generations.replaceChildren(table([H("Gen"), "State", H("Variants"), H("Trained"), H("Failed"),
+        H("Timed out"), H("Best val_bpb"), H("Median"), H("Failure rate"), H("LLM cost")], generations.map(g => {
+        const s = g.statistics || {};
+        const state = !g.closed ? "open" : g.verifies ? "verified: " + verdictText(g.verification && g.verification.improved)
+          : "closed";
+        return el("tr", {}, num(g.generation), el("td", {}, g.verifies && !g.closed ? "verifying" : state),
+          num(g.closed ? s.variants : g.assignments), num(s.completed ?? "–"), num(s.failed ?? "–"),
+          num(s.timedOut ?? "–"), num(fmt.bpb(s.bestValBitsPerByte)), num(fmt.bpb(s.medianValBitsPerByte)),
+          num(fmt.pct(s.failureRate)), num(fmt.usd(s.costUsd)));
+      }), "No generation has opened yet."));
+    }
+
+    function renderInterventions(interventions) {
+      parts.interventions.replaceChildren(interventions.length ? el("ul", {class: "plain"}, interventions.map(i =>
+        el("li", {}, el("span", {class: "muted"}, fmt.time(i.at), " "), el("strong", {}, i.kind), ` by ${i.by}`,
+          i.variantId ? ` on ${i.variantId}` : "", i.agentId ? ` for ${i.agentId}` : "",
+          i.message ? ": " + i.message : "")))
+        : el("p", {class: "muted"}, "No interventions yet."));
+    }
+
+    poll(refresh);
+  }
+
+  window.addEventListener("hashchange", route);
+  route();
+})();
