@@ -1,0 +1,131 @@
+package ai.darwin.mutation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** mutation-service's settings ({@code darwin.mutation.*}); each can come from the environment. */
+@ConfigMapping(prefix = "darwin.mutation")
+public interface MutationConfig {
+
+    /** Proposals of a generation produced at once (mutator, validation and repairs). */
+    @WithDefault("4")
+    int concurrency();
+
+    /** How often a failed proposal goes back to its mutator with the diagnostics before the parent is carried forward. */
+    @WithName("repair-attempts")
+    @WithDefault("2")
+    int repairAttempts();
+
+    /**
+     * The mutator of runs whose configuration this service has not seen: {@code auto} (the LLM when one is configured,
+     * else offline), {@code offline}, {@code llm} or {@code llm-chunk}. A run's own {@code mutator} wins.
+     */
+    @WithName("default-mutator")
+    @WithDefault("auto")
+    String defaultMutator();
+
+    /** Cost cap in USD for runs that set none (0: none); a run's own {@code costCapUsd} wins. */
+    @WithName("cost-cap-usd")
+    @WithDefault("0")
+    double costCapUsd();
+
+    /** Package prefixes a program may import without a human's approval. */
+    @WithName("allowed-imports")
+    @WithDefault("ai.djl.,ai.darwin.training.sdk.,java.lang.,java.util.,java.math.,java.text.,java.nio.")
+    List<String> allowedImports();
+
+    /** How long generations wait for the topic read-back (runs, approvals, published variants) after a start. */
+    @WithName("read-back-timeout")
+    @WithDefault("PT30S")
+    Duration readBackTimeout();
+
+    /** Whether to read back runs, approvals and published variants from the topics at start (off only in tests). */
+    @WithName("read-back")
+    @WithDefault("true")
+    boolean readBack();
+
+    Llm llm();
+
+    /** Price per model name, for the cost estimate; models without a price cost 0 (local servers). */
+    Map<String, Price> prices();
+
+    Lessons lessons();
+
+    Chunk chunk();
+
+    /** The OpenAI-compatible LLM. */
+    interface Llm {
+
+        /** Base URL including {@code /v1}; empty for OpenAI's. Falls back to OPENAI_BASE_URL. */
+        @WithName("base-url")
+        Optional<String> baseUrl();
+
+        /** API key; never logged. Falls back to OPENAI_API_KEY. */
+        @WithName("api-key")
+        Optional<String> apiKey();
+
+        /** The model of runs that name none. */
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        @WithDefault("0.8")
+        double temperature();
+
+        /** Timeout of one request (the SDK retries timeouts). */
+        @WithDefault("PT3M")
+        Duration timeout();
+
+        /** Retries of a failed request (429, 5xx, timeouts), with the SDK's backoff. */
+        @WithName("max-retries")
+        @WithDefault("2")
+        int maxRetries();
+
+        /** Requests in flight at once, across generations (a local server may take only one). */
+        @WithDefault("4")
+        int concurrency();
+
+        /** Upper bound of tokens per answer (a whole-file rewrite of the seed is about 5,000); 0: the server's own. */
+        @WithName("max-completion-tokens")
+        @WithDefault("0")
+        int maxCompletionTokens();
+
+        /**
+         * Send the answer's JSON schema as {@code response_format} (structured outputs); turn off for servers
+         * that reject it, the prompt asks for the same JSON.
+         */
+        @WithName("structured-outputs")
+        @WithDefault("true")
+        boolean structuredOutputs();
+    }
+
+    /** A model's price in USD per million tokens. */
+    interface Price {
+
+        @WithName("input-per-mtok")
+        double inputPerMtok();
+
+        @WithName("output-per-mtok")
+        double outputPerMtok();
+    }
+
+    /** Where lessons (which changes helped or hurt) come from. */
+    interface Lessons {
+
+        /** {@code none} until memory-service serves lessons. */
+        @WithDefault("none")
+        String source();
+    }
+
+    /** DARWIN's chunk mode ({@code llm-chunk}). */
+    interface Chunk {
+
+        /** Probability that each chunk (imports, fields, a method) is rewritten. */
+        @WithDefault("0.3")
+        double probability();
+    }
+}

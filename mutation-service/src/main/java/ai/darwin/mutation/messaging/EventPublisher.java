@@ -1,0 +1,34 @@
+package ai.darwin.mutation.messaging;
+
+import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.messaging.EventMessages;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/** Publishes mutation-service's events, each to its contract topic; each stage completes on the broker's ack. */
+@ApplicationScoped
+public class EventPublisher {
+
+    public static final String VARIANTS = "variants-out";
+    public static final String APPROVALS = "approvals-out";
+    static final String SERVICE = "mutation-service";
+
+    private final Emitter<String> variants;
+    private final Emitter<String> approvals;
+
+    EventPublisher(@Channel(VARIANTS) Emitter<String> variants, @Channel(APPROVALS) Emitter<String> approvals) {
+        this.variants = variants;
+        this.approvals = approvals;
+    }
+
+    public CompletionStage<Void> publish(VariantProposed variant) {
+        return EventMessages.send(variants, variant, SERVICE);
+    }
+
+    public CompletionStage<Void> publish(ApprovalRequested request) {
+        return EventMessages.send(approvals, request, SERVICE);
+    }
+}

@@ -1,0 +1,109 @@
+package ai.darwin.mutation.prompt;
+
+import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.mutation.proposal.MutationRequest;
+import ai.darwin.mutation.state.Approvals;
+import ai.darwin.mutation.validation.ProgramValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Fills the prompt templates for an assignment: rules, objective, budget, guidance, lessons, the two programs. */
+@ApplicationScoped
+public class PromptBuilder {
+
+    private final PromptTemplate system = PromptTemplate.load("system");
+    private final PromptTemplate mutate = PromptTemplate.load("mutate");
+    private final PromptTemplate repair = PromptTemplate.load("repair");
+    private final PromptTemplate chunk = PromptTemplate.load("chunk");
+    private final LessonsSource lessons;
+    private final ProgramValidator validator;
+
+    PromptBuilder(LessonsSource lessons, ProgramValidator validator) {
+        this.lessons = lessons;
+        this.validator = validator;
+    }
+
+    /** The system message: role, objective, rules and the answer's format. */
+    public String system(MutationRequest request) {
+        String allowed = validator.imports().allowedPrefixes().stream().map(p -> p + "*")
+                .collect(Collectors.joining(", "));
+        String approved = request.approvedImports().isEmpty() ? ""
+                : "; and, approved by a human for this run: " + String.join(", ", request.approvedImports());
+        return system.fill(Map.of("allowedImports", allowed, "approvedImports", approved));
+    }
+
+    /** The first user message of a whole-program proposal. */
+    public String mutate(MutationRequest request) {
+        Map<String, String> values = common(request);
+        values.put("upgrades", bullets(request.upgrades().stream().map(Approvals.Entry::describe).toList(),
+                "(none)"));
+        values.put("mutatorProgram", request.mutatorSource());
+        values.put("targetProgram", request.parentSource());
+        return mutate.fill(values);
+    }
+
+    /**
+     * The message that sends a rejected proposal back.
+     *
+     * @param newBase the program the next edits apply to, when the rejected attempt changed it; null when the
+     *                base is still the program shown before
+     */
+    public String repair(List<String> problems, String newBase) {
+        String base = newBase == null
+                ? "The program is unchanged: your next edits apply to the program shown before.\n"
+                : "Your change was applied, so the program is now as follows and your next edits apply to this text:\n"
+                        + "```java\n" + newBase + "\n```\n";
+        return repair.fill(Map.of("problems", bullets(problems, "(no reason given)"), "base", base));
+    }
+
+    /** The message that asks for one chunk of the program in chunk mode. */
+    public String chunk(MutationRequest request, String structure, List<String> changed, String chunkName,
+                        String chunkText) {
+        Map<String, String> values = common(request);
+        values.put("structure", structure);
+        values.put("changedChunks", bullets(changed, "(none yet)"));
+        values.put("chunkName", chunkName);
+        values.put("chunk", chunkText);
+        return chunk.fill(values);
+    }
+
+    private Map<String, String> common(MutationRequest request) {
+        GenerationOpened generation = request.generation();
+        Map<String, String> values = new HashMap<>();
+        values.put("mutatorAgentId", request.assignment().mutatorAgentId());
+        values.put("targetAgentId", request.assignment().targetAgentId());
+        values.put("parentVariantId", request.assignment().parentVariantId());
+        values.put("trainingSeed", Long.toString(request.assignment().trainingSeed()));
+        values.put("generation", Integer.toString(generation.generation()));
+        values.put("runId", generation.runId());
+        values.put("budget", budget(generation.budget(), request.preset()));
+        values.put("dataset", generation.dataset().uri() + " (" + generation.dataset().tokenizer()
+                + " tokenizer, " + Math.round(generation.dataset().validationFraction() * 100)
+                + "% held out for validation)");
+        values.put("guidance", bullets(generation.guidance(), "(none)"));
+        values.put("lessons", bullets(lessons.lessons(generation.runId(), request.assignment().targetAgentId()),
+                "(none yet)"));
+        return values;
+    }
+
+    static String budget(TrainingBudget budget, String preset) {
+        List<String> limits = new ArrayList<>();
+        if (budget.maxTokens() > 0) {
+            limits.add(String.format("%,d training tokens", budget.maxTokens()));
+        }
+        if (budget.maxSeconds() > 0) {
+            limits.add(String.format("%.0f seconds of training", budget.maxSeconds()));
+        }
+        return String.join(" or ", limits) + ", whichever comes first"
+                + (preset == null ? "" : "; preset " + preset);
+    }
+
+    private static String bullets(List<String> lines, String none) {
+        return lines.isEmpty() ? none : lines.stream().map(l -> "- " + l).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,20 @@
+package ai.darwin.mutation.proposal;
+
+import ai.darwin.events.variant.MutatorInfo;
+import ai.darwin.events.variant.TokenUsage;
+import java.util.List;
+
+/** The attempts of one mutator on one assignment, with what they cost. */
+public interface MutationSession {
+
+    /**
+     * @param problems why the previous attempt was rejected; empty for the first attempt
+     * @throws MutatorUnavailableException when the mutator cannot answer at all (LLM unreachable, cost cap reached)
+     */
+    Attempt attempt(List<String> problems) throws MutatorUnavailableException;
+
+    /** Tokens and cost of every attempt so far. */
+    TokenUsage usage();
+
+    MutatorInfo info();
+}

@@ -1,0 +1,86 @@
+package ai.darwin.mutation.state;
+
+import ai.darwin.events.hitl.ApprovalDecided;
+import ai.darwin.events.hitl.ApprovalKind;
+import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.mutation.validation.ImportPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Upgrade requests of each run and the humans' decisions on them. An approved NEW_IMPORT widens the run's import
+ * check; every request, decided or not, is shown to later prompts so that agents do not ask twice.
+ */
+@ApplicationScoped
+public class Approvals {
+
+    /**
+     * A request and its decision.
+     *
+     * @param decision null while pending
+     */
+    public record Entry(ApprovalRequested request, Boolean decision, String comment) {
+
+        public String describe() {
+            String state = decision == null ? "pending" : decision ? "APPROVED" : "denied";
+            return request.kind() + " \"" + request.detail() + "\": " + state
+                    + (comment == null || comment.isBlank() ? "" : " (" + comment + ")");
+        }
+    }
+
+    private final Map<String, Entry> byRequestId = new ConcurrentHashMap<>();
+    /** Decisions read before their request (topics of several partitions give no order across keys). */
+    private final Map<String, ApprovalDecided> early = new ConcurrentHashMap<>();
+
+    /** A request read from the approvals topic. */
+    public synchronized void onRequested(ApprovalRequested request) {
+        ApprovalDecided decided = early.remove(request.requestId());
+        byRequestId.putIfAbsent(request.requestId(), new Entry(request, null, null));
+        if (decided != null) {
+            onDecided(decided);
+        }
+    }
+
+    public synchronized void onDecided(ApprovalDecided decided) {
+        Entry entry = byRequestId.get(decided.requestId());
+        if (entry == null) {
+            early.put(decided.requestId(), decided);
+            return;
+        }
+        byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment()));
+    }
+
+    /** Imports a human approved for a run. */
+    public Set<String> approvedImports(String runId) {
+        return entries(runId).stream()
+                .filter(e -> Boolean.TRUE.equals(e.decision()) && e.request().kind() == ApprovalKind.NEW_IMPORT)
+                .map(e -> ImportPolicy.importName(e.request().detail())).collect(Collectors.toSet());
+    }
+
+    /** Every request of a run, oldest first. */
+    public List<Entry> entries(String runId) {
+        return byRequestId.values().stream().filter(e -> e.request().runId().equals(runId))
+                .sorted((a, b) -> a.request().timestamp().compareTo(b.request().timestamp())).toList();
+    }
+
+    /**
+     * Records a request this service is about to publish, unless the run already has one of the same kind and
+     * detail (asked again, it would only be noise for the humans).
+     *
+     * @return whether the request is new and should be published
+     */
+    public synchronized boolean register(ApprovalRequested request) {
+        boolean known = byRequestId.containsKey(request.requestId()) || entries(request.runId()).stream()
+                .anyMatch(e -> e.request().kind() == request.kind()
+                        && e.request().detail().strip().equalsIgnoreCase(request.detail().strip()));
+        if (known) {
+            return false;
+        }
+        onRequested(request);
+        return true;
+    }
+}

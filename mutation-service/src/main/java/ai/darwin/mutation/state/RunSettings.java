@@ -1,0 +1,19 @@
+package ai.darwin.mutation.state;
+
+import ai.darwin.events.Nullable;
+import ai.darwin.events.run.RunConfig;
+
+/**
+ * What mutation needs of a run's configuration.
+ *
+ * @param preset     {@code cpu} or {@code gpu}: which constants of the seed program the offline mutator changes
+ * @param mutator    {@code offline}, {@code llm} or {@code llm-chunk}
+ * @param model      the LLM model, if the run names one
+ * @param costCapUsd LLM spending after which the run's proposals fall back to the offline mutator (0: none)
+ */
+public record RunSettings(@Nullable String preset, String mutator, @Nullable String model, double costCapUsd) {
+
+    public static RunSettings of(RunConfig config) {
+        return new RunSettings(config.preset(), config.mutator(), config.model(), config.costCapUsd());
+    }
+}
