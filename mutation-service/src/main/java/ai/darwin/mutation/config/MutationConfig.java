@@ -116,9 +116,17 @@ public interface MutationConfig {
     /** Where lessons (which changes helped or hurt) come from. */
     interface Lessons {
 
-        /** {@code none} until memory-service serves lessons. */
-        @WithDefault("none")
+        /** {@code memory} (memory-service's lessons for the run) or {@code none}. */
+        @WithDefault("memory")
         String source();
+
+        /** memory-service's base URL. */
+        @WithDefault("http://127.0.0.1:8084")
+        String url();
+
+        /** The most characters of lessons one prompt carries. */
+        @WithDefault("1500")
+        int maxChars();
     }
 
     /** DARWIN's chunk mode ({@code llm-chunk}). */

@@ -3,8 +3,8 @@ package ai.darwin.mutation.prompt;
 import java.util.List;
 
 /**
- * Lessons and recent lineage for a prompt: which changes helped or hurt, recurring failures and their causes. The
- * hook for memory-service, which does not serve them yet; {@code darwin.mutation.lessons.source} picks the source.
+ * Lessons for a prompt: which changes helped or hurt, recurring failures and their causes.
+ * {@code darwin.mutation.lessons.source} picks the source: memory-service's lessons, or none.
  */
 public interface LessonsSource {
 

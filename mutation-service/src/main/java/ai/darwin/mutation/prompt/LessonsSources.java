@@ -8,8 +8,10 @@ import java.util.List;
 /** Picks the {@link LessonsSource} named by {@code darwin.mutation.lessons.source}. */
 public class LessonsSources {
 
-    /** No lessons: what there is until memory-service serves them. */
+    /** No lessons in prompts. */
     public static final String NONE = "none";
+    /** memory-service's lessons for the run. */
+    public static final String MEMORY = "memory";
 
     @Produces
     @Singleton
@@ -18,7 +20,10 @@ public class LessonsSources {
         if (NONE.equals(source)) {
             return (runId, agentId) -> List.of();
         }
-        throw new IllegalStateException("unknown darwin.mutation.lessons.source '" + source + "': only '" + NONE
-                + "' exists until memory-service serves lessons");
+        if (MEMORY.equals(source)) {
+            return new MemoryLessons(config.lessons().url(), config.lessons().maxChars());
+        }
+        throw new IllegalStateException("unknown darwin.mutation.lessons.source '" + source + "': use '" + MEMORY
+                + "' or '" + NONE + "'");
     }
 }

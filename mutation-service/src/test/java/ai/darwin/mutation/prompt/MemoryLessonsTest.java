@@ -1,0 +1,41 @@
+package ai.darwin.mutation.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class MemoryLessonsTest {
+
+    @Test
+    void readsTheRunsLessonsTextFromMemoryService() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicReference<String> query = new AtomicReference<>();
+        server.createContext("/lessons", exchange -> {
+            query.set(exchange.getRequestURI().getQuery());
+            byte[] body = """
+                    {"text":"Lessons of run r-1:\\nHelped:\\n- LEARNING_RATE down: 2 variants, mean -0.1000, 2/2 improved\\n"}
+                    """.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            MemoryLessons lessons = new MemoryLessons("http://127.0.0.1:" + server.getAddress().getPort() + "/", 800);
+            assertThat(lessons.lessons("r-1", "agent-2")).containsExactly("Lessons of run r-1:", "Helped:",
+                    "- LEARNING_RATE down: 2 variants, mean -0.1000, 2/2 improved");
+            assertThat(query.get()).contains("runId=r-1").contains("maxChars=800");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anUnreachableMemoryServiceMeansNoLessonsNotAFailure() {
+        assertThat(new MemoryLessons("http://127.0.0.1:9", 800).lessons("r-1", "agent-1")).isEmpty();
+    }
+}
