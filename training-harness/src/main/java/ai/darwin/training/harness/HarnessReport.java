@@ -15,15 +15,23 @@ import java.util.Objects;
  *                        tokens, a floor any trained model should beat; NaN when not evaluated
  * @param progress        the training curve the program reported
  * @param failure         why it failed; null on success
+ * @param timings         the wall time of each phase that ran
  */
 public record HarnessReport(Metrics metrics, ArchitectureCard architecture, int vocabularySize,
-                            double unigramValLoss, List<ProgressPoint> progress, Failure failure) {
+                            double unigramValLoss, List<ProgressPoint> progress, Failure failure, Timings timings) {
 
     public HarnessReport {
         progress = List.copyOf(progress);
+        timings = Objects.requireNonNullElse(timings, Timings.NONE);
         if ((metrics == null) == (failure == null)) {
             throw new IllegalArgumentException("a report has either metrics or a failure");
         }
+    }
+
+    /** A report without phase timings. */
+    public HarnessReport(Metrics metrics, ArchitectureCard architecture, int vocabularySize, double unigramValLoss,
+                         List<ProgressPoint> progress, Failure failure) {
+        this(metrics, architecture, vocabularySize, unigramValLoss, progress, failure, Timings.NONE);
     }
 
     /** @return whether the run produced metrics */

@@ -58,8 +58,10 @@ public final class HarnessRunner {
         try {
             program = ProgramCompiler.instantiate(ProgramCompiler.compile(source));
         } catch (HarnessException e) {
+            run.compileSeconds = run.lap();
             return run.failure(e);
         }
+        run.compileSeconds = run.lap();
         return run.execute(program);
     }
 
@@ -73,11 +75,30 @@ public final class HarnessRunner {
         private double unigram = Double.NaN;
         private ArchitectureCard architecture;
         private ProgressLog progress;
+        private long lapNanos;
+        private double compileSeconds;
+        private double dataSeconds;
+        private double engineSeconds;
+        private double trainSeconds;
+        private double evaluationSeconds;
 
         Run(HarnessConfig config, Consumer<ProgressPoint> listener, long startNanos) {
             this.config = Objects.requireNonNull(config, "config");
             this.listener = Objects.requireNonNull(listener, "listener");
             this.startNanos = startNanos;
+            this.lapNanos = startNanos;
+        }
+
+        /** @return the seconds since the previous lap (or the start), starting the next one */
+        double lap() {
+            long now = System.nanoTime();
+            double seconds = (now - lapNanos) / 1e9;
+            lapNanos = now;
+            return seconds;
+        }
+
+        Timings timings() {
+            return new Timings(compileSeconds, dataSeconds, engineSeconds, trainSeconds, evaluationSeconds);
         }
 
         HarnessReport execute(TrainingProgram program) {
@@ -94,22 +115,28 @@ public final class HarnessRunner {
         HarnessReport failure(HarnessException e) {
             List<ProgressPoint> points = progress == null ? List.of() : progress.points();
             return new HarnessReport(null, architecture, vocabulary, unigram, points,
-                    new HarnessReport.Failure(e.failureClass(), e.getMessage(), Failures.detail(e.getCause())));
+                    new HarnessReport.Failure(e.failureClass(), e.getMessage(), Failures.detail(e.getCause())),
+                    timings());
         }
 
         private HarnessReport measure(TrainingProgram program) throws HarnessException {
+            lap();
             Dataset data = loadData();
             vocabulary = data.tokenizer().vocabularySize();
+            dataSeconds = lap();
             Engine engine = engine();
             Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            engineSeconds = lap();
             String preset = config.preset() != null ? config.preset() : device.isGpu() ? "gpu" : "cpu";
             HarnessConfig.Evaluation spec = config.evaluation() != null ? config.evaluation()
                     : preset.equals("gpu") ? HarnessConfig.Evaluation.gpu() : HarnessConfig.Evaluation.cpu();
             ValidationSet validation = validationSet(data, spec);
             unigram = UnigramBaseline.crossEntropy(data.split().train(), vocabulary, validation.targets());
+            dataSeconds += lap();
             String deviceName = device.isGpu() ? Objects.requireNonNullElse(PeakFlops.gpuName(), "gpu") : "cpu";
             double peakFlops = config.peakFlops() > 0 ? config.peakFlops()
                     : device.isGpu() ? PeakFlops.forGpu(deviceName) : PeakFlops.measuredCpu();
+            engineSeconds += lap();
 
             engine.setRandomSeed(Long.hashCode(config.seed()));
             try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -118,13 +145,16 @@ public final class HarnessRunner {
                 TrainingContext context = new HarnessContext(manager, preset, vocabulary, config.seed(),
                         data.split().train(), budget, progress);
                 budget.start();
+                lap();
                 TrainedModel model;
                 try {
                     model = program.train(context);
                 } catch (Throwable e) {
+                    trainSeconds = lap();
                     throw Failures.classify("train", e, budget.timeOverrun() || budget.pastGrace());
                 }
-                double trainSeconds = budget.elapsedSeconds();
+                trainSeconds = budget.elapsedSeconds();
+                lap();
                 checkBudget(budget);
                 if (model == null || model.architecture() == null) {
                     throw new HarnessException(FailureClass.CONTRACT_VIOLATION,
@@ -142,12 +172,13 @@ public final class HarnessRunner {
                 double tokensPerSecond = trainSeconds > 0 ? tokens / trainSeconds : 0;
                 double flopsPerToken = Flops.perToken(parameters, architecture);
                 List<ProgressPoint> points = progress.points();
+                evaluationSeconds = lap();
                 Metrics metrics = new Metrics(score.loss(), score.bitsPerByte(), LossMath.perplexity(score.loss()),
                         finalTrainLoss(points), tokens, points.isEmpty() ? 0 : points.get(points.size() - 1).step(),
                         tokensPerSecond, parameters, flopsPerToken, peakFlops,
                         Flops.mfu(flopsPerToken, tokensPerSecond, peakFlops), PeakMemory.bytes(), trainSeconds,
                         (System.nanoTime() - startNanos) / 1e9, deviceName);
-                return new HarnessReport(metrics, architecture, vocabulary, unigram, points, null);
+                return new HarnessReport(metrics, architecture, vocabulary, unigram, points, null, timings());
             }
         }
 

@@ -8,20 +8,30 @@ import ai.darwin.training.harness.HarnessRunner;
 import ai.darwin.training.harness.ProgressPoint;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The child JVM's entry point: runs one program in a working directory and writes its report there.
  *
  * <p>Reads {@value #PROGRAM} (the source) and {@value #CONFIG} ({@link ChildConfig}); appends each progress report
- * to {@value #PROGRESS} as a JSON line while training; finally writes {@value #RESULT} ({@link ReportJson})
- * atomically. It exits 0 whenever it wrote a result, failed runs included; a parent that finds no result file
- * after the child ended classifies the run itself (killed for time or memory).
+ * to {@value #PROGRESS} as a JSON line while training (at most ten a second, so that a chatty program cannot fill
+ * the disk); finally writes {@value #RESULT} ({@link ReportJson}, plus a
+ * {@code child} object with the JVM's and main's start as epoch milliseconds) atomically. It exits 0 whenever it
+ * wrote a result, failed runs included; a parent that finds no result file after the child ended classifies the run
+ * itself (killed for time or memory).
+ *
+ * <p>With {@value #EXIT_WITH_PARENT} it halts as soon as its standard input reaches end of file, which happens
+ * when the parent that holds the other end dies, however it died: a killed worker leaves no training behind.
  */
 public final class ChildMain {
 
@@ -29,29 +39,59 @@ public final class ChildMain {
     public static final String CONFIG = "config.properties";
     public static final String PROGRESS = "progress.jsonl";
     public static final String RESULT = "result.json";
+    /** The option that ties the child's life to its parent's through standard input. */
+    public static final String EXIT_WITH_PARENT = "--exit-with-parent";
+    /** The exit status when the parent went away. */
+    public static final int PARENT_GONE = 70;
+    /** At most one progress line per this interval reaches the file, however often a program reports. */
+    static final long PROGRESS_FILE_INTERVAL_NANOS = 100_000_000L;
 
     private ChildMain() {
     }
 
-    /** @param args the working directory (default: the current directory) */
+    /** @param args the working directory (default: the current directory), optionally {@value #EXIT_WITH_PARENT} */
     public static void main(String[] args) {
-        System.exit(run(Path.of(args.length > 0 ? args[0] : ".")));
+        long mainStarted = System.currentTimeMillis();
+        List<String> directories = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals(EXIT_WITH_PARENT)) {
+                exitWithParent(System.in);
+            } else {
+                directories.add(arg);
+            }
+        }
+        Path workDir = Path.of(directories.isEmpty() ? "." : directories.get(0));
+        Map<String, Object> child = new LinkedHashMap<>();
+        child.put("jvmStartMillis", ManagementFactory.getRuntimeMXBean().getStartTime());
+        child.put("mainStartMillis", mainStarted);
+        System.exit(run(workDir, Map.of("child", child)));
     }
 
     /** @return the exit status: 0 when a result was written, 1 when even that failed */
     public static int run(Path workDir) {
+        return run(workDir, Map.of());
+    }
+
+    private static int run(Path workDir, Map<String, Object> extra) {
         HarnessReport report;
         try (Writer progress = Files.newBufferedWriter(workDir.resolve(PROGRESS), StandardCharsets.UTF_8)) {
             String source = Files.readString(workDir.resolve(PROGRAM), StandardCharsets.UTF_8);
             HarnessConfig config = ChildConfig.read(workDir.resolve(CONFIG));
-            report = HarnessRunner.runSource(source, config, point -> append(progress, point));
+            long[] lastWritten = {System.nanoTime() - PROGRESS_FILE_INTERVAL_NANOS};
+            report = HarnessRunner.runSource(source, config, point -> {
+                long now = System.nanoTime();
+                if (now - lastWritten[0] >= PROGRESS_FILE_INTERVAL_NANOS) {
+                    lastWritten[0] = now;
+                    append(progress, point);
+                }
+            });
         } catch (IOException | RuntimeException e) {
             report = new HarnessReport(null, null, 0, Double.NaN, List.of(), new HarnessReport.Failure(
                     FailureClass.INFRASTRUCTURE, "the child could not read its inputs: " + e, Failures.detail(e)));
         }
         try {
             Path temporary = workDir.resolve(RESULT + ".tmp");
-            Files.writeString(temporary, ReportJson.write(report), StandardCharsets.UTF_8);
+            Files.writeString(temporary, ReportJson.write(report, extra), StandardCharsets.UTF_8);
             Files.move(temporary, workDir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             return 0;
@@ -59,6 +99,22 @@ public final class ChildMain {
             e.printStackTrace();
             return 1;
         }
+    }
+
+    /** Halts the JVM once {@code parent} ends; nothing else ever reads standard input here. */
+    static void exitWithParent(InputStream parent) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (parent.read() >= 0) {
+                    // the parent writes nothing: any byte is ignored, only the end matters
+                }
+            } catch (IOException e) {
+                // a broken pipe is a gone parent too
+            }
+            Runtime.getRuntime().halt(PARENT_GONE);
+        }, "darwin-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** Progress is informational: failing to record it must not fail the program. */

@@ -3,6 +3,7 @@ package ai.darwin.training.harness.sandbox;
 import ai.darwin.training.harness.HarnessReport;
 import ai.darwin.training.harness.Metrics;
 import ai.darwin.training.harness.ProgressPoint;
+import ai.darwin.training.harness.Timings;
 import ai.darwin.training.sdk.ArchitectureCard;
 
 import java.util.LinkedHashMap;
@@ -15,10 +16,16 @@ public final class ReportJson {
     }
 
     /**
-     * {@code {succeeded, metrics, architecture, vocabularySize, unigramValLoss, progress, failure}}; metrics and
-     * failure use the field names of {@link Metrics} and {@link HarnessReport.Failure}; NaN becomes null.
+     * {@code {succeeded, metrics, architecture, vocabularySize, unigramValLoss, progress, failure, timings}}; metrics,
+     * failure and timings use the field names of {@link Metrics}, {@link HarnessReport.Failure} and {@link Timings};
+     * NaN becomes null.
      */
     public static String write(HarnessReport report) {
+        return write(report, Map.of());
+    }
+
+    /** The report with more top-level fields after its own, e.g. what the child JVM knows about its start. */
+    public static String write(HarnessReport report, Map<String, Object> extra) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("succeeded", report.succeeded());
         json.put("metrics", report.metrics() == null ? null : metrics(report.metrics()));
@@ -36,6 +43,8 @@ public final class ReportJson {
             failureJson.put("detail", failure.detail());
             json.put("failure", failureJson);
         }
+        json.put("timings", timings(report.timings()));
+        json.putAll(extra);
         return Json.write(json);
     }
 
@@ -50,6 +59,16 @@ public final class ReportJson {
         json.put("tokens", point.tokens());
         json.put("seconds", point.seconds());
         json.put("trainLoss", point.trainLoss());
+        return json;
+    }
+
+    private static Map<String, Object> timings(Timings timings) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("compileSeconds", timings.compileSeconds());
+        json.put("dataSeconds", timings.dataSeconds());
+        json.put("engineSeconds", timings.engineSeconds());
+        json.put("trainSeconds", timings.trainSeconds());
+        json.put("evaluationSeconds", timings.evaluationSeconds());
         return json;
     }
 

@@ -45,6 +45,11 @@ class ChildMainTest {
         assertThat(JSON.readTree(progress.get(0)).get("step").asLong()).isEqualTo(1);
         assertThat(result.get("progress")).hasSize(1);
         assertThat(dir.resolve(ChildMain.RESULT + ".tmp")).doesNotExist();
+        JsonNode timings = result.get("timings");
+        assertThat(timings.get("compileSeconds").asDouble()).isPositive();
+        assertThat(timings.get("dataSeconds").asDouble()).isPositive();
+        assertThat(timings.get("trainSeconds").asDouble()).isPositive();
+        assertThat(timings.get("evaluationSeconds").asDouble()).isPositive();
     }
 
     @Test
@@ -79,5 +84,32 @@ class ChildMainTest {
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
         assertThat(result(dir).get("succeeded").asBoolean()).isTrue();
+        JsonNode started = result(dir).get("child");
+        assertThat(started.get("mainStartMillis").asLong()).isGreaterThanOrEqualTo(
+                started.get("jvmStartMillis").asLong());
+    }
+
+    @Test
+    void endsWhenItsParentDoes(@TempDir Path dir) throws IOException, InterruptedException {
+        prepare(dir, TinySeed.source(false).replace("int vocab = ctx.vocabularySize();",
+                "int vocab = ctx.vocabularySize(); while (ctx.vocabularySize() > 0) { }"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dai.djl.pytorch.num_threads=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                ChildMain.class.getName(), dir.toString(), ChildMain.EXIT_WITH_PARENT)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            // wherever it is by then (compiling, spinning in train), it never ends by itself
+            Thread.sleep(2000);
+            assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.log"))).isTrue();
+
+            child.getOutputStream().close();
+
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isEqualTo(ChildMain.PARENT_GONE);
+            assertThat(dir.resolve(ChildMain.RESULT)).doesNotExist();
+        } finally {
+            child.destroyForcibly();
+        }
     }
 }

@@ -1,0 +1,51 @@
+package ai.darwin.training.sandbox;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The end of a child's output, bounded in lines and characters. */
+final class LogTail {
+
+    /** At most this much of the log's end is read. */
+    static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_CHARS = 6000;
+
+    private LogTail() {
+    }
+
+    static String of(Path log, int lines) {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        String text;
+        try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
+            long length = in.length();
+            long start = Math.max(0, length - MAX_BYTES);
+            byte[] bytes = new byte[(int) (length - start)];
+            in.seek(start);
+            in.readFully(bytes);
+            text = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+        List<String> all = text.lines().toList();
+        String tail = String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        return tail.length() <= MAX_CHARS ? tail : "..." + tail.substring(tail.length() - MAX_CHARS);
+    }
+
+    /** Joins the output's tail and a stack trace or compiler output, each bounded. */
+    static String withDetail(String output, String detail) {
+        String boundedDetail = detail.length() <= 8000 ? detail : detail.substring(0, 8000) + "\n...";
+        if (output.isBlank()) {
+            return boundedDetail;
+        }
+        if (boundedDetail.isBlank()) {
+            return output;
+        }
+        return output + "\n--- harness detail ---\n" + boundedDetail;
+    }
+}

@@ -1,0 +1,279 @@
+package ai.darwin.training.worker;
+
+import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.TrainingCompleted;
+import ai.darwin.events.training.TrainingFailed;
+import ai.darwin.events.training.TrainingResult;
+import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.training.config.TrainingConfig;
+import ai.darwin.training.harness.HarnessConfig;
+import ai.darwin.training.harness.data.CorpusSource;
+import ai.darwin.training.messaging.TrainingPublisher;
+import ai.darwin.training.sandbox.Cancellation;
+import ai.darwin.training.sandbox.Corpora;
+import ai.darwin.training.sandbox.Sandbox;
+import ai.darwin.training.sandbox.SandboxFactory;
+import ai.darwin.training.sandbox.SandboxOutcome;
+import ai.darwin.training.sandbox.SandboxRequest;
+import ai.darwin.training.sandbox.SandboxSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * Trains one variant: skips it when it already has a result, announces the start, runs it in the sandbox while
+ * publishing its progress, and publishes exactly one result, returning only once the broker has it. A run cut
+ * short by a shutdown or a lost partition is abandoned without a result, for another worker to train.
+ */
+@ApplicationScoped
+public class TrainingWorker {
+
+    /** What became of a variant. */
+    public enum Disposition {
+        /** It has a result on the results topic: its offset may be committed. */
+        DONE,
+        /** It was left for another worker: its offset must not be committed. */
+        ABANDONED
+    }
+
+    private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
+
+    private final TrainingConfig config;
+    private final TrainingPublisher publisher;
+    private final VariantLedger ledger;
+    private final RunningVariants running;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private volatile double measuredPeakFlops;
+    private String workerId;
+    private Sandbox sandbox;
+    private Corpora corpora;
+    private ScheduledExecutorService ticker;
+
+    TrainingWorker(TrainingConfig config, TrainingPublisher publisher, VariantLedger ledger, RunningVariants running) {
+        this.config = config;
+        this.publisher = publisher;
+        this.ledger = ledger;
+        this.running = running;
+    }
+
+    /** Resolves the sandbox at start, so that a missing classpath or isolation stops the service at once. */
+    void start(@Observes StartupEvent event) {
+        workerId = config.workerId().filter(id -> !id.isBlank()).orElseGet(WorkerIdentity::defaultId);
+        SandboxSettings settings = SandboxFactory.settings(config, System.getenv());
+        sandbox = new Sandbox(settings, System.getenv());
+        corpora = new Corpora(SandboxFactory.workRoot(config).resolve("corpora"));
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "darwin-training-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LOG.infof("worker %s: %d variant(s) at a time, %d thread(s) each, child classpath %s, network %s",
+                workerId, config.concurrency(), settings.threads(), settings.classpath().get(0).getParent(),
+                settings.launcherPrefix().isEmpty() ? "shared" : "isolated");
+    }
+
+    /**
+     * On SIGTERM, before the consumer closes: take no more variants, kill the running children and give their
+     * variants back to the group uncommitted.
+     */
+    void drain(@Observes @Priority(1) ShutdownEvent event) {
+        draining = true;
+        running.cancelAll("the worker is shutting down");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /**
+     * @param variant   the variant to train
+     * @param partition where it came from, for cancelling it when the partition moves; null outside Kafka
+     */
+    public Disposition process(VariantProposed variant, TopicPartition partition) {
+        inFlight.incrementAndGet();
+        try {
+            if (draining) {
+                return Disposition.ABANDONED;
+            }
+            String id = variant.variantId();
+            if (!ledger.awaitCaughtUp(config.ledgerCatchUpTimeout())) {
+                LOG.warnf("the ledger did not catch up within %s; deciding on %s with what it has",
+                        config.ledgerCatchUpTimeout(), id);
+            }
+            if (ledger.hasResult(id)) {
+                LOG.infof("variant %s already has a result: not training it again", id);
+                return Disposition.DONE;
+            }
+            int attempt = ledger.starts(id) + 1;
+            Cancellation cancellation = running.start(id, partition);
+            try {
+                await(publisher.publish(TrainingEvents.started(variant, workerId, attempt)), "TrainingStarted", id);
+                LOG.infof("training variant %s (run %s, generation %d, attempt %d)", id, variant.runId(),
+                        variant.generation(), attempt);
+                SandboxOutcome outcome = train(variant, attempt, cancellation);
+                if (outcome instanceof SandboxOutcome.Cancelled cancelled) {
+                    LOG.infof("variant %s abandoned to the group: %s", id, cancelled.reason());
+                    return Disposition.ABANDONED;
+                }
+                return publishResult(TrainingEvents.result(variant, workerId, outcome));
+            } finally {
+                running.finish(id);
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private SandboxOutcome train(VariantProposed variant, int attempt, Cancellation cancellation) {
+        HarnessConfig harness;
+        try {
+            harness = harnessConfig(variant);
+        } catch (IllegalArgumentException | IOException e) {
+            return new SandboxOutcome.Failed(FailureClass.INFRASTRUCTURE, e.getMessage(), "", 0);
+        }
+        ProgressReports reports = new ProgressReports(harness.maxTokens(), harness.maxSeconds());
+        long interval = config.progressInterval().toMillis();
+        ScheduledFuture<?> progress = ticker.scheduleAtFixedRate(() -> publishProgress(variant, reports), interval,
+                interval, TimeUnit.MILLISECONDS);
+        SandboxOutcome outcome;
+        try {
+            outcome = sandbox.run(new SandboxRequest(variant.variantId() + "-" + attempt, variant.source(), harness),
+                    reports::record, cancellation);
+        } finally {
+            progress.cancel(false);
+        }
+        if (!(outcome instanceof SandboxOutcome.Cancelled)) {
+            publishProgress(variant, reports);
+        }
+        if (outcome instanceof SandboxOutcome.Completed completed && config.peakFlops().isEmpty()
+                && "cpu".equals(completed.metrics().device()) && measuredPeakFlops == 0) {
+            measuredPeakFlops = completed.metrics().peakFlops();
+            LOG.infof("this CPU's measured fp32 peak, used for the MFU of every later variant: %.3g FLOP/s",
+                    measuredPeakFlops);
+        }
+        return outcome;
+    }
+
+    /** @throws IllegalArgumentException or IOException for what is wrong with the variant's data, not its program */
+    private HarnessConfig harnessConfig(VariantProposed variant) throws IOException {
+        if (!"char".equals(variant.dataset().tokenizer())) {
+            throw new IllegalArgumentException("the harness provides the 'char' tokenizer, not '"
+                    + variant.dataset().tokenizer() + "'");
+        }
+        if (!sha256(variant.source()).equalsIgnoreCase(variant.sourceSha256())) {
+            throw new IllegalArgumentException("the variant's sourceSha256 " + variant.sourceSha256()
+                    + " is not the SHA-256 of its source: the event was corrupted or built wrongly");
+        }
+        Path corpus = corpora.local(variant.dataset().uri(), variant.dataset().sha256());
+        double peak = config.peakFlops().orElse(measuredPeakFlops);
+        return new HarnessConfig(new CorpusSource(corpus.toString(), variant.dataset().sha256()),
+                variant.dataset().validationFraction(), variant.budget().maxTokens(), variant.budget().maxSeconds(),
+                variant.trainingSeed(), config.preset().orElse(null), null, peak);
+    }
+
+    private void publishProgress(VariantProposed variant, ProgressReports reports) {
+        reports.next().ifPresent(report -> publisher.publish(TrainingEvents.progress(variant, workerId, report))
+                .exceptionally(e -> {
+                    LOG.debugf("progress of %s not published: %s", variant.variantId(), e.toString());
+                    return null;
+                }));
+    }
+
+    /** Publishes the variant's one result, retrying until the broker has it unless this worker is going away. */
+    private Disposition publishResult(TrainingResult result) {
+        String id = result.variantId();
+        ledger.awaitCaughtUp(config.ledgerCatchUpTimeout());
+        if (ledger.hasResult(id)) {
+            LOG.warnf("another worker published a result for %s meanwhile; dropping this one", id);
+            return Disposition.DONE;
+        }
+        Duration pause = Duration.ofSeconds(1);
+        while (true) {
+            if (await(publisher.publish(result), result.getClass().getSimpleName(), id)) {
+                ledger.recordResult(id);
+                LOG.infof("variant %s: %s", id, describe(result));
+                return Disposition.DONE;
+            }
+            if (draining) {
+                return Disposition.ABANDONED;
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Disposition.ABANDONED;
+            }
+            pause = pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_RETRY_PAUSE;
+        }
+    }
+
+    private static boolean await(CompletionStage<Void> sent, String what, String variantId) {
+        try {
+            sent.toCompletableFuture().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("%s of %s was not acknowledged by the broker: %s", what, variantId, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String describe(TrainingResult result) {
+        if (result instanceof TrainingCompleted completed) {
+            return String.format("completed, val_bpb %.4f, %.0f tokens/s, MFU %.3f",
+                    completed.metrics().valBitsPerByte(), completed.metrics().tokensPerSecond(),
+                    completed.metrics().mfu());
+        }
+        TrainingFailed failed = (TrainingFailed) result;
+        return "failed, " + failed.failureClass() + ": " + failed.message().lines().findFirst().orElse("");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

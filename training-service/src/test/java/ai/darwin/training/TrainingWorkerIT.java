@@ -1,0 +1,144 @@
+package ai.darwin.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.Topics;
+import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.TrainingCompleted;
+import ai.darwin.events.training.TrainingFailed;
+import ai.darwin.events.training.TrainingMetrics;
+import ai.darwin.events.training.TrainingProgress;
+import ai.darwin.events.training.TrainingResult;
+import ai.darwin.events.training.TrainingStarted;
+import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.testing.KafkaBrokerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker inside this test's application, on the real broker: it trains the seed program and publishes every
+ * metric, survives hostile programs one after the other, dead-letters what is not a variant, and does not train a
+ * variant twice. The test JVM's environment holds an OPENAI_API_KEY (set by the build).
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class TrainingWorkerIT {
+
+    static final String RUN = "run-worker-it";
+
+    KafkaCompanion kafka;
+    ConsumerTask<String, String> published;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(KafkaBrokerResource.bootstrapServers());
+        published = kafka.consumeStrings().fromTopics(Topics.TRAINING_PROGRESS.name(),
+                Topics.TRAINING_RESULTS.name(), Topics.DEAD_LETTERS.name());
+    }
+
+    @AfterEach
+    void close() {
+        published.close();
+        kafka.close();
+    }
+
+    @Test
+    void trainsTheSeedAndSurvivesHostileProgramsOneAfterAnother() {
+        VariantProposed seed = Variants.variant(RUN, Variants.newId("seed"), TestPrograms.seed(),
+                new TrainingBudget(4 * Variants.SEED_STEP_TOKENS, 0));
+        VariantProposed loop = Variants.variant(RUN, Variants.newId("loop"),
+                TestPrograms.hostile("while (ctx.vocabularySize() > 0) { }"), new TrainingBudget(0, 1));
+        VariantProposed secret = Variants.variant(RUN, Variants.newId("secret"),
+                TestPrograms.hostile("System.out.println(System.getenv(\"OPENAI_API_KEY\"));"),
+                new TrainingBudget(64, 0));
+        VariantProposed socket = Variants.variant(RUN, Variants.newId("socket"),
+                TestPrograms.hostile("new java.net.Socket(\"example.com\", 80).close();"), new TrainingBudget(64, 0));
+        for (VariantProposed variant : List.of(loop, secret, seed, socket)) {
+            publish(variant);
+        }
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.VARIANTS.name(), "not-a-variant",
+                "{\"type\":\"VariantProposed\",\"variantId\":")).awaitCompletion(Duration.ofSeconds(30));
+
+        Map<String, TrainingResult> results = await().atMost(Duration.ofSeconds(150))
+                .until(() -> results(seed, loop, secret, socket), r -> r.size() == 4);
+
+        TrainingCompleted completed = (TrainingCompleted) results.get(seed.variantId());
+        TrainingMetrics m = completed.metrics();
+        assertThat(List.of(m.valLoss(), m.valBitsPerByte(), m.perplexity(), m.finalTrainLoss(), m.tokensPerSecond(),
+                m.flopsPerToken(), m.peakFlops(), m.mfu(), m.trainSeconds(), m.totalSeconds())).allMatch(v -> v > 0);
+        assertThat(List.of(m.tokensTrained(), m.steps(), m.parameters(), m.peakMemoryBytes())).allMatch(v -> v > 0);
+        assertThat(m.tokensTrained()).isEqualTo(4 * Variants.SEED_STEP_TOKENS);
+        assertThat(m.device()).isEqualTo("cpu");
+        assertThat(completed.architecture().vocabularySize()).isEqualTo(65);
+        assertThat(completed.trainingSeed()).isEqualTo(seed.trainingSeed());
+        assertFailed(results.get(loop.variantId()), FailureClass.TIMEOUT, "wall-clock limit");
+        assertFailed(results.get(secret.variantId()), FailureClass.FORBIDDEN_API, "System.getenv");
+        assertFailed(results.get(socket.variantId()), FailureClass.FORBIDDEN_API, "java.net.Socket");
+
+        List<TrainingStarted> starts = events(TrainingStarted.class);
+        assertThat(starts).extracting(TrainingStarted::variantId).containsExactlyInAnyOrder(seed.variantId(),
+                loop.variantId(), secret.variantId(), socket.variantId());
+        assertThat(starts).allMatch(s -> s.attempt() == 1 && !s.workerId().isBlank());
+        assertThat(events(TrainingProgress.class)).filteredOn(p -> p.variantId().equals(seed.variantId()))
+                .isNotEmpty().allMatch(p -> p.tokensSeen() > 0 && p.fractionDone() > 0 && p.fractionDone() <= 1);
+        assertThat(published.getRecords()).filteredOn(r -> r.topic().equals(Topics.DEAD_LETTERS.name()))
+                .anyMatch(r -> "not-a-variant".equals(r.key()));
+    }
+
+    @Test
+    void aVariantRedeliveredAfterItsResultIsNotTrainedAgain() throws InterruptedException {
+        VariantProposed variant = Variants.variant(RUN, Variants.newId("twice"),
+                TestPrograms.hostile("System.exit(0);"), new TrainingBudget(64, 0));
+        publish(variant);
+        await().atMost(Duration.ofSeconds(60)).until(() -> results(variant).size() == 1);
+
+        publish(variant);
+        Thread.sleep(5000);
+
+        assertThat(events(TrainingResult.class)).filteredOn(r -> r.variantId().equals(variant.variantId()))
+                .hasSize(1);
+        assertThat(events(TrainingStarted.class)).filteredOn(s -> s.variantId().equals(variant.variantId()))
+                .hasSize(1);
+    }
+
+    private static void assertFailed(TrainingResult result, FailureClass failureClass, String messagePart) {
+        assertThat(result).isInstanceOf(TrainingFailed.class);
+        TrainingFailed failed = (TrainingFailed) result;
+        assertThat(failed.failureClass()).as(failed.message()).isEqualTo(failureClass);
+        assertThat(failed.message() + failed.logTail()).contains(messagePart)
+                .doesNotContain("sk-darwin-test-secret");
+        assertThat(failed.workerId()).isNotBlank();
+    }
+
+    private void publish(VariantProposed variant) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.VARIANTS.name(), variant.variantId(),
+                EventCodec.write(variant))).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    private Map<String, TrainingResult> results(VariantProposed... variants) {
+        List<String> ids = java.util.Arrays.stream(variants).map(VariantProposed::variantId).toList();
+        return events(TrainingResult.class).stream().filter(r -> ids.contains(r.variantId()))
+                .collect(Collectors.toMap(TrainingResult::variantId, r -> r, (a, b) -> a));
+    }
+
+    private <T extends DarwinEvent> List<T> events(Class<T> type) {
+        return published.getRecords().stream().filter(r -> !r.topic().equals(Topics.DEAD_LETTERS.name()))
+                .map(ConsumerRecord::value).map(EventCodec::readAny).filter(type::isInstance).map(type::cast)
+                .filter(e -> e.runId().equals(RUN)).collect(Collectors.toList());
+    }
+}

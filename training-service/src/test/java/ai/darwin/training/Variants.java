@@ -1,0 +1,48 @@
+package ai.darwin.training;
+
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.run.DatasetSpec;
+import ai.darwin.events.variant.MutatorInfo;
+import ai.darwin.events.variant.ProposalStatus;
+import ai.darwin.events.variant.TokenUsage;
+import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.events.variant.VariantProposed;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/** VariantProposed events as mutation-service or selection-service would publish them. */
+public final class Variants {
+
+    /** The seed's CPU preset trains 12 x 64 tokens a step. */
+    public static final long SEED_STEP_TOKENS = 12 * 64;
+
+    private Variants() {
+    }
+
+    public static String newId(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static VariantProposed variant(String runId, String variantId, String source, TrainingBudget budget) {
+        DatasetSpec dataset = new DatasetSpec(TestPrograms.shakespeare().toString(), null, "char", 0.1);
+        return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), 0,
+                variantId, "assignment-" + variantId, AssignmentKind.MUTATE, "agent-1", "agent-2", List.of("seed"),
+                source, sha256(source), "", "test variant", new MutatorInfo("test", null),
+                new TokenUsage(0, 0, 0, 0), ProposalStatus.VALID, List.of(), dataset, budget, 1337);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
