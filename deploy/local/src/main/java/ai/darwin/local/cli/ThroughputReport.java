@@ -26,10 +26,10 @@ import java.util.TreeMap;
  * @param dispatchMillis      per variant: from when it could start to TrainingStarted
  * @param closeMillis         per generation: from its last result to GenerationClosed
  */
-record ThroughputReport(double busyFraction, double trainingSeconds, double idleWhileQueued,
+public record ThroughputReport(double busyFraction, double trainingSeconds, double idleWhileQueued,
                         List<Long> dispatchMillis, List<Long> closeMillis) {
 
-    static ThroughputReport of(List<DarwinEvent> events) {
+    public static ThroughputReport of(List<DarwinEvent> events) {
         Map<String, Instant> proposed = new HashMap<>();
         Map<String, TrainingStarted> started = new HashMap<>();
         Map<String, TrainingResult> results = new HashMap<>();
@@ -82,7 +82,7 @@ record ThroughputReport(double busyFraction, double trainingSeconds, double idle
                 dispatch, close);
     }
 
-    static long percentile(List<Long> values, double p) {
+    public static long percentile(List<Long> values, double p) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -91,7 +91,7 @@ record ThroughputReport(double busyFraction, double trainingSeconds, double idle
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    String text() {
+    public String text() {
         return String.format("""
                 Throughput and overhead
                   training workers busy while work was queued: %.1f%% (training %.0f s, idle while queued %.1f s; target >= 95%%)
