@@ -121,7 +121,15 @@ class EvolutionEndToEndIT {
                 .map(GenerationOpened::generation).toList();
         List<GenerationClosed> closed = distinctByEvent(recorder.of(GenerationClosed.class, runId));
         assertThat(closed).extracting(GenerationClosed::generation).containsExactlyElementsOf(opened);
-        assertThat(opened).containsExactly(0, 1, 2);
+        // two generations of mutation, then the verification generation unless the seed itself stayed champion
+        assertThat(opened).startsWith(0, 1).hasSizeBetween(2, 3);
+        if (opened.size() == 3) {
+            assertThat(completed.verification()).isNotNull();
+            assertThat(completed.verification().metrics()).isNotEmpty();
+        } else {
+            assertThat(completed.verification()).isNull();
+            assertThat(completed.championVariantId()).endsWith("-g0-baseline");
+        }
         assertThat(closed).flatExtracting(GenerationClosed::ranking).extracting(RankedVariant::outcome)
                 .doesNotContain(VariantOutcome.TIMED_OUT);
 
