@@ -13,6 +13,7 @@ import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
+import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.hitl.messaging.EventConsumer;
 import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
@@ -129,6 +130,27 @@ class DashboardApiTest {
                 .body("find { it.runId == '" + run.runId + "' }.verifiedImprovement", equalTo(true))
                 .body("find { it.runId == '" + run.runId + "' }.bestValBitsPerByte", closeTo(1.80, 1e-9))
                 .body("runId", hasItem(run.runId));
+    }
+
+    @Test
+    void aVerificationResultThatArrivesBeforeItsProposalNeverJoinsTheLeaderboard() {
+        ScriptedRun run = new ScriptedRun("run-early-result");
+        String api = "/api/runs/" + run.runId;
+        deliverTwice(run.live);
+        deliverTwice(run.closing);
+        // the results of generation 2 overtake its opening and proposals (they travel on another topic)
+        List<DarwinEvent> results = run.ending.stream().filter(e -> e instanceof TrainingCompleted).toList();
+        results.forEach(this::send);
+        // the channel is consumed in order: once an intervention sent after the results shows, they were all projected
+        send(new HumanIntervention(EventCodec.newEventId(), 1, run.runId, EventCodec.now(), "int-marker",
+                InterventionKind.GUIDANCE, "marker", null, "marker", "ada"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().get(api).then().extract()
+                .jsonPath().getList("interventions").size() == 1);
+        given().get(api + "/leaderboard").then().body("variantId", contains(run.b2, run.b1, run.a1, run.baseline));
+
+        deliverTwice(run.ending);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(given().get(api).path("run.status")));
+        given().get(api + "/leaderboard").then().body("variantId", contains(run.b2, run.b1, run.a1, run.baseline));
     }
 
     @Test

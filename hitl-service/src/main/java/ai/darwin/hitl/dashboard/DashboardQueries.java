@@ -35,11 +35,13 @@ public class DashboardQueries {
 
     /**
      * Trained variants, lowest validation bits per byte first. Verification re-trainings of the champion and the
-     * baseline are left out: they are the verification report's samples, not contenders.
+     * baseline are left out: they are the verification report's samples, not contenders. A result can arrive before
+     * the assignment or proposal that says what kind of variant it is (they travel on other topics); it waits outside
+     * the leaderboard until its kind is known, so a verification re-training never shows up as a contender.
      */
     public List<Document> leaderboard(String runId, int limit) {
         return collections.variants().find(Filters.and(Filters.eq("runId", runId), Filters.eq("outcome", "COMPLETED"),
-                        Filters.ne("kind", "VERIFY")))
+                        Filters.in("kind", "MUTATE", "BASELINE")))
                 .sort(Sorts.ascending("valBitsPerByte", "_id")).limit(limit).into(new ArrayList<>());
     }
 

@@ -52,11 +52,12 @@ public class MemoryQueries {
 
     /**
      * Trained programs, lowest validation bits per byte first. Verification re-trainings are left out: they are the
-     * champion and the seed again with other seeds, not programs of their own (the run's report has them).
+     * champion and the seed again with other seeds, not programs of their own (the run's report has them). A result
+     * whose proposal has not arrived yet (another topic) waits outside until its kind is known.
      */
     public List<Document> leaderboard(String runId, int limit) {
         return collections.variants().find(Filters.and(Filters.eq("runId", runId), Filters.eq("outcome", "COMPLETED"),
-                        Filters.ne("proposal.kind", "VERIFY")))
+                        Filters.in("proposal.kind", "MUTATE", "BASELINE")))
                 .sort(Sorts.ascending("valBitsPerByte", "_id")).limit(limit).into(new ArrayList<>());
     }
 
