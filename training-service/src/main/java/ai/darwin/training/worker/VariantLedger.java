@@ -115,6 +115,12 @@ public class VariantLedger {
     public boolean awaitCaughtUp(Duration timeout) {
         CompletableFuture<Void> caughtUp = new CompletableFuture<>();
         pendingCatchUps.add(caughtUp);
+        // the follower may sit in a poll with nothing to read: wake it, so that a worker's decision waits for a
+        // round trip to the broker, not for the poll to time out
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
         try {
             caughtUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -134,10 +140,13 @@ public class VariantLedger {
                 consumer = client;
                 List<TopicPartition> partitions = assign(client);
                 while (running) {
-                    for (ConsumerRecord<String, String> record : client.poll(POLL)) {
-                        read(record);
+                    try {
+                        readOnce(client);
+                    } catch (WakeupException e) {
+                        // a worker asked for a catch-up: answer it now rather than after another poll
+                        stopIfStopping(e);
                     }
-                    completeCatchUps(client, partitions);
+                    catchUp(client, partitions);
                 }
             } catch (WakeupException e) {
                 // stopping
@@ -155,6 +164,9 @@ public class VariantLedger {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "darwin-variant-ledger-" + ProcessHandle.current().pid());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a catch-up waits for this consumer's next fetch: a broker holding an empty fetch for the default 500 ms
+        // showed up in every variant's dispatch time
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -165,13 +177,15 @@ public class VariantLedger {
     private List<TopicPartition> assign(KafkaConsumer<String, String> client) {
         while (running) {
             List<TopicPartition> partitions = new ArrayList<>();
+            boolean both = true;
             for (String topic : List.of(Topics.TRAINING_RESULTS.name(), Topics.TRAINING_PROGRESS.name())) {
-                List<PartitionInfo> infos = client.partitionsFor(topic, Duration.ofSeconds(10));
+                List<PartitionInfo> infos = partitionsFor(client, topic);
+                both &= infos != null && !infos.isEmpty();
                 if (infos != null) {
                     infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
                 }
             }
-            if (partitions.size() >= 2) {
+            if (both) {
                 client.assign(partitions);
                 client.seekToBeginning(partitions);
                 return partitions;
@@ -181,6 +195,21 @@ public class VariantLedger {
             pause();
         }
         throw new WakeupException();
+    }
+
+    private List<PartitionInfo> partitionsFor(KafkaConsumer<String, String> client, String topic) {
+        try {
+            return client.partitionsFor(topic, Duration.ofSeconds(10));
+        } catch (WakeupException e) {
+            stopIfStopping(e);
+            return List.of();
+        }
+    }
+
+    private void readOnce(KafkaConsumer<String, String> client) {
+        for (ConsumerRecord<String, String> record : client.poll(POLL)) {
+            read(record);
+        }
     }
 
     private void read(ConsumerRecord<String, String> record) {
@@ -201,6 +230,24 @@ public class VariantLedger {
         }
     }
 
+    /** Answers the pending catch-ups; a wake-up by a newer one restarts the answer, one by {@link #stop} ends it. */
+    private void catchUp(KafkaConsumer<String, String> client, List<TopicPartition> partitions) {
+        while (running) {
+            try {
+                completeCatchUps(client, partitions);
+                return;
+            } catch (WakeupException e) {
+                stopIfStopping(e);
+            }
+        }
+    }
+
+    private void stopIfStopping(WakeupException e) {
+        if (!running) {
+            throw e;
+        }
+    }
+
     /** Completes the catch-ups whose targets (the end offsets when first seen here) were reached. */
     private void completeCatchUps(KafkaConsumer<String, String> client, List<TopicPartition> partitions) {
         if (pendingCatchUps.isEmpty()) {
@@ -212,9 +259,7 @@ public class VariantLedger {
             if (!running) {
                 return;
             }
-            for (ConsumerRecord<String, String> record : client.poll(POLL)) {
-                read(record);
-            }
+            readOnce(client);
         }
         waiting.forEach(future -> future.complete(null));
         pendingCatchUps.removeAll(waiting);
