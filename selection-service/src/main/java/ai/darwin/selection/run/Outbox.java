@@ -5,18 +5,24 @@ import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes a run's queued events in order, removing each from the stored outbox once the broker acknowledged
- * it. What fails stays queued for the next tick; a crash between the acknowledgement and the save republishes
- * an event with the same event id, which consumers deduplicate.
+ * Publishes a run's queued events in order and removes from the stored outbox those the broker acknowledged.
+ * Everything queued is sent at once and acknowledged together, with one save after it: closing a generation and
+ * opening the next costs one round trip and one write, not one of each per event. What is not acknowledged stays
+ * queued, with everything after it, for the next tick; a crash between the acknowledgements and the save
+ * republishes events with their event ids, which consumers deduplicate.
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    private static final long ACK_TIMEOUT_SECONDS = 30;
 
     private final EventPublisher publisher;
     private final SelectionStore store;
@@ -27,19 +33,27 @@ public class Outbox {
     }
 
     public void flush(RunState run) {
-        while (!run.outbox.isEmpty()) {
-            String json = run.outbox.get(0);
-            try {
-                publisher.publish(EventCodec.readAny(json)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warnf("could not publish an event of run %s yet (%s); retrying on the next tick", run.runId,
-                        e.getMessage());
-                return;
+        if (run.outbox.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (String json : run.outbox) {
+            sent.add(publisher.publish(EventCodec.readAny(json)).toCompletableFuture());
+        }
+        int acknowledged = 0;
+        try {
+            for (CompletableFuture<Void> ack : sent) {
+                ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                acknowledged++;
             }
-            run.outbox.remove(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warnf("could not publish %d event(s) of run %s yet (%s); retrying on the next tick",
+                    sent.size() - acknowledged, run.runId, e.getMessage());
+        }
+        if (acknowledged > 0) {
+            run.outbox.subList(0, acknowledged).clear();
             store.save(run);
         }
     }

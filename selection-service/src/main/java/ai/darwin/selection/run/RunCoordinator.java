@@ -47,6 +47,7 @@ import org.jboss.logging.Logger;
 public class RunCoordinator {
 
     private static final Logger LOG = Logger.getLogger(RunCoordinator.class);
+    private static final int COMPLETENESS_RECHECK_TICKS = 10;
     /** An improvement of val_bpb smaller than this does not reset the stagnation count. */
     private static final double MIN_IMPROVEMENT = 1e-4;
 
@@ -54,6 +55,8 @@ public class RunCoordinator {
     private final GenerationPlanner planner;
     private final Outbox outbox;
     private final SeedProgram seed;
+
+    private long ticks;
 
     RunCoordinator(SelectionStore store, GenerationPlanner planner, Outbox outbox, SeedProgram seed) {
         this.store = store;
@@ -120,9 +123,10 @@ public class RunCoordinator {
                     result.generation());
             return;
         }
-        if (store.addResult(result)) {
-            closeIfComplete(run);
-        }
+        store.addResult(result);
+        // also for a duplicate: it may be the redelivery of a result stored just before a crash that left the
+        // generation open
+        closeIfComplete(run);
     }
 
     public synchronized void onIntervention(HumanIntervention intervention) {
@@ -199,9 +203,12 @@ public class RunCoordinator {
 
     /**
      * Publishes what earlier attempts left unsent and, when {@code deadlinesApply}, closes generations past their
-     * deadline.
+     * deadline. Every event that can complete a generation checks for it as it is handled, so the ticks look for a
+     * complete generation only now and then, as a safety net: that check queries the store while holding the
+     * coordinator, and a result arriving meanwhile would wait for it.
      */
     public synchronized void tick(boolean deadlinesApply) {
+        boolean recheck = ticks++ % COMPLETENESS_RECHECK_TICKS == 0;
         Instant now = Instant.now();
         for (String runId : store.activeRunIds()) {
             store.run(runId).ifPresent(run -> {
@@ -212,7 +219,7 @@ public class RunCoordinator {
                     LOG.infof("run %s generation %d reached its deadline: stragglers count as timeouts", runId,
                             generation.number);
                     close(run, generation);
-                } else {
+                } else if (recheck) {
                     closeIfComplete(run);
                 }
             });

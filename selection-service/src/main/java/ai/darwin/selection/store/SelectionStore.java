@@ -17,7 +17,9 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -91,13 +93,28 @@ public class SelectionStore {
                 .map(d -> EventCodec.read(d.getString("event"), VariantProposed.class));
     }
 
-    /** Every variant of a generation that has a proposal, with its result if it has one. */
+    /**
+     * Every variant of a generation that has a proposal, with its result if it has one: two queries, whatever the
+     * generation's size (this runs for every proposal and result a generation receives).
+     */
     public List<VariantRecord> variants(String runId, int generation) {
-        List<VariantRecord> variants = new ArrayList<>();
+        List<VariantProposed> proposed = new ArrayList<>();
         for (Document document : proposals.find(Filters.and(Filters.eq("runId", runId),
                 Filters.eq("generation", generation)))) {
-            VariantProposed proposal = EventCodec.read(document.getString("event"), VariantProposed.class);
-            variants.add(new VariantRecord(proposal, result(proposal.variantId()).orElse(null)));
+            proposed.add(EventCodec.read(document.getString("event"), VariantProposed.class));
+        }
+        Map<String, TrainingResult> resultsById = new HashMap<>();
+        if (!proposed.isEmpty()) {
+            // by variant id, as result() looks them up ($in on _id: MongoDB and the local store both answer it)
+            for (Document document : results.find(Filters.in("_id",
+                    proposed.stream().map(VariantProposed::variantId).distinct().toList()))) {
+                resultsById.put(document.getString("_id"), EventCodec.read(document.getString("event"),
+                        TrainingResult.class));
+            }
+        }
+        List<VariantRecord> variants = new ArrayList<>();
+        for (VariantProposed proposal : proposed) {
+            variants.add(new VariantRecord(proposal, resultsById.get(proposal.variantId())));
         }
         return variants;
     }
