@@ -18,4 +18,7 @@ public sealed interface TrainingResult extends DarwinEvent permits TrainingCompl
     int generation();
 
     String variantId();
+
+    /** The worker that trained it. */
+    String workerId();
 }

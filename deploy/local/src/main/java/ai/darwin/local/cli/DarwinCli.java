@@ -1,5 +1,6 @@
 package ai.darwin.local.cli;
 
+import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.run.FitnessSpec;
@@ -61,6 +62,7 @@ public final class DarwinCli {
                 case "run" -> cli.run(RunOptions.parse(rest, repository));
                 case "stop" -> cli.stop();
                 case "status" -> cli.status();
+                case "report" -> cli.report(rest);
                 default -> {
                     System.err.println(RunOptions.usage());
                     System.exit(2);
@@ -191,6 +193,20 @@ public final class DarwinCli {
                     metric.champion().ci95High(), metric.baseline().mean(), metric.baseline().ci95Low(),
                     metric.baseline().ci95High(), metric.welchP() == null ? "-" : String.format("%.4g", metric.welchP()));
         }
+    }
+
+    /** The throughput report of a run, finished or not, from its events on the local broker. */
+    private void report(List<String> arguments) throws IOException {
+        if (arguments.size() != 1) {
+            throw new IllegalArgumentException("usage: ./darwin report RUN_ID");
+        }
+        String runId = arguments.get(0);
+        stack.startInfrastructure();
+        List<DarwinEvent> events = new RunWatcher(LocalStack.KAFKA, runId).replay();
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("no events of run " + runId + " on the local broker");
+        }
+        System.out.print(ThroughputReport.of(events).text());
     }
 
     private void stop() {

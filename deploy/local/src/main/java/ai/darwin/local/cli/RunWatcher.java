@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -83,6 +84,38 @@ final class RunWatcher {
     }
 
     List<DarwinEvent> events() {
+        return events;
+    }
+
+    /** Reads, without showing them, the run's events that the topics hold now; for a report after the fact. */
+    List<DarwinEvent> replay() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.RUNS.name(), Topics.GENERATIONS.name(), Topics.VARIANTS.name(),
+                    Topics.TRAINING_PROGRESS.name(), Topics.TRAINING_RESULTS.name())) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        DarwinEvent event = EventCodec.readAny(record.value());
+                        if (event.runId().equals(runId)) {
+                            events.add(event);
+                        }
+                    } catch (MalformedEventException e) {
+                        // not part of any run's report
+                    }
+                }
+            }
+        }
         return events;
     }
 
