@@ -65,7 +65,7 @@ public class TrainingWorker {
     private final RunningVariants running;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
-    private volatile double measuredPeakFlops;
+    private final CpuPeak cpuPeak = new CpuPeak();
     private String workerId;
     private Sandbox sandbox;
     private Corpora corpora;
@@ -184,10 +184,10 @@ public class TrainingWorker {
             publishProgress(variant, reports);
         }
         if (outcome instanceof SandboxOutcome.Completed completed && config.peakFlops().isEmpty()
-                && "cpu".equals(completed.metrics().device()) && measuredPeakFlops == 0) {
-            measuredPeakFlops = completed.metrics().peakFlops();
-            LOG.infof("this CPU's measured fp32 peak, used for the MFU of every later variant: %.3g FLOP/s",
-                    measuredPeakFlops);
+                && "cpu".equals(completed.metrics().device())
+                && cpuPeak.record(completed.metrics().peakFlops(), harness.peakFlops() == 0,
+                        completed.metrics().mfu())) {
+            LOG.infof("this CPU's fp32 peak, measured, for the MFU of later variants: %.3g FLOP/s", cpuPeak.peak());
         }
         return outcome;
     }
@@ -203,7 +203,7 @@ public class TrainingWorker {
                     + " is not the SHA-256 of its source: the event was corrupted or built wrongly");
         }
         Path corpus = corpora.local(variant.dataset().uri(), variant.dataset().sha256());
-        double peak = config.peakFlops().orElse(measuredPeakFlops);
+        double peak = config.peakFlops().orElseGet(cpuPeak::forNextVariant);
         return new HarnessConfig(new CorpusSource(corpus.toString(), variant.dataset().sha256()),
                 variant.dataset().validationFraction(), variant.budget().maxTokens(), variant.budget().maxSeconds(),
                 variant.trainingSeed(), config.preset().orElse(null), null, peak);
