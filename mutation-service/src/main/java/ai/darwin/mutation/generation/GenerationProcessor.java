@@ -12,6 +12,7 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.messaging.EventPublisher;
 import ai.darwin.mutation.messaging.StateReader;
+import ai.darwin.mutation.messaging.UntilAcknowledged;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.proposal.ProposalEngine;
@@ -21,6 +22,7 @@ import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,10 @@ public class GenerationProcessor {
     private final ExecutorService workers;
     /** Proposals in progress by variant id: a generation delivered twice at once shares them. */
     private final Map<String, CompletableFuture<Void>> inProgress = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    /** A variant or approval request the broker refused is sent again, so the generation is never dead-lettered. */
+    private final UntilAcknowledged resend = new UntilAcknowledged(Duration.ofSeconds(1), Duration.ofSeconds(30),
+            () -> stopping);
 
     GenerationProcessor(MutationConfig config, ProposalEngine engine, EventPublisher publisher, RunRegistry runs,
                         Approvals approvals, PublishedVariants published, CostLedger ledger, StateReader state,
@@ -156,12 +162,13 @@ public class GenerationProcessor {
         for (int i = 0; i < proposal.upgrades().size(); i++) {
             ApprovalRequested request = Variants.upgradeRequested(generation, assignment, i, proposal.upgrades().get(i));
             if (approvals.register(request)) {
-                requests.add(publisher.publish(request).toCompletableFuture());
+                requests.add(resend.send(() -> publisher.publish(request), "approval request "
+                        + request.requestId()).toCompletableFuture());
             }
         }
         VariantProposed variant = Variants.proposed(generation, assignment, parentSource, proposal);
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
-                .thenCompose(sent -> publisher.publish(variant))
+                .thenCompose(sent -> resend.send(() -> publisher.publish(variant), "variant " + variant.variantId()))
                 .thenRun(() -> {
                     published.add(variant.variantId());
                     ledger.settle(variant.runId(), variant.variantId(), variant.usage().costUsd());
@@ -176,6 +183,7 @@ public class GenerationProcessor {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         workers.shutdownNow();
     }
 }
