@@ -284,11 +284,16 @@ public class RunCoordinator {
     private List<Survivor> select(RunState run, GenerationState generation, GenerationOutcome outcome,
                                   Fitness fitness) {
         List<Candidate> pool = new ArrayList<>(outcome.trained());
+        // the agents' current programs and the champion, read in one query
+        List<String> earlier = new ArrayList<>(run.agents.stream().map(AgentSlot::variantId).toList());
+        if (run.championVariantId != null) {
+            earlier.add(run.championVariantId);
+        }
+        Map<String, TrainingResult> earlierResults = store.results(earlier);
         for (AgentSlot slot : run.agents) {
-            if (pool.stream().noneMatch(c -> c.variantId().equals(slot.variantId())) && !run.vetoed.contains(slot.variantId())) {
-                store.result(slot.variantId()).filter(TrainingCompleted.class::isInstance)
-                        .map(TrainingCompleted.class::cast)
-                        .ifPresent(r -> pool.add(new Candidate(r.variantId(), slot.agentId(), r.metrics())));
+            if (pool.stream().noneMatch(c -> c.variantId().equals(slot.variantId())) && !run.vetoed.contains(slot.variantId())
+                    && earlierResults.get(slot.variantId()) instanceof TrainingCompleted r) {
+                pool.add(new Candidate(r.variantId(), slot.agentId(), r.metrics()));
             }
         }
         List<Survivor> survivors;
@@ -298,18 +303,18 @@ public class RunCoordinator {
             survivors = Selection.survivors(run.agents.stream().map(AgentSlot::agentId).toList(), outcome.ownVariant(),
                     pool, run.promoted, run.config.selection(), fitness,
                     new Random(run.config.seed() * 131 + generation.number));
-            updateChampion(run, pool, fitness);
+            updateChampion(run, pool, fitness, earlierResults);
         }
         run.agents = survivors.stream().map(s -> new AgentSlot(s.agentId(), s.variantId())).toList();
         return survivors;
     }
 
-    private void updateChampion(RunState run, List<Candidate> pool, Fitness fitness) {
+    private void updateChampion(RunState run, List<Candidate> pool, Fitness fitness,
+                                Map<String, TrainingResult> earlierResults) {
         List<Candidate> contenders = new ArrayList<>(pool);
-        if (run.championVariantId != null && contenders.stream().noneMatch(c -> c.variantId().equals(run.championVariantId))) {
-            store.result(run.championVariantId).filter(TrainingCompleted.class::isInstance)
-                    .map(TrainingCompleted.class::cast)
-                    .ifPresent(r -> contenders.add(new Candidate(r.variantId(), "champion", r.metrics())));
+        if (run.championVariantId != null && contenders.stream().noneMatch(c -> c.variantId().equals(run.championVariantId))
+                && earlierResults.get(run.championVariantId) instanceof TrainingCompleted r) {
+            contenders.add(new Candidate(r.variantId(), "champion", r.metrics()));
         }
         Candidate best = contenders.stream().sorted(fitness.bestFirst()).findFirst().orElseThrow();
         double bpb = best.metrics().valBitsPerByte();

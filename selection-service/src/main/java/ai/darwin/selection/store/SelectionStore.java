@@ -17,7 +17,9 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,20 +105,24 @@ public class SelectionStore {
                 Filters.eq("generation", generation)))) {
             proposed.add(EventCodec.read(document.getString("event"), VariantProposed.class));
         }
-        Map<String, TrainingResult> resultsById = new HashMap<>();
-        if (!proposed.isEmpty()) {
-            // by variant id, as result() looks them up ($in on _id: MongoDB and the local store both answer it)
-            for (Document document : results.find(Filters.in("_id",
-                    proposed.stream().map(VariantProposed::variantId).distinct().toList()))) {
-                resultsById.put(document.getString("_id"), EventCodec.read(document.getString("event"),
-                        TrainingResult.class));
-            }
-        }
+        Map<String, TrainingResult> resultsById = results(proposed.stream().map(VariantProposed::variantId).toList());
         List<VariantRecord> variants = new ArrayList<>();
         for (VariantProposed proposal : proposed) {
             variants.add(new VariantRecord(proposal, resultsById.get(proposal.variantId())));
         }
         return variants;
+    }
+
+    /** The results of these variants, by variant id ($in on _id: MongoDB and the local store both answer it). */
+    public Map<String, TrainingResult> results(Collection<String> variantIds) {
+        Map<String, TrainingResult> found = new HashMap<>();
+        if (!variantIds.isEmpty()) {
+            for (Document document : results.find(Filters.in("_id", List.copyOf(new LinkedHashSet<>(variantIds))))) {
+                found.put(document.getString("_id"), EventCodec.read(document.getString("event"),
+                        TrainingResult.class));
+            }
+        }
+        return found;
     }
 
     public Optional<TrainingResult> result(String variantId) {
