@@ -1,18 +1,23 @@
 package ai.darwin.events.training;
 
+import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A variant trained within its budget and the harness evaluated it.
  *
  * @param trainingSeed the seed it trained with
  * @param metrics      every metric the harness measured
- * @param architecture the model's shape
+ * @param architecture   the model's shape
+ * @param integrityFlags the sanity gates the result tripped; empty for a result that may be ranked and crowned.
+ *                       Absent in events written before the gates existed, read as empty.
  */
 public record TrainingCompleted(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
                                 String variantId, String workerId, long trainingSeed, TrainingMetrics metrics,
-                                ArchitectureCard architecture) implements TrainingResult {
+                                ArchitectureCard architecture, @Nullable List<IntegrityFlag> integrityFlags)
+        implements TrainingResult {
 
     public TrainingCompleted {
         Require.envelope(eventId, schemaVersion, runId, timestamp);
@@ -20,5 +25,19 @@ public record TrainingCompleted(String eventId, int schemaVersion, String runId,
         Require.text(workerId, "workerId");
         Require.present(metrics, "metrics");
         Require.present(architecture, "architecture");
+        integrityFlags = integrityFlags == null ? List.of() : Require.list(integrityFlags, "integrityFlags");
+    }
+
+    /** A result that tripped no sanity gate. */
+    public TrainingCompleted(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                             String variantId, String workerId, long trainingSeed, TrainingMetrics metrics,
+                             ArchitectureCard architecture) {
+        this(eventId, schemaVersion, runId, timestamp, generation, variantId, workerId, trainingSeed, metrics,
+                architecture, List.of());
+    }
+
+    /** @return whether a sanity gate held this result: it may be reported, never crowned */
+    public boolean flagged() {
+        return !integrityFlags.isEmpty();
     }
 }
