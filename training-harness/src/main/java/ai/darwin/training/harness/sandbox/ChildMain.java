@@ -23,6 +23,10 @@ import java.util.Map;
 /**
  * The child JVM's entry point: runs one program in a working directory and writes its report there.
  *
+ * <p>Its first act, before it reads anything or loads any program code, is to create {@value #STARTED}: a parent
+ * that finds no such file knows the JVM itself never got going (an infrastructure fault), and one that finds it
+ * knows any later end without a result happened while untrusted code was loaded.
+ *
  * <p>Reads {@value #PROGRAM} (the source) and {@value #CONFIG} ({@link ChildConfig}); appends each progress report
  * to {@value #PROGRESS} as a JSON line while training (at most ten a second, so that a chatty program cannot fill
  * the disk); finally writes {@value #RESULT} ({@link ReportJson}, plus a
@@ -39,6 +43,10 @@ public final class ChildMain {
     public static final String CONFIG = "config.properties";
     public static final String PROGRESS = "progress.jsonl";
     public static final String RESULT = "result.json";
+    /** Created before anything else, so that the parent can tell a JVM that never started from one that did. */
+    public static final String STARTED = "started";
+    /** The exit status when not even the started marker or the result could be written. */
+    public static final int CANNOT_WRITE = 1;
     /** The option that ties the child's life to its parent's through standard input. */
     public static final String EXIT_WITH_PARENT = "--exit-with-parent";
     /** The exit status when the parent went away. */
@@ -73,6 +81,12 @@ public final class ChildMain {
     }
 
     private static int run(Path workDir, Map<String, Object> extra) {
+        try {
+            Files.writeString(workDir.resolve(STARTED), "", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            e.printStackTrace();
+            return CANNOT_WRITE;
+        }
         HarnessReport report;
         try (Writer progress = Files.newBufferedWriter(workDir.resolve(PROGRESS), StandardCharsets.UTF_8)) {
             String source = Files.readString(workDir.resolve(PROGRAM), StandardCharsets.UTF_8);
@@ -97,7 +111,7 @@ public final class ChildMain {
             return 0;
         } catch (IOException e) {
             e.printStackTrace();
-            return 1;
+            return CANNOT_WRITE;
         }
     }
 
