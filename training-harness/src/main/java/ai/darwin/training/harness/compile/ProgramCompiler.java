@@ -19,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,9 +34,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a training program's single source file in memory with javac, against only the SDK and the DJL API,
- * checks its bytecode for forbidden APIs before any of it runs, and loads it in a class loader that exposes nothing
- * else of the harness.
+ * Compiles a training program's single source file in memory with javac, against only the SDK and the DJL API, and
+ * checks its bytecode for forbidden APIs before any of it runs. Its classes are loaded only in class loaders that
+ * expose nothing else of the harness ({@link CompiledProgram}).
  */
 public final class ProgramCompiler {
 
@@ -51,16 +50,16 @@ public final class ProgramCompiler {
     }
 
     /**
-     * Compiles and loads a program.
+     * Compiles and checks a program.
      *
      * @param source the program's Java source: one compilation unit whose public top-level class implements
      *               {@link TrainingProgram}
-     * @return the program's class
+     * @return the checked program, ready to instantiate
      * @throws HarnessException COMPILE_ERROR with javac's diagnostics; FORBIDDEN_API when it uses an API outside the
      *                          allowed set ({@link ForbiddenApiCheck}); CONTRACT_VIOLATION when no single public
      *                          top-level class implements TrainingProgram; INFRASTRUCTURE when there is no javac
      */
-    public static Class<? extends TrainingProgram> compile(String source) throws HarnessException {
+    public static CompiledProgram compile(String source) throws HarnessException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new HarnessException(FailureClass.INFRASTRUCTURE, "no Java compiler: the harness needs a JDK");
@@ -83,13 +82,13 @@ public final class ProgramCompiler {
             throw new HarnessException(FailureClass.COMPILE_ERROR, format(diagnostics.getDiagnostics(), source));
         }
         ForbiddenApiCheck.check(classes, source);
-        return load(classes, packagePrefix);
+        return new CompiledProgram(programClass(classes, packagePrefix), classes);
     }
 
-    private static Class<? extends TrainingProgram> load(Map<String, byte[]> classes, String packagePrefix)
-            throws HarnessException {
+    /** Finds the one public, concrete top-level TrainingProgram, loading the classes in a throwaway loader. */
+    private static String programClass(Map<String, byte[]> classes, String packagePrefix) throws HarnessException {
         ProgramClassLoader loader = new ProgramClassLoader(classes);
-        List<Class<? extends TrainingProgram>> programs = new ArrayList<>();
+        List<String> programs = new ArrayList<>();
         for (String name : classes.keySet()) {
             if (name.contains("$") || !name.startsWith(packagePrefix)) {
                 continue;
@@ -103,7 +102,7 @@ public final class ProgramCompiler {
             }
             if (TrainingProgram.class.isAssignableFrom(type) && Modifier.isPublic(type.getModifiers())
                     && !Modifier.isAbstract(type.getModifiers())) {
-                programs.add(type.asSubclass(TrainingProgram.class));
+                programs.add(name);
             }
         }
         if (programs.size() != 1) {
@@ -112,22 +111,6 @@ public final class ProgramCompiler {
                     + programs.size());
         }
         return programs.get(0);
-    }
-
-    /** @return a new instance of a compiled program, through its public no-argument constructor */
-    public static TrainingProgram instantiate(Class<? extends TrainingProgram> type) throws HarnessException {
-        try {
-            return type.getConstructor().newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new HarnessException(FailureClass.CONTRACT_VIOLATION, type.getName()
-                    + " needs a public no-argument constructor", e);
-        } catch (InvocationTargetException e) {
-            throw new HarnessException(FailureClass.RUNTIME_EXCEPTION, "the constructor of " + type.getName()
-                    + " threw " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new HarnessException(FailureClass.CONTRACT_VIOLATION, type.getName() + " cannot be created: " + e,
-                    e);
-        }
     }
 
     static String publicTypeName(String source) {

@@ -43,9 +43,27 @@ class ForbiddenApiCheckTest {
             String home = System.getProperty("user.home");                              | java.lang.System.getProperty (system properties)
             new Thread(() -> { }).start();                                              | java.lang.Thread (threads)
             java.util.concurrent.Executors.newFixedThreadPool(2);                       | java.util.concurrent.Executors (threads)
-            java.util.List.of(1, 2).parallelStream().count();                           | java.util.List.parallelStream (threads)
+            java.util.List.of(1, 2).parallelStream().count();                           | java.util.Collection.parallelStream (threads)
             ai.djl.repository.zoo.Criteria.builder().build();                           | ai.djl.repository.zoo.Criteria (downloads)
             ai.djl.util.Utils.getenv("HOME");                                           | ai.djl.util.Utils (files, environment and reflection)
+            new String("seen").intern();                                                | java.lang.String.intern (JVM-wide state
+            double r = Math.random();                                                   | java.lang.Math.random (a JVM-wide random generator
+            java.util.Locale.setDefault(java.util.Locale.US);                           | java.util.Locale.setDefault (JVM-wide state
+            Integer.getInteger("user.home");                                            | java.lang.Integer.getInteger (system properties)
+            java.util.concurrent.ThreadLocalRandom.current();                           | java.util.concurrent.ThreadLocalRandom (threads)
+            context.manager().getParentManager();                                       | ai.djl.ndarray.NDManager.getParentManager (walking to the harness's arrays)
+            context.manager().getManagedArrays();                                       | ai.djl.ndarray.NDManager.getManagedArrays (walking to the harness's arrays)
+            ai.djl.ndarray.NDManager.newBaseManager();                                  | ai.djl.ndarray.NDManager.newBaseManager (arrays outside the manager
+            ai.djl.ndarray.NDManager.UID_GENERATOR.incrementAndGet();                   | ai.djl.ndarray.NDManager.UID_GENERATOR (JVM-wide state
+            ai.djl.engine.Engine.getEngine("PyTorch");                                  | ai.djl.engine.Engine.getEngine (the engine's registry
+            context.manager().getEngine().setRandomSeed(1);                             | ai.djl.engine.Engine.setRandomSeed (the engine's registry
+            ai.djl.engine.Engine.debugEnvironment();                                    | ai.djl.engine.Engine.debugEnvironment (reading the environment)
+            ai.djl.Model.newInstance("copy");                                           | ai.djl.Model (DJL beyond arrays
+            if (context.seed() > 0) throw new ai.djl.engine.EngineException("oom");     | ai.djl.engine.EngineException.<init> (only the engine
+            class Boom extends RuntimeException { } if (context.seed() > 0) throw new Boom(); | extends java.lang.RuntimeException (a program's class may not extend
+            class Bag extends java.util.ArrayList<String> { } new Bag().parallelStream(); | java.util.Collection.parallelStream (threads)
+            synchronized (this) { this.wait(1); }                                       | java.lang.Object.wait (blocking)
+            Object late = new Object() { protected void finalize() { } };               | Probe$1.finalize (runs outside the harness's control)
             """)
     void rejectsTheUseOf(String statement, String expected) {
         String source = TEMPLATE.formatted(statement);
@@ -93,6 +111,6 @@ class ForbiddenApiCheckTest {
                 }
                 """;
 
-        assertThat(ProgramCompiler.compile(TEMPLATE.formatted(statements)).getName()).isEqualTo("Probe");
+        assertThat(ProgramCompiler.compile(TEMPLATE.formatted(statements)).className()).isEqualTo("Probe");
     }
 }

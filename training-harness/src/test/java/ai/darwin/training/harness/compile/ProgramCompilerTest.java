@@ -24,17 +24,17 @@ class ProgramCompilerTest {
 
     @Test
     void compilesTheSeedProgram() throws HarnessException {
-        Class<? extends TrainingProgram> type = ProgramCompiler.compile(SeedProgram.source());
+        CompiledProgram program = ProgramCompiler.compile(SeedProgram.source());
 
-        assertThat(type.getName()).isEqualTo("SeedGpt");
-        assertThat(ProgramCompiler.instantiate(type)).isInstanceOf(TrainingProgram.class);
+        assertThat(program.className()).isEqualTo("SeedGpt");
+        assertThat(program.newInstance()).isInstanceOf(TrainingProgram.class);
     }
 
     @Test
     void compilesAProgramInAPackage() throws HarnessException {
-        Class<? extends TrainingProgram> type = ProgramCompiler.compile("package my.variant;\n" + MINIMAL);
+        CompiledProgram program = ProgramCompiler.compile("package my.variant;\n" + MINIMAL);
 
-        assertThat(type.getName()).isEqualTo("my.variant.Minimal");
+        assertThat(program.className()).isEqualTo("my.variant.Minimal");
     }
 
     @Test
@@ -80,11 +80,10 @@ class ProgramCompilerTest {
 
     @Test
     void aProgramNeedsAPublicNoArgumentConstructor() throws HarnessException {
-        Class<? extends TrainingProgram> type = ProgramCompiler.compile(
+        CompiledProgram program = ProgramCompiler.compile(
                 MINIMAL.replace("@Override", "public Minimal(int size) { }\n    @Override"));
 
-        HarnessException failure = catchThrowableOfType(HarnessException.class,
-                () -> ProgramCompiler.instantiate(type));
+        HarnessException failure = catchThrowableOfType(HarnessException.class, program::newInstance);
 
         assertThat(failure.failureClass()).isEqualTo(FailureClass.CONTRACT_VIOLATION);
     }
