@@ -1,6 +1,7 @@
 package ai.darwin.training.harness;
 
 import ai.darwin.training.sdk.BudgetExhaustedException;
+import ai.djl.engine.EngineException;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,7 +10,9 @@ import java.util.Locale;
 /** Classifies what a program threw. */
 public final class Failures {
 
-    static final int MAX_DETAIL_CHARS = 8000;
+    /** A failure's message and detail leave the child at most this long: a program chooses what they say. */
+    public static final int MAX_MESSAGE_CHARS = 4000;
+    public static final int MAX_DETAIL_CHARS = 8000;
 
     private Failures() {
     }
@@ -33,11 +36,18 @@ public final class Failures {
         return new HarnessException(FailureClass.RUNTIME_EXCEPTION, what + " threw " + thrown, thrown);
     }
 
-    /** @return whether the JVM or the engine (CPU or CUDA allocator) ran out of memory */
+    /**
+     * Whether the JVM or the engine (CPU or CUDA allocator) ran out of memory. Decided by the type, and for the
+     * engine's own exceptions by their message: a program may not construct EngineException (the bytecode check), so
+     * a message it wrote cannot turn its failure into another class.
+     */
     public static boolean isOutOfMemory(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutOfMemoryError) {
                 return true;
+            }
+            if (!(t instanceof EngineException)) {
+                continue;
             }
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("out of memory") || message.contains("can't allocate memory")
@@ -55,7 +65,18 @@ public final class Failures {
         }
         StringWriter text = new StringWriter();
         thrown.printStackTrace(new PrintWriter(text));
-        String trace = text.toString();
-        return trace.length() <= MAX_DETAIL_CHARS ? trace : trace.substring(0, MAX_DETAIL_CHARS) + "\n...";
+        return bounded(text.toString(), MAX_DETAIL_CHARS);
+    }
+
+    /** @return the text, cut to at most {@code max} characters with a note of how much was cut */
+    public static String bounded(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int keep = Math.max(0, max - 40);
+        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, keep) + "\n... [" + (text.length() - keep) + " more characters cut]";
     }
 }

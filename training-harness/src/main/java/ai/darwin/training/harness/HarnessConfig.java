@@ -72,18 +72,29 @@ public record HarnessConfig(CorpusSource corpus, double validationFraction, long
      * @param batchSize     windows per batch
      * @param contextLength predicted tokens per window; a model with a shorter context sees the window in chunks
      * @param seed          where the windows start
+     * @param maxSeconds    the evaluation's own time limit: scoring, the causality checks and the parameter count
      */
-    public record Evaluation(int batches, int batchSize, int contextLength, long seed) {
+    public record Evaluation(int batches, int batchSize, int contextLength, long seed, double maxSeconds) {
 
         public static final long DEFAULT_SEED = 20240611;
+        /** Far above what the presets' evaluations take (a few seconds on two CPU cores), far below a hang. */
+        public static final double DEFAULT_MAX_SECONDS = 120;
 
         public Evaluation {
             if (batches < 1 || batchSize < 1 || contextLength < 1) {
                 throw new IllegalArgumentException("evaluation batches, batchSize and contextLength must be >= 1");
             }
+            if (!(maxSeconds > 0)) {
+                throw new IllegalArgumentException("evaluation maxSeconds must be > 0");
+            }
         }
 
-        /** 8 × 16 windows of 128 tokens: about a second on two CPU cores. */
+        /** An evaluation with the default time limit. */
+        public Evaluation(int batches, int batchSize, int contextLength, long seed) {
+            this(batches, batchSize, contextLength, seed, DEFAULT_MAX_SECONDS);
+        }
+
+        /** 8 × 16 windows of 128 tokens: a few seconds on two CPU cores. */
         public static Evaluation cpu() {
             return new Evaluation(8, 16, 128, DEFAULT_SEED);
         }

@@ -16,22 +16,27 @@ import java.util.Objects;
  * @param progress        the training curve the program reported
  * @param failure         why it failed; null on success
  * @param timings         the wall time of each phase that ran
+ * @param integrityFlags  the sanity gates a completed run tripped; it must never be crowned when there are any
+ * @param valFloor        the lowest val_bpb the harness believes for this corpus; NaN when the data did not load
  */
 public record HarnessReport(Metrics metrics, ArchitectureCard architecture, int vocabularySize,
-                            double unigramValLoss, List<ProgressPoint> progress, Failure failure, Timings timings) {
+                            double unigramValLoss, List<ProgressPoint> progress, Failure failure, Timings timings,
+                            List<IntegrityFlag> integrityFlags, double valFloor) {
 
     public HarnessReport {
         progress = List.copyOf(progress);
         timings = Objects.requireNonNullElse(timings, Timings.NONE);
+        integrityFlags = integrityFlags == null ? List.of() : List.copyOf(integrityFlags);
         if ((metrics == null) == (failure == null)) {
             throw new IllegalArgumentException("a report has either metrics or a failure");
         }
     }
 
-    /** A report without phase timings. */
+    /** A report without phase timings, flags or floor. */
     public HarnessReport(Metrics metrics, ArchitectureCard architecture, int vocabularySize, double unigramValLoss,
                          List<ProgressPoint> progress, Failure failure) {
-        this(metrics, architecture, vocabularySize, unigramValLoss, progress, failure, Timings.NONE);
+        this(metrics, architecture, vocabularySize, unigramValLoss, progress, failure, Timings.NONE, List.of(),
+                Double.NaN);
     }
 
     /** @return whether the run produced metrics */
@@ -50,8 +55,8 @@ public record HarnessReport(Metrics metrics, ArchitectureCard architecture, int 
 
         public Failure {
             Objects.requireNonNull(failureClass, "failureClass");
-            message = Objects.requireNonNullElse(message, "");
-            detail = Objects.requireNonNullElse(detail, "");
+            message = Failures.bounded(Objects.requireNonNullElse(message, ""), Failures.MAX_MESSAGE_CHARS);
+            detail = Failures.bounded(Objects.requireNonNullElse(detail, ""), Failures.MAX_DETAIL_CHARS);
         }
     }
 }

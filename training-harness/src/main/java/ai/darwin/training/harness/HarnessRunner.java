@@ -1,36 +1,35 @@
 package ai.darwin.training.harness;
 
+import ai.darwin.training.harness.compile.CompiledProgram;
 import ai.darwin.training.harness.compile.ProgramCompiler;
-import ai.darwin.training.harness.data.Dataset;
-import ai.darwin.training.harness.eval.Evaluator;
-import ai.darwin.training.harness.eval.ValidationScore;
-import ai.darwin.training.harness.eval.ValidationSet;
+import ai.darwin.training.harness.eval.FreshModels;
+import ai.darwin.training.harness.eval.ModelHandoff;
+import ai.darwin.training.harness.eval.ModelSnapshot;
+import ai.darwin.training.harness.eval.Scoring;
 import ai.darwin.training.harness.metrics.Flops;
 import ai.darwin.training.harness.metrics.LossMath;
-import ai.darwin.training.harness.metrics.ParameterCounter;
-import ai.darwin.training.harness.metrics.PeakFlops;
 import ai.darwin.training.harness.metrics.PeakMemory;
-import ai.darwin.training.harness.metrics.UnigramBaseline;
 import ai.darwin.training.harness.run.HarnessBudget;
 import ai.darwin.training.harness.run.HarnessContext;
+import ai.darwin.training.harness.run.PhaseWatch;
 import ai.darwin.training.harness.run.ProgressLog;
-import ai.darwin.training.sdk.ArchitectureCard;
 import ai.darwin.training.sdk.TrainedModel;
-import ai.darwin.training.sdk.TrainingContext;
 import ai.darwin.training.sdk.TrainingProgram;
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The harness's one entry point: loads the data, runs a program under its budget, evaluates the model it returns
- * and measures the run. Every failure comes back as a classified {@link HarnessReport}, never as an exception.
+ * The harness's one entry point: prepares data and engine before any of the program's code runs, runs the program
+ * under its budget, takes the trained weights, scores them with freshly built models, and measures the run. Every
+ * failure comes back as a classified {@link HarnessReport}, never as an exception.
+ *
+ * <p>The program's code runs in three bounded phases: training (its time budget plus a grace), the hand-over of its
+ * model ({@value #HANDOFF_SECONDS} s, counted as training time), and evaluation (its own limit). A phase that
+ * overruns ends the run as TIMEOUT; in the child JVM, the watch's handler does that even if the program's code never
+ * returns.
  */
 public final class HarnessRunner {
 
@@ -38,6 +37,14 @@ public final class HarnessRunner {
     static final double DIVERGENCE_FACTOR = 1.5;
     /** The final training loss is the mean of this many last reports. */
     static final int FINAL_LOSS_REPORTS = 3;
+    /** How long the program may take, after train returns, to hand over its model (architecture, parameters). */
+    static final double HANDOFF_SECONDS = 10;
+
+    /** Called, from the watch's thread, with the TIMEOUT report of a phase that overran; may halt the JVM. */
+    @FunctionalInterface
+    public interface Overrun {
+        void timedOut(HarnessReport report);
+    }
 
     private HarnessRunner() {
     }
@@ -46,23 +53,32 @@ public final class HarnessRunner {
         return run(program, config, point -> { });
     }
 
-    /** Runs a program; {@code listener} sees each progress report as it arrives. */
+    /**
+     * Runs a program instance; the harness rebuilds its model for evaluation by calling the same instance's
+     * {@code train} again with a spent budget (trusted, in-process programs such as tests).
+     *
+     * @param listener sees each progress report as it arrives
+     */
     public static HarnessReport run(TrainingProgram program, HarnessConfig config, Consumer<ProgressPoint> listener) {
-        return new Run(config, listener, System.nanoTime()).execute(program);
+        Objects.requireNonNull(program, "program");
+        return new Run(config, listener, null).execute(() -> program);
     }
 
     /** Compiles a program's source (see {@link ProgramCompiler}) and runs it; compile time counts in the total. */
     public static HarnessReport runSource(String source, HarnessConfig config, Consumer<ProgressPoint> listener) {
-        Run run = new Run(config, listener, System.nanoTime());
-        TrainingProgram program;
-        try {
-            program = ProgramCompiler.instantiate(ProgramCompiler.compile(source));
-        } catch (HarnessException e) {
-            run.compileSeconds = run.lap();
-            return run.failure(e);
-        }
-        run.compileSeconds = run.lap();
-        return run.execute(program);
+        return runSource(source, config, listener, null);
+    }
+
+    /**
+     * Compiles a program's source and runs it, every instance in a class loader of its own.
+     *
+     * @param overrun called when a phase overruns its limit, while the program's code may still be running; null
+     *                to find out only when the phase returns
+     */
+    public static HarnessReport runSource(String source, HarnessConfig config, Consumer<ProgressPoint> listener,
+                                          Overrun overrun) {
+        Run run = new Run(config, listener, overrun);
+        return run.compileAndExecute(source);
     }
 
     /** One run's state, kept so that a failure report carries whatever was known when it failed. */
@@ -70,159 +86,154 @@ public final class HarnessRunner {
 
         private final HarnessConfig config;
         private final Consumer<ProgressPoint> listener;
-        private final long startNanos;
-        private int vocabulary;
-        private double unigram = Double.NaN;
-        private ArchitectureCard architecture;
-        private ProgressLog progress;
-        private long lapNanos;
-        private double compileSeconds;
-        private double dataSeconds;
-        private double engineSeconds;
-        private double trainSeconds;
-        private double evaluationSeconds;
+        private final Overrun overrun;
+        private final long startNanos = System.nanoTime();
+        private final RunTimings timings = new RunTimings();
+        private volatile Preparation prepared;
+        private volatile ProgressLog progress;
+        private volatile ModelSnapshot snapshot;
+        private volatile String phase = "the run";
+        private volatile double phaseLimit;
 
-        Run(HarnessConfig config, Consumer<ProgressPoint> listener, long startNanos) {
+        Run(HarnessConfig config, Consumer<ProgressPoint> listener, Overrun overrun) {
             this.config = Objects.requireNonNull(config, "config");
             this.listener = Objects.requireNonNull(listener, "listener");
-            this.startNanos = startNanos;
-            this.lapNanos = startNanos;
+            this.overrun = overrun;
         }
 
-        /** @return the seconds since the previous lap (or the start), starting the next one */
-        double lap() {
-            long now = System.nanoTime();
-            double seconds = (now - lapNanos) / 1e9;
-            lapNanos = now;
-            return seconds;
-        }
-
-        Timings timings() {
-            return new Timings(compileSeconds, dataSeconds, engineSeconds, trainSeconds, evaluationSeconds);
-        }
-
-        HarnessReport execute(TrainingProgram program) {
+        HarnessReport compileAndExecute(String source) {
+            if (!prepare()) {
+                return failure(preparationFailure);
+            }
+            CompiledProgram compiled;
             try {
-                return measure(program);
+                compiled = ProgramCompiler.compile(source);
+            } catch (HarnessException e) {
+                timings.compileSeconds = timings.lap();
+                return failure(e);
+            }
+            timings.compileSeconds = timings.lap();
+            return measure(compiled::newInstance);
+        }
+
+        HarnessReport execute(FreshModels.Programs programs) {
+            return prepare() ? measure(programs) : failure(preparationFailure);
+        }
+
+        private HarnessException preparationFailure;
+
+        /** Data, engine, validation set and peak: everything that must not depend on the program's code. */
+        private boolean prepare() {
+            try {
+                prepared = Preparation.of(config, timings);
+                return true;
+            } catch (HarnessException e) {
+                preparationFailure = e;
+                return false;
+            }
+        }
+
+        private HarnessReport measure(FreshModels.Programs programs) {
+            try (PhaseWatch watch = new PhaseWatch(overrun == null ? null : this::overran)) {
+                return train(programs, watch);
             } catch (HarnessException e) {
                 return failure(e);
             } catch (RuntimeException | Error e) {
-                // thrown by what the program left behind (its model, its arrays) outside train and logits
+                // thrown by what the program left behind (its model, its arrays) outside its own phases
                 return failure(Failures.classify("the run", e, false));
             }
         }
 
-        HarnessReport failure(HarnessException e) {
-            List<ProgressPoint> points = progress == null ? List.of() : progress.points();
-            return new HarnessReport(null, architecture, vocabulary, unigram, points,
-                    new HarnessReport.Failure(e.failureClass(), e.getMessage(), Failures.detail(e.getCause())),
-                    timings());
-        }
-
-        private HarnessReport measure(TrainingProgram program) throws HarnessException {
-            lap();
-            Dataset data = loadData();
-            vocabulary = data.tokenizer().vocabularySize();
-            dataSeconds = lap();
-            Engine engine = engine();
-            Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            engineSeconds = lap();
-            String preset = config.preset() != null ? config.preset() : device.isGpu() ? "gpu" : "cpu";
-            HarnessConfig.Evaluation spec = config.evaluation() != null ? config.evaluation()
-                    : preset.equals("gpu") ? HarnessConfig.Evaluation.gpu() : HarnessConfig.Evaluation.cpu();
-            ValidationSet validation = validationSet(data, spec);
-            unigram = UnigramBaseline.crossEntropy(data.split().train(), vocabulary, validation.targets());
-            dataSeconds += lap();
-            String deviceName = device.isGpu() ? Objects.requireNonNullElse(PeakFlops.gpuName(), "gpu") : "cpu";
-            double peakFlops = config.peakFlops() > 0 ? config.peakFlops()
-                    : device.isGpu() ? PeakFlops.forGpu(deviceName) : PeakFlops.measuredCpu();
-            engineSeconds += lap();
-
-            engine.setRandomSeed(Long.hashCode(config.seed()));
-            try (NDManager manager = NDManager.newBaseManager(device)) {
-                HarnessBudget budget = new HarnessBudget(config.maxTokens(), config.maxSeconds());
-                progress = new ProgressLog(budget, listener);
-                TrainingContext context = new HarnessContext(manager, preset, vocabulary, config.seed(),
-                        data.split().train(), budget, progress);
-                budget.start();
-                lap();
+        private HarnessReport train(FreshModels.Programs programs, PhaseWatch watch) throws HarnessException {
+            Preparation p = prepared;
+            HarnessBudget budget = new HarnessBudget(config.maxTokens(), config.maxSeconds());
+            progress = new ProgressLog(budget, listener);
+            p.engine().setRandomSeed(Long.hashCode(config.seed()));
+            try (NDManager manager = NDManager.newBaseManager(p.device())) {
+                HarnessContext context = new HarnessContext(manager, p.preset(), p.vocabulary(), config.seed(),
+                        p.data().split().train(), budget, progress);
+                TrainingProgram program = programs.newInstance();
+                timings.lap();
+                enter("train", budget.graceLimitSeconds());
                 TrainedModel model;
-                try {
-                    model = program.train(context);
-                } catch (Throwable e) {
-                    trainSeconds = lap();
-                    throw Failures.classify("train", e, budget.timeOverrun() || budget.pastGrace());
+                try (PhaseWatch.Phase training = watch.start(phaseLimit)) {
+                    budget.start();
+                    try {
+                        model = program.train(context);
+                    } catch (Throwable e) {
+                        timings.trainSeconds = timings.lap();
+                        throw Failures.classify("train", e, budget.timeOverrun() || budget.pastGrace());
+                    }
                 }
-                trainSeconds = budget.elapsedSeconds();
-                lap();
-                checkBudget(budget);
-                if (model == null || model.architecture() == null) {
-                    throw new HarnessException(FailureClass.CONTRACT_VIOLATION,
-                            "train must return a TrainedModel with an ArchitectureCard");
+                double trainReturned = budget.elapsedSeconds();
+                enter("the hand-over of the trained model (architecture() and parameters())", HANDOFF_SECONDS);
+                try (PhaseWatch.Phase handoff = watch.start(phaseLimit)) {
+                    snapshot = ModelHandoff.take(model, p.engineArrays());
+                    if (handoff.overran()) {
+                        throw overranPhase();
+                    }
                 }
-                architecture = model.architecture();
-                if (progress.sawNonFiniteLoss()) {
-                    throw new HarnessException(FailureClass.NAN_LOSS, "a reported training loss was NaN or infinite");
-                }
-                disableGradients(engine);
-                ValidationScore score = new Evaluator(data.tokenizer(), validation).evaluate(model, manager);
-                checkLoss(score.loss());
-                long parameters = countParameters(model);
-                long tokens = budget.tokensUsed();
-                double tokensPerSecond = trainSeconds > 0 ? tokens / trainSeconds : 0;
-                double flopsPerToken = Flops.perToken(parameters, architecture);
-                List<ProgressPoint> points = progress.points();
-                evaluationSeconds = lap();
-                Metrics metrics = new Metrics(score.loss(), score.bitsPerByte(), LossMath.perplexity(score.loss()),
-                        finalTrainLoss(points), tokens, points.isEmpty() ? 0 : points.get(points.size() - 1).step(),
-                        tokensPerSecond, parameters, flopsPerToken, peakFlops,
-                        Flops.mfu(flopsPerToken, tokensPerSecond, peakFlops), PeakMemory.bytes(), trainSeconds,
-                        (System.nanoTime() - startNanos) / 1e9, deviceName);
-                return new HarnessReport(metrics, architecture, vocabulary, unigram, points, null, timings());
+                timings.trainSeconds = budget.elapsedSeconds();
+                timings.lap();
+                checkBudget(budget, trainReturned);
             }
+            if (progress.sawNonFiniteLoss()) {
+                throw new HarnessException(FailureClass.NAN_LOSS, "a reported training loss was NaN or infinite");
+            }
+            return evaluate(programs, watch, budget);
         }
 
-        private Dataset loadData() throws HarnessException {
-            try {
-                return Dataset.load(config.corpus(), config.validationFraction());
-            } catch (IOException | RuntimeException e) {
-                throw new HarnessException(FailureClass.INFRASTRUCTURE, "cannot load corpus " + config.corpus().uri()
-                        + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static ValidationSet validationSet(Dataset data, HarnessConfig.Evaluation spec)
+        private HarnessReport evaluate(FreshModels.Programs programs, PhaseWatch watch, HarnessBudget budget)
                 throws HarnessException {
-            try {
-                return ValidationSet.of(data.split().validation(), spec);
-            } catch (IllegalArgumentException e) {
-                throw new HarnessException(FailureClass.INFRASTRUCTURE, e.getMessage(), e);
+            Preparation p = prepared;
+            enter("evaluation", p.evaluation().maxSeconds());
+            Scoring.Result scored;
+            try (PhaseWatch.Phase evaluation = watch.start(phaseLimit)) {
+                scored = Scoring.score(p.fresh(programs, snapshot, config), p.scoringInputs());
+                if (evaluation.overran()) {
+                    throw overranPhase();
+                }
             }
+            checkLoss(scored.score().loss());
+            long tokens = budget.tokensUsed();
+            double trainSeconds = timings.trainSeconds;
+            double tokensPerSecond = trainSeconds > 0 ? tokens / trainSeconds : 0;
+            double flopsPerToken = Flops.perToken(scored.usedParameters(), snapshot.architecture(),
+                    budget.longestContext());
+            List<ProgressPoint> points = progress.points();
+            timings.evaluationSeconds = timings.lap();
+            Metrics metrics = new Metrics(scored.score().loss(), scored.score().bitsPerByte(),
+                    LossMath.perplexity(scored.score().loss()), finalTrainLoss(points), tokens,
+                    points.isEmpty() ? 0 : points.get(points.size() - 1).step(), tokensPerSecond,
+                    scored.usedParameters(), flopsPerToken, p.peakFlops(),
+                    Flops.mfu(flopsPerToken, tokensPerSecond, p.peakFlops()), PeakMemory.bytes(), trainSeconds,
+                    (System.nanoTime() - startNanos) / 1e9, p.deviceName());
+            return new HarnessReport(metrics, snapshot.architecture(), p.vocabulary(), p.unigram(), points, null,
+                    timings.freeze(), IntegrityFlag.check(metrics, p.valFloor()), p.valFloor());
         }
 
-        private static Engine engine() throws HarnessException {
-            try {
-                return Engine.getInstance();
-            } catch (RuntimeException | LinkageError e) {
-                throw new HarnessException(FailureClass.INFRASTRUCTURE, "the DJL engine failed to load: " + e, e);
-            }
+        private void enter(String name, double limitSeconds) {
+            phase = name;
+            phaseLimit = limitSeconds;
         }
 
-        /** Evaluation needs no autograd graph; PyTorch's grad mode is per thread and may have been left on. */
-        private static void disableGradients(Engine engine) {
-            if ("PyTorch".equals(engine.getEngineName())) {
-                JniUtils.setGradMode(false);
-            }
+        private HarnessException overranPhase() {
+            return new HarnessException(FailureClass.TIMEOUT, phase + " ran past its limit of " + phaseLimit + " s");
         }
 
-        private static void checkBudget(HarnessBudget budget) throws HarnessException {
-            if (budget.timeOverrun() || budget.pastGrace()) {
-                throw new HarnessException(FailureClass.TIMEOUT, "training ran " + budget.elapsedSeconds()
-                        + " s, past its budget of " + budget.maxSeconds() + " s; poll budget().exhausted()");
+        /** The watch's handler: the program's code is still running past the phase's limit. */
+        private void overran() {
+            overrun.timedOut(failure(overranPhase()));
+        }
+
+        private void checkBudget(HarnessBudget budget, double trainReturned) throws HarnessException {
+            if (budget.timeOverrun() || (budget.maxSeconds() > 0 && trainReturned > budget.graceLimitSeconds())) {
+                throw new HarnessException(FailureClass.TIMEOUT, "training ran " + trainReturned + " s, past its "
+                        + "budget of " + budget.maxSeconds() + " s; poll budget().exhausted()");
             }
             if (budget.tokensOverdrawn()) {
-                throw new HarnessException(FailureClass.CONTRACT_VIOLATION, "the program drew batches after its "
-                        + "token budget of " + budget.maxTokens() + " was exhausted; poll budget().exhausted()");
+                throw new HarnessException(FailureClass.CONTRACT_VIOLATION, "the program asked for more batches than "
+                        + "its token budget of " + budget.maxTokens() + " pays for; poll budget().exhausted()");
             }
         }
 
@@ -230,7 +241,7 @@ public final class HarnessRunner {
             if (!Double.isFinite(validationLoss)) {
                 throw new HarnessException(FailureClass.NAN_LOSS, "the validation loss was " + validationLoss);
             }
-            double uniform = Math.log(vocabulary);
+            double uniform = Math.log(prepared.vocabulary());
             if (validationLoss > DIVERGENCE_FACTOR * uniform) {
                 throw new HarnessException(FailureClass.DIVERGED, "the validation loss " + validationLoss
                         + " is far above ln V = " + uniform + ", the loss of a uniform guess");
@@ -242,12 +253,15 @@ public final class HarnessRunner {
             }
         }
 
-        private static long countParameters(TrainedModel model) throws HarnessException {
-            try {
-                return ParameterCounter.count(model.parameters());
-            } catch (RuntimeException e) {
-                throw new HarnessException(FailureClass.CONTRACT_VIOLATION, "parameters() threw " + e, e);
-            }
+        HarnessReport failure(HarnessException e) {
+            Preparation p = prepared;
+            ProgressLog log = progress;
+            ModelSnapshot model = snapshot;
+            return new HarnessReport(null, model == null ? null : model.architecture(),
+                    p == null ? 0 : p.vocabulary(), p == null ? Double.NaN : p.unigram(),
+                    log == null ? List.of() : log.points(),
+                    new HarnessReport.Failure(e.failureClass(), e.getMessage(), Failures.detail(e.getCause())),
+                    timings.freeze(), List.of(), p == null ? Double.NaN : p.valFloor());
         }
 
         private static double finalTrainLoss(List<ProgressPoint> points) {

@@ -62,11 +62,13 @@ class HarnessRunnerTest {
         // tiny Shakespeare is ASCII: one byte per character, so bits per byte = log2 V
         assertThat(metrics.valBitsPerByte()).isCloseTo(Math.log(65) / Math.log(2), within(1e-5));
         assertThat(metrics.perplexity()).isCloseTo(65, within(1e-3));
-        assertThat(metrics.parameters()).isEqualTo(12);
+        // it lists a 3 × 4 array (twice) but never uses it: nothing counts
+        assertThat(metrics.parameters()).isZero();
         assertThat(metrics.tokensTrained()).isEqualTo(256);
         assertThat(metrics.steps()).isEqualTo(8);
         assertThat(metrics.finalTrainLoss()).isEqualTo(4.0);
-        assertThat(metrics.flopsPerToken()).isEqualTo(6.0 * 12 + 12.0 * 1 * 2 * 2 * 16);
+        // and a card of one layer at width 4 is more than no parameters can hold: no attention FLOPs either
+        assertThat(metrics.flopsPerToken()).isZero();
         assertThat(metrics.mfu()).isCloseTo(metrics.flopsPerToken() * metrics.tokensPerSecond() / metrics.peakFlops(),
                 within(1e-12));
         assertThat(metrics.peakMemoryBytes()).isPositive();
@@ -83,7 +85,10 @@ class HarnessRunnerTest {
         TrainingProgram program = context -> {
             assertThat(context.seed()).isEqualTo(99);
             assertThat(context.preset()).isEqualTo("cpu");
-            draws.add(context.manager().randomNormal(new Shape(1)).getFloat());
+            if (!context.budget().exhausted()) {
+                // the training call; later calls rebuild the model for evaluation with a spent budget
+                draws.add(context.manager().randomNormal(new Shape(1)).getFloat());
+            }
             spendBudget(context, 4.0);
             return uniformModel(context, logits -> logits);
         };

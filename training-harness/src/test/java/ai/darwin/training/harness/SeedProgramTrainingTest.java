@@ -21,13 +21,14 @@ class SeedProgramTrainingTest {
 
     @Test
     void cpuPresetLearnsShakespeareWellBeyondAUnigramModel() throws HarnessException {
-        TrainingProgram seed = ProgramCompiler.instantiate(ProgramCompiler.compile(SeedProgram.source()));
-        AtomicInteger arraysAfterTraining = new AtomicInteger();
+        TrainingProgram seed = ProgramCompiler.compile(SeedProgram.source()).newInstance();
+        AtomicInteger arraysAfterTraining = new AtomicInteger(-1);
         HarnessConfig config = HarnessConfig.of(TestCorpora.shakespeare(), TOKEN_BUDGET, 0).withPreset("cpu");
 
         HarnessReport report = HarnessRunner.run(context -> {
             TrainedModel model = seed.train(context);
-            arraysAfterTraining.set(context.manager().getManagedArrays().size());
+            // the first call trains; later ones rebuild the model for evaluation
+            arraysAfterTraining.compareAndSet(-1, context.manager().getManagedArrays().size());
             return model;
         }, config);
 
@@ -43,7 +44,8 @@ class SeedProgramTrainingTest {
         List<ProgressPoint> curve = report.progress();
         assertThat(curve.get(0).trainLoss() - metrics.finalTrainLoss()).isGreaterThan(1.0);
         assertThat(metrics.valBitsPerByte()).isCloseTo(metrics.valLoss() / Math.log(2), within(1e-9));
-        assertThat(metrics.tokensTrained()).isBetween(TOKEN_BUDGET, TOKEN_BUDGET + 12 * 64);
+        // the harness refuses a batch that would pass the budget: the program stops within one batch below it
+        assertThat(metrics.tokensTrained()).isBetween(TOKEN_BUDGET - 12 * 64, TOKEN_BUDGET);
         assertThat(metrics.parameters()).isEqualTo(CPU_PRESET_PARAMETERS);
         assertThat(metrics.mfu()).isBetween(0.0, 1.0);
         assertThat(report.architecture()).isEqualTo(new ArchitectureCard(4, 4, 128, 64));

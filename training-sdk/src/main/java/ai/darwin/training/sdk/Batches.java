@@ -10,7 +10,9 @@ public interface Batches {
      *
      * @param manager the manager the batch's arrays are attached to, usually the step's sub-manager
      * @return the next batch
-     * @throws BudgetExhaustedException when the budget was already exhausted
+     * @throws BudgetExhaustedException when the budget cannot pay for the batch (it would pass the token limit, or the
+     *                                   time limit and its grace have passed); the run then fails, even if the
+     *                                   program catches it
      */
     Batch next(NDManager manager);
 

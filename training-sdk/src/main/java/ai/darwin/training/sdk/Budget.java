@@ -2,15 +2,17 @@ package ai.darwin.training.sdk;
 
 /**
  * The training budget: a maximum number of training tokens, a maximum wall-clock time, or both. Training stops at
- * whichever limit comes first. The harness counts the tokens itself, as the batches are drawn, and measures the time
- * from the start of {@link TrainingProgram#train}.
+ * whichever limit comes first. The harness counts the tokens itself, as the batches are drawn, refuses a batch that
+ * would take the count past the token limit, and measures the time from the start of {@link TrainingProgram#train}
+ * until the harness has taken the returned model's weights.
  */
 public interface Budget {
 
     /**
      * Polled by the program before each step: once it is true the program must stop training and return its model.
      *
-     * @return whether the tokens drawn or the time spent have reached a limit
+     * @return whether the time spent has reached its limit, or the tokens drawn have reached theirs or leave no room
+     *     for another batch of the size last drawn
      */
     boolean exhausted();
 

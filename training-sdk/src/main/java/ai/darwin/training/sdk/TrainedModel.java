@@ -15,8 +15,11 @@ import java.util.function.UnaryOperator;
 /**
  * A trained causal language model, handed to the harness for evaluation.
  *
- * <p>The harness calls {@link #logits} on held-out token ids, computes the loss itself, checks that a position's
- * logits do not depend on later tokens, and counts the parameters from {@link #parameters()}.
+ * <p>The harness copies the weights of {@link #parameters()} when training ends, loads them into a freshly built model
+ * for every call of {@link #logits} on held-out token ids (see {@link TrainingProgram}), computes the loss itself
+ * from a copy of the logits, checks on every scored batch that a position's logits do not depend on later tokens,
+ * and counts as parameters only the arrays whose values change the logits. Every array handed to the harness must be
+ * one the engine created.
  */
 public interface TrainedModel {
 
@@ -32,7 +35,10 @@ public interface TrainedModel {
     /** @return the model's declared shape */
     ArchitectureCard architecture();
 
-    /** @return every trained parameter array (a tied weight may appear once or more; the harness deduplicates) */
+    /**
+     * @return every trained parameter array, in an order that does not depend on training (a tied weight may appear
+     *     once or more; the harness deduplicates)
+     */
     List<NDArray> parameters();
 
     /**

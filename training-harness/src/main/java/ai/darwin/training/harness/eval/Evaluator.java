@@ -1,21 +1,25 @@
 package ai.darwin.training.harness.eval;
 
 import ai.darwin.training.harness.FailureClass;
-import ai.darwin.training.harness.Failures;
 import ai.darwin.training.harness.HarnessException;
 import ai.darwin.training.harness.data.CharTokenizer;
 import ai.darwin.training.harness.metrics.LossMath;
-import ai.darwin.training.sdk.TrainedModel;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+
+import java.security.SecureRandom;
+import java.util.Random;
 
 /**
- * Scores a trained model on the fixed validation set, computing the loss from its logits itself. Each window is fed
- * in chunks of at most the model's context length, so every model is scored on the same tokens and a shorter
- * context simply sees less history.
+ * Scores a trained model on the fixed validation set. Each window is fed in chunks of at most the model's context
+ * length, so every model is scored on the same tokens and a shorter context simply sees less history. The logits of
+ * every chunk come from a freshly built model ({@link FreshModels}) and the loss is computed here, in Java, from a
+ * copy of them: the targets are never an array the program could reach.
+ *
+ * <p>Every scored chunk is checked for causality against a twin in which each row's tokens from a random position on
+ * are replaced by text from elsewhere in the validation split: the logits before that position must not change.
+ * The positions and the order of the pair come from a {@link SecureRandom}, and each model in the pair is built
+ * fresh, so a program can neither predict which positions are checked nor remember the twin it saw. A model that
+ * looks ahead at a fraction f of positions escapes one row's check with probability 1 - f, all of them with
+ * (1 - f)^(rows × chunks).
  */
 public final class Evaluator {
 
@@ -24,23 +28,34 @@ public final class Evaluator {
 
     private final CharTokenizer tokenizer;
     private final ValidationSet validation;
+    private final int[] validationTokens;
+    private final Random checks;
 
-    public Evaluator(CharTokenizer tokenizer, ValidationSet validation) {
+    /**
+     * @param tokenizer        the corpus's tokenizer, for the bytes each token stands for
+     * @param validation       the fixed held-out windows
+     * @param validationTokens the validation split, where the causality check takes its replacement text
+     */
+    public Evaluator(CharTokenizer tokenizer, ValidationSet validation, int[] validationTokens) {
+        this(tokenizer, validation, validationTokens, new SecureRandom());
+    }
+
+    Evaluator(CharTokenizer tokenizer, ValidationSet validation, int[] validationTokens, Random checks) {
         this.tokenizer = tokenizer;
         this.validation = validation;
+        this.validationTokens = validationTokens;
+        this.checks = checks;
     }
 
     /**
-     * @param model   the trained model
-     * @param manager where the evaluation's temporaries live (one sub-manager per chunk)
+     * @param models builds the trained model afresh for each call
      * @throws HarnessException CONTRACT_VIOLATION when the logits have the wrong shape or type, the model throws,
      *                          or a position's logits depend on later tokens
      */
-    public ValidationScore evaluate(TrainedModel model, NDManager manager) throws HarnessException {
+    public ValidationScore evaluate(FreshModels models) throws HarnessException {
         int vocabulary = tokenizer.vocabularySize();
         int window = validation.contextLength();
-        int chunk = Math.min(model.architecture().contextLength(), window);
-        checkCausal(model, manager, chunk);
+        int chunk = Math.max(1, Math.min(models.snapshot().architecture().contextLength(), window));
         double nats = 0;
         long tokens = 0;
         long bytes = 0;
@@ -48,17 +63,13 @@ public final class Evaluator {
             int[][] rows = validation.batch(b);
             for (int start = 0; start < window; start += chunk) {
                 int length = Math.min(chunk, window - start);
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray ids = step.create(slice(rows, start, length), new Shape(rows.length, length));
-                    NDArray targets = step.create(slice(rows, start + 1, length), new Shape(rows.length * length));
-                    NDArray logits = logits(model, ids, vocabulary);
-                    NDArray logProbabilities = logits.reshape(-1, vocabulary).logSoftmax(1);
-                    NDArray picked = logProbabilities.get(new NDIndex().addAllDim().addPickDim(targets));
-                    nats -= picked.toType(DataType.FLOAT64, false).sum().getDouble();
-                }
-                for (int[] row : rows) {
-                    for (int t = start + 1; t <= start + length; t++) {
-                        bytes += tokenizer.utf8Bytes(row[t]);
+                long[] ids = slice(rows, start, length);
+                float[] logits = scoredWithCausalityCheck(models, ids, rows.length, length, vocabulary);
+                for (int r = 0; r < rows.length; r++) {
+                    for (int t = 0; t < length; t++) {
+                        int target = rows[r][start + t + 1];
+                        nats += LossMath.negativeLogSoftmax(logits, (r * length + t) * vocabulary, vocabulary, target);
+                        bytes += tokenizer.utf8Bytes(target);
                     }
                 }
                 tokens += (long) rows.length * length;
@@ -67,61 +78,51 @@ public final class Evaluator {
         return new ValidationScore(nats / tokens, LossMath.bitsPerByte(nats, bytes), tokens, bytes);
     }
 
-    /** Changes the second half of a chunk and checks that the logits of the first half stay the same. */
-    private void checkCausal(TrainedModel model, NDManager manager, int chunk) throws HarnessException {
-        int vocabulary = tokenizer.vocabularySize();
-        if (chunk < 2 || vocabulary < 2) {
-            return;
+    /** Runs a chunk and its spliced twin, in a random order, and returns the chunk's logits once they agree. */
+    private float[] scoredWithCausalityCheck(FreshModels models, long[] ids, int rows, int length, int vocabulary)
+            throws HarnessException {
+        if (length < 2) {
+            return models.logits(ids, rows, length);
         }
-        int[][] rows = validation.batch(0);
-        int half = chunk / 2;
-        long[] original = slice(rows, 0, chunk);
-        long[] changed = original.clone();
-        for (int i = 0; i < changed.length; i++) {
-            if (i % chunk >= half) {
-                changed[i] = (changed[i] + 1) % vocabulary;
+        int[] splice = new int[rows];
+        long[] twin = ids.clone();
+        for (int r = 0; r < rows; r++) {
+            splice[r] = 1 + checks.nextInt(length - 1);
+            int from = checks.nextInt(validationTokens.length - length);
+            for (int t = splice[r]; t < length; t++) {
+                twin[r * length + t] = validationTokens[from + t];
             }
         }
-        try (NDManager step = manager.newSubManager()) {
-            Shape shape = new Shape(rows.length, chunk);
-            NDIndex firstHalf = new NDIndex(":, :{}, :", half);
-            NDArray before = logits(model, step.create(original, shape), vocabulary).get(firstHalf);
-            NDArray after = logits(model, step.create(changed, shape), vocabulary).get(firstHalf);
-            double scale = Math.max(1, before.abs().max().getFloat());
-            double difference = before.sub(after).abs().max().getFloat();
+        float[] scored;
+        float[] spliced;
+        if (checks.nextBoolean()) {
+            scored = models.logits(ids, rows, length);
+            spliced = models.logits(twin, rows, length);
+        } else {
+            spliced = models.logits(twin, rows, length);
+            scored = models.logits(ids, rows, length);
+        }
+        for (int r = 0; r < rows; r++) {
+            int from = r * length * vocabulary;
+            int to = from + splice[r] * vocabulary;
+            double scale = 1;
+            double difference = 0;
+            for (int i = from; i < to; i++) {
+                scale = Math.max(scale, Math.abs(scored[i]));
+                difference = Math.max(difference, Math.abs(scored[i] - spliced[i]));
+            }
             // NaN logits are not judged here: they make the validation loss NaN, a NAN_LOSS failure
             if (difference > CAUSALITY_TOLERANCE * scale) {
                 throw new HarnessException(FailureClass.CONTRACT_VIOLATION, "the model is not causal: changing the "
-                        + "tokens after position " + (half - 1) + " changed the logits at positions 0.." + (half - 1)
-                        + " by up to " + difference + "; position t may attend only to positions 0..t");
+                        + "tokens from position " + splice[r] + " on changed the logits at positions 0.."
+                        + (splice[r] - 1) + " by up to " + (float) difference + "; position t may attend only to "
+                        + "positions 0..t");
             }
         }
+        return scored;
     }
 
-    private static NDArray logits(TrainedModel model, NDArray ids, int vocabulary) throws HarnessException {
-        NDArray logits;
-        try {
-            logits = model.logits(ids);
-        } catch (RuntimeException | Error e) {
-            if (Failures.isOutOfMemory(e)) {
-                throw Failures.classify("logits", e, false);
-            }
-            throw new HarnessException(FailureClass.CONTRACT_VIOLATION, "logits(ids " + ids.getShape()
-                    + ") threw " + e, e);
-        }
-        Shape expected = new Shape(ids.getShape().get(0), ids.getShape().get(1), vocabulary);
-        if (logits == null || !logits.getShape().equals(expected)) {
-            throw new HarnessException(FailureClass.CONTRACT_VIOLATION, "logits for ids " + ids.getShape()
-                    + " must have shape " + expected + " but had " + (logits == null ? "null" : logits.getShape()));
-        }
-        if (!logits.getDataType().isFloating()) {
-            throw new HarnessException(FailureClass.CONTRACT_VIOLATION, "logits must be float32 but were "
-                    + logits.getDataType());
-        }
-        return logits.getDataType() == DataType.FLOAT32 ? logits : logits.toType(DataType.FLOAT32, false);
-    }
-
-    private static long[] slice(int[][] rows, int start, int length) {
+    static long[] slice(int[][] rows, int start, int length) {
         long[] ids = new long[rows.length * length];
         for (int r = 0; r < rows.length; r++) {
             for (int t = 0; t < length; t++) {

@@ -24,4 +24,25 @@ public final class LossMath {
     public static double perplexity(double lossNats) {
         return Math.exp(lossNats);
     }
+
+    /**
+     * The cross-entropy of one position, computed in double precision from a copy of its logits.
+     *
+     * @param logits     many positions' logits, V after V
+     * @param offset     where this position's V logits start
+     * @param vocabulary V
+     * @param target     the token that came next
+     * @return -log softmax(logits)[target], nats; NaN when a logit is NaN or infinite
+     */
+    public static double negativeLogSoftmax(float[] logits, int offset, int vocabulary, int target) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < vocabulary; v++) {
+            max = Math.max(max, logits[offset + v]);
+        }
+        double sum = 0;
+        for (int v = 0; v < vocabulary; v++) {
+            sum += Math.exp(logits[offset + v] - max);
+        }
+        return Math.log(sum) + max - logits[offset + target];
+    }
 }

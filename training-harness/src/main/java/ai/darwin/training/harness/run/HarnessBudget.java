@@ -4,7 +4,11 @@ import ai.darwin.training.sdk.Budget;
 
 import java.util.function.LongSupplier;
 
-/** The budget the harness enforces: it counts the tokens drawn itself and times training from {@link #start()}. */
+/**
+ * The budget the harness enforces. It counts the tokens itself, as batches are drawn, and refuses a batch that would
+ * take the count past the token limit, so that no program trains on more tokens than any other; it times training
+ * from {@link #start()}.
+ */
 public final class HarnessBudget implements Budget {
 
     /** A step may end this long after the time limit before the harness calls it a timeout. */
@@ -14,20 +18,36 @@ public final class HarnessBudget implements Budget {
     private final long maxTokens;
     private final double maxSeconds;
     private final LongSupplier nanoClock;
+    private final boolean spent;
     private long startNanos;
     private long tokensUsed;
+    private long lastBatchTokens;
+    private int longestContext;
     private boolean tokensOverdrawn;
     private boolean timeOverrun;
 
     public HarnessBudget(long maxTokens, double maxSeconds) {
-        this(maxTokens, maxSeconds, System::nanoTime);
+        this(maxTokens, maxSeconds, System::nanoTime, false);
     }
 
     HarnessBudget(long maxTokens, double maxSeconds, LongSupplier nanoClock) {
+        this(maxTokens, maxSeconds, nanoClock, false);
+    }
+
+    private HarnessBudget(long maxTokens, double maxSeconds, LongSupplier nanoClock, boolean spent) {
         this.maxTokens = maxTokens;
         this.maxSeconds = maxSeconds;
         this.nanoClock = nanoClock;
+        this.spent = spent;
         this.startNanos = nanoClock.getAsLong();
+    }
+
+    /**
+     * A budget that is exhausted from the start and refuses every batch: the one a program gets when the harness has
+     * it build its model again for evaluation.
+     */
+    public static HarnessBudget spent(long maxTokens, double maxSeconds) {
+        return new HarnessBudget(maxTokens, maxSeconds, System::nanoTime, true);
     }
 
     /** Starts the clock: called just before the program's {@code train}. */
@@ -39,13 +59,17 @@ public final class HarnessBudget implements Budget {
         return (nanoClock.getAsLong() - startNanos) / 1e9;
     }
 
+    /** @return true once the tokens drawn or the time spent reach a limit, or the next batch would not fit */
     @Override
     public boolean exhausted() {
-        return tokensExhausted() || (maxSeconds > 0 && elapsedSeconds() >= maxSeconds);
+        return spent || tokensExhausted() || (maxSeconds > 0 && elapsedSeconds() >= maxSeconds);
     }
 
     @Override
     public double fractionUsed() {
+        if (spent) {
+            return 1;
+        }
         double tokens = maxTokens > 0 ? (double) tokensUsed / maxTokens : 0;
         double time = maxSeconds > 0 ? elapsedSeconds() / maxSeconds : 0;
         return Math.min(1, Math.max(tokens, time));
@@ -68,10 +92,15 @@ public final class HarnessBudget implements Budget {
 
     /** @return whether training has run so far past its time limit that it counts as a timeout */
     public boolean pastGrace() {
-        return maxSeconds > 0 && elapsedSeconds() > maxSeconds + Math.max(MIN_GRACE_SECONDS, GRACE_FRACTION * maxSeconds);
+        return maxSeconds > 0 && elapsedSeconds() > graceLimitSeconds();
     }
 
-    /** @return whether the program drew a batch after the token limit was reached */
+    /** @return the time limit plus the grace a step may take to end; 0 when there is no time limit */
+    public double graceLimitSeconds() {
+        return maxSeconds > 0 ? maxSeconds + Math.max(MIN_GRACE_SECONDS, GRACE_FRACTION * maxSeconds) : 0;
+    }
+
+    /** @return whether the program tried to draw a batch the budget could not pay for */
     public boolean tokensOverdrawn() {
         return tokensOverdrawn;
     }
@@ -81,25 +110,40 @@ public final class HarnessBudget implements Budget {
         return timeOverrun;
     }
 
+    /** @return the longest context (tokens per row) of the batches drawn, 0 before the first */
+    public int longestContext() {
+        return longestContext;
+    }
+
     /**
-     * Counts a batch the program is about to draw.
+     * Counts a batch the program is about to draw, unless it would take the count past the token limit.
      *
      * @return null when it may draw, else why not
      */
-    String charge(long tokens) {
-        if (tokensExhausted()) {
+    String charge(int rows, int contextLength) {
+        long tokens = (long) rows * contextLength;
+        if (spent) {
             tokensOverdrawn = true;
-            return "the token budget of " + maxTokens + " was exhausted; poll budget().exhausted() before each step";
+            return "no batches while the harness rebuilds the model for evaluation: build the model before drawing "
+                    + "any batch and return it once budget().exhausted() is true";
+        }
+        if (maxTokens > 0 && tokensUsed + tokens > maxTokens) {
+            tokensOverdrawn = true;
+            return "a batch of " + tokens + " tokens would take the " + tokensUsed + " tokens drawn past the token "
+                    + "budget of " + maxTokens + "; poll budget().exhausted() before each step";
         }
         if (pastGrace()) {
             timeOverrun = true;
             return "the time budget of " + maxSeconds + " s was exhausted; poll budget().exhausted() before each step";
         }
         tokensUsed += tokens;
+        lastBatchTokens = tokens;
+        longestContext = Math.max(longestContext, contextLength);
         return null;
     }
 
+    /** Exhausted when no batch of the size last drawn fits any more: polling then stops before a refusal. */
     private boolean tokensExhausted() {
-        return maxTokens > 0 && tokensUsed >= maxTokens;
+        return maxTokens > 0 && (tokensUsed >= maxTokens || tokensUsed + lastBatchTokens > maxTokens);
     }
 }

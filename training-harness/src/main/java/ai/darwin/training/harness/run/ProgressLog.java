@@ -17,6 +17,8 @@ public final class ProgressLog implements ProgressReporter {
     private final Consumer<ProgressPoint> listener;
     private final List<ProgressPoint> points = new ArrayList<>();
     private boolean nonFinite;
+    /** Not this object: the program holds it and could hold its monitor too. */
+    private final Object lock = new Object();
 
     public ProgressLog(HarnessBudget budget, Consumer<ProgressPoint> listener) {
         this.budget = budget;
@@ -25,6 +27,12 @@ public final class ProgressLog implements ProgressReporter {
 
     @Override
     public void report(long step, double trainLoss) {
+        synchronized (lock) {
+            record(step, trainLoss);
+        }
+    }
+
+    private void record(long step, double trainLoss) {
         ProgressPoint point = new ProgressPoint(step, budget.tokensUsed(), budget.elapsedSeconds(), trainLoss);
         nonFinite |= !Double.isFinite(trainLoss);
         if (points.size() >= MAX_POINTS) {
@@ -45,11 +53,15 @@ public final class ProgressLog implements ProgressReporter {
     }
 
     public List<ProgressPoint> points() {
-        return List.copyOf(points);
+        synchronized (lock) {
+            return List.copyOf(points);
+        }
     }
 
     /** @return whether any reported loss was NaN or infinite */
     public boolean sawNonFiniteLoss() {
-        return nonFinite;
+        synchronized (lock) {
+            return nonFinite;
+        }
     }
 }

@@ -35,7 +35,7 @@ final class TrainingBatches implements Batches {
 
     @Override
     public Batch next(NDManager manager) {
-        String refusal = budget.charge((long) batchSize * contextLength);
+        String refusal = budget.charge(batchSize, contextLength);
         if (refusal != null) {
             throw new BudgetExhaustedException(refusal);
         }

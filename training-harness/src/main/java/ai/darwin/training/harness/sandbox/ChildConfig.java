@@ -14,7 +14,8 @@ import java.util.Properties;
 /**
  * A {@link HarnessConfig} as the properties file a child JVM reads. Keys: {@code corpus.uri}, {@code corpus.sha256},
  * {@code validationFraction}, {@code budget.maxTokens}, {@code budget.maxSeconds}, {@code seed}, {@code preset},
- * {@code eval.batches}, {@code eval.batchSize}, {@code eval.contextLength}, {@code eval.seed}, {@code peakFlops};
+ * {@code eval.batches}, {@code eval.batchSize}, {@code eval.contextLength}, {@code eval.seed},
+ * {@code eval.maxSeconds}, {@code peakFlops};
  * all but {@code corpus.uri} and one budget limit are optional.
  */
 public final class ChildConfig {
@@ -41,6 +42,7 @@ public final class ChildConfig {
             properties.setProperty("eval.batchSize", Integer.toString(evaluation.batchSize()));
             properties.setProperty("eval.contextLength", Integer.toString(evaluation.contextLength()));
             properties.setProperty("eval.seed", Long.toString(evaluation.seed()));
+            properties.setProperty("eval.maxSeconds", Double.toString(evaluation.maxSeconds()));
         }
         properties.setProperty("peakFlops", Double.toString(config.peakFlops()));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -62,7 +64,9 @@ public final class ChildConfig {
                 : new HarnessConfig.Evaluation(integer(properties, "eval.batches"),
                         integer(properties, "eval.batchSize"), integer(properties, "eval.contextLength"),
                         Long.parseLong(properties.getProperty("eval.seed",
-                                Long.toString(HarnessConfig.Evaluation.DEFAULT_SEED))));
+                                Long.toString(HarnessConfig.Evaluation.DEFAULT_SEED))),
+                        Double.parseDouble(properties.getProperty("eval.maxSeconds",
+                                Double.toString(HarnessConfig.Evaluation.DEFAULT_MAX_SECONDS))));
         return new HarnessConfig(new CorpusSource(uri, properties.getProperty("corpus.sha256")),
                 Double.parseDouble(properties.getProperty("validationFraction",
                         Double.toString(HarnessConfig.DEFAULT_VALIDATION_FRACTION))),

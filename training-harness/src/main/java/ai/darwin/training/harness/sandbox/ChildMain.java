@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The child JVM's entry point: runs one program in a working directory and writes its report there.
@@ -87,6 +88,7 @@ public final class ChildMain {
             e.printStackTrace();
             return CANNOT_WRITE;
         }
+        ResultWriter result = new ResultWriter(workDir, extra);
         HarnessReport report;
         try (Writer progress = Files.newBufferedWriter(workDir.resolve(PROGRESS), StandardCharsets.UTF_8)) {
             String source = Files.readString(workDir.resolve(PROGRAM), StandardCharsets.UTF_8);
@@ -98,20 +100,47 @@ public final class ChildMain {
                     lastWritten[0] = now;
                     append(progress, point);
                 }
+            }, timedOut -> {
+                // the program's code is still running past its phase's limit, perhaps in native code: report the
+                // timeout and end the JVM rather than wait for code that may never return
+                result.writeOnce(timedOut);
+                Runtime.getRuntime().halt(0);
             });
         } catch (IOException | RuntimeException e) {
             report = new HarnessReport(null, null, 0, Double.NaN, List.of(), new HarnessReport.Failure(
                     FailureClass.INFRASTRUCTURE, "the child could not read its inputs: " + e, Failures.detail(e)));
         }
-        try {
-            Path temporary = workDir.resolve(RESULT + ".tmp");
-            Files.writeString(temporary, ReportJson.write(report, extra), StandardCharsets.UTF_8);
-            Files.move(temporary, workDir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            return 0;
-        } catch (IOException e) {
-            e.printStackTrace();
-            return CANNOT_WRITE;
+        return result.writeOnce(report) ? 0 : CANNOT_WRITE;
+    }
+
+    /** Writes the one result file atomically, whichever of the harness and the phase watch gets there first. */
+    private static final class ResultWriter {
+
+        private final Path workDir;
+        private final Map<String, Object> extra;
+        private final AtomicBoolean taken = new AtomicBoolean();
+        private volatile boolean written;
+
+        ResultWriter(Path workDir, Map<String, Object> extra) {
+            this.workDir = workDir;
+            this.extra = extra;
+        }
+
+        /** @return whether the result file holds a report (this one or the one written first) */
+        boolean writeOnce(HarnessReport report) {
+            if (!taken.compareAndSet(false, true)) {
+                return true;
+            }
+            try {
+                Path temporary = workDir.resolve(RESULT + ".tmp");
+                Files.writeString(temporary, ReportJson.write(report, extra), StandardCharsets.UTF_8);
+                Files.move(temporary, workDir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                written = true;
+            } catch (IOException e) {
+                e.printStackTrace();
+            }
+            return written;
         }
     }
 

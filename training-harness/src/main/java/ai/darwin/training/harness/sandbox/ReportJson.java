@@ -16,7 +16,8 @@ public final class ReportJson {
     }
 
     /**
-     * {@code {succeeded, metrics, architecture, vocabularySize, unigramValLoss, progress, failure, timings}}; metrics,
+     * {@code {succeeded, metrics, architecture, vocabularySize, unigramValLoss, progress, failure, timings,
+     * integrityFlags: [{gate, detail}], valBitsPerByteFloor}}; metrics,
      * failure and timings use the field names of {@link Metrics}, {@link HarnessReport.Failure} and {@link Timings};
      * NaN becomes null.
      */
@@ -44,6 +45,13 @@ public final class ReportJson {
             json.put("failure", failureJson);
         }
         json.put("timings", timings(report.timings()));
+        json.put("integrityFlags", report.integrityFlags().stream().map(flag -> {
+            Map<String, Object> flagJson = new LinkedHashMap<>();
+            flagJson.put("gate", flag.gate().name());
+            flagJson.put("detail", flag.detail());
+            return flagJson;
+        }).toList());
+        json.put("valBitsPerByteFloor", report.valFloor());
         json.putAll(extra);
         return Json.write(json);
     }

@@ -1,0 +1,47 @@
+package ai.darwin.training.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A sanity gate a completed run tripped: its metrics are reported, but it must never be crowned.
+ *
+ * @param gate   which gate
+ * @param detail the measurement against the limit
+ */
+public record IntegrityFlag(IntegrityGate gate, String detail) {
+
+    public IntegrityFlag {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /**
+     * Holds a run's metrics to every gate.
+     *
+     * @param metrics  what the harness measured
+     * @param valFloor the lowest val_bpb the harness believes for this corpus
+     * @return the gates it tripped, none for a believable result
+     */
+    public static List<IntegrityFlag> check(Metrics metrics, double valFloor) {
+        List<IntegrityFlag> flags = new ArrayList<>();
+        if (metrics.valBitsPerByte() < valFloor) {
+            flags.add(new IntegrityFlag(IntegrityGate.VAL_BPB_BELOW_FLOOR, String.format(java.util.Locale.ROOT,
+                    "val_bpb %.4f is below the floor %.4f (a quarter of DEFLATE's bits per byte on the validation "
+                            + "text): no model trained only on the training split gets there", metrics.valBitsPerByte(),
+                    valFloor)));
+        }
+        if (metrics.tokensTrained() == 0) {
+            flags.add(new IntegrityFlag(IntegrityGate.NO_TOKENS_TRAINED, "the model trained on no tokens"));
+        }
+        if (metrics.mfu() > 1) {
+            flags.add(new IntegrityFlag(IntegrityGate.MFU_ABOVE_PEAK, String.format(java.util.Locale.ROOT,
+                    "MFU %.1f %%: %.0f tokens/s at %.3g FLOP per token needs %.3g FLOP/s, above the peak of %.3g; "
+                            + "a failed measurement", 100 * metrics.mfu(), metrics.tokensPerSecond(),
+                    metrics.flopsPerToken(), metrics.flopsPerToken() * metrics.tokensPerSecond(),
+                    metrics.peakFlops())));
+        }
+        return List.copyOf(flags);
+    }
+}
