@@ -112,4 +112,31 @@ class ChildMainTest {
             child.destroyForcibly();
         }
     }
+
+    @Test
+    void aModelThatNeverAnswersEndsAsTimeoutWithinTheEvaluationLimit(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        Files.writeString(dir.resolve(ChildMain.PROGRAM), TinySeed.source(false).replace(
+                "ids -> model.forward(ids, false));",
+                "ids -> { while (ids.getShape().size() > 0) { } return model.forward(ids, false); });"));
+        ChildConfig.write(TinySeed.oneStep().withEvaluation(new ai.darwin.training.harness.HarnessConfig.Evaluation(
+                1, 2, 16, 1, 3)), dir.resolve(ChildMain.CONFIG));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        long started = System.nanoTime();
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dai.djl.pytorch.num_threads=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                ChildMain.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the phase watch ends the JVM").isTrue();
+            assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+            JsonNode failure = result(dir).get("failure");
+            assertThat(failure.get("failureClass").asText()).isEqualTo("TIMEOUT");
+            assertThat(failure.get("message").asText()).contains("evaluation ran past its limit of 3.0 s");
+            assertThat(result(dir).get("progress")).hasSize(1);
+            assertThat((System.nanoTime() - started) / 1e9).isLessThan(100);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
 }
