@@ -1,0 +1,88 @@
+package ai.darwin.statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds seeds until the answer is clear: after each pair is added the comparison is looked at, at a few planned
+ * sizes, and stops as soon as B is significantly better, or significantly not better (the interval excludes any
+ * improvement), or the largest size is reached. Each of the k looks tests at alpha / k (Bonferroni), so however early
+ * it stops, the chance of calling a change that does nothing "better" stays at most alpha.
+ *
+ * @param looks        the numbers of pairs at which the comparison is looked at, ascending; the last is the most
+ * @param alpha        the false-positive rate of the whole test
+ * @param lowerIsBetter whether B is better when its metric is lower (val_bpb) or higher (tokens/s)
+ */
+public record SequentialTest(List<Integer> looks, double alpha, boolean lowerIsBetter) {
+
+    /** What to do after a look. */
+    public enum Decision {
+        /** Not clear yet: train another pair. */
+        CONTINUE,
+        /** B is better, at the test's false-positive rate. */
+        BETTER,
+        /** B is not better: its interval excludes any improvement, or the most pairs gave no clear answer. */
+        NOT_BETTER
+    }
+
+    public SequentialTest {
+        looks = List.copyOf(looks);
+        if (looks.isEmpty() || looks.get(0) < 2) {
+            throw new IllegalArgumentException("a sequential test needs looks of at least 2 pairs, but had " + looks);
+        }
+        for (int i = 1; i < looks.size(); i++) {
+            if (looks.get(i) <= looks.get(i - 1)) {
+                throw new IllegalArgumentException("looks must ascend, but were " + looks);
+            }
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+        }
+    }
+
+    /**
+     * Looks at {@code min}, then about half again more each time, up to {@code max} pairs: 3, 5, 8 for 3..8.
+     *
+     * @param min the first look, at least 2
+     * @param max the most pairs
+     */
+    public static SequentialTest between(int min, int max, double alpha, boolean lowerIsBetter) {
+        List<Integer> looks = new ArrayList<>();
+        for (int n = Math.max(2, min); n < max; n = Math.max(n + 1, (int) Math.round(n * 1.6))) {
+            looks.add(n);
+        }
+        looks.add(Math.max(Math.max(2, min), max));
+        return new SequentialTest(looks, alpha, lowerIsBetter);
+    }
+
+    /** @return the most pairs the test may need */
+    public int maxPairs() {
+        return looks.get(looks.size() - 1);
+    }
+
+    /** @return the level each look tests at */
+    public double alphaPerLook() {
+        return alpha / looks.size();
+    }
+
+    /**
+     * @param metric the deciding metric's name
+     * @param a      A's values over the pairs trained so far
+     * @param b      B's values for the same seeds
+     * @return what to do now
+     */
+    public Decision decide(String metric, double[] a, double[] b) {
+        int n = a.length;
+        if (!looks.contains(n)) {
+            return n >= maxPairs() ? Decision.NOT_BETTER : Decision.CONTINUE;
+        }
+        // the interval at 1 - alpha/k excludes 0 exactly when the look's two-sided test rejects
+        PairedComparison look = PairedComparison.of(metric, a, b, 1 - alphaPerLook());
+        boolean improvesOnAverage = lowerIsBetter ? look.meanDifference() < 0 : look.meanDifference() > 0;
+        if (look.pValue() < alphaPerLook() && improvesOnAverage) {
+            return Decision.BETTER;
+        }
+        boolean excludesImprovement = lowerIsBetter ? look.ciLow() >= 0 : look.ciHigh() <= 0;
+        return excludesImprovement || n >= maxPairs() ? Decision.NOT_BETTER : Decision.CONTINUE;
+    }
+}

@@ -1,0 +1,98 @@
+package ai.darwin.statistics;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SequentialTestTest {
+
+    private static final SequentialTest VAL_BPB = SequentialTest.between(3, 8, 0.01, true);
+
+    @Test
+    void looksAtThreeFiveAndEightPairsAtAThirdOfAlphaEach() {
+        assertThat(VAL_BPB.looks()).containsExactly(3, 5, 8);
+        assertThat(VAL_BPB.alphaPerLook()).isEqualTo(0.01 / 3);
+    }
+
+    @Test
+    void aClearImprovementStopsEarly() {
+        double[] a = {3.80, 3.81, 3.79, 3.82, 3.80};
+        double[] b = {3.72, 3.74, 3.71, 3.74, 3.73};
+
+        assertThat(VAL_BPB.decide("val_bpb", Arrays.copyOf(a, 3), Arrays.copyOf(b, 3)))
+                .isEqualTo(SequentialTest.Decision.BETTER);
+    }
+
+    @Test
+    void identicalProgramsStopAtTheFirstLookAsNotBetter() {
+        double[] a = {3.8, 3.7, 3.9};
+
+        assertThat(VAL_BPB.decide("val_bpb", a, a.clone())).isEqualTo(SequentialTest.Decision.NOT_BETTER);
+    }
+
+    @Test
+    void betweenLooksItContinuesAndAtTheLastItDecides() {
+        double[] a = {3.80, 3.90, 3.70, 3.85};
+        double[] b = {3.79, 3.92, 3.69, 3.84};
+
+        assertThat(VAL_BPB.decide("val_bpb", a, b)).isEqualTo(SequentialTest.Decision.CONTINUE);
+        double[] a8 = {3.80, 3.90, 3.70, 3.85, 3.75, 3.82, 3.88, 3.77};
+        double[] b8 = {3.79, 3.92, 3.69, 3.84, 3.76, 3.80, 3.89, 3.76};
+        assertThat(VAL_BPB.decide("val_bpb", a8, b8)).isEqualTo(SequentialTest.Decision.NOT_BETTER);
+    }
+
+    @Test
+    void aWorseProgramIsNotBetterAndAHigherIsBetterMetricFlipsTheDirection() {
+        double[] a = {3.80, 3.81, 3.79};
+        double[] b = {3.90, 3.92, 3.89};
+
+        assertThat(VAL_BPB.decide("val_bpb", a, b)).isEqualTo(SequentialTest.Decision.NOT_BETTER);
+        assertThat(SequentialTest.between(3, 8, 0.01, false).decide("tokens_per_second", a, b))
+                .isEqualTo(SequentialTest.Decision.BETTER);
+    }
+
+    /** Under the null (B's differences are pure noise), the whole procedure says BETTER at most alpha of the time. */
+    @Test
+    void itsFalsePositiveRateStaysBelowAlpha() {
+        SplittableRandom random = new SplittableRandom(7);
+        int trials = 20_000;
+        int falsePositives = 0;
+        SequentialTest test = SequentialTest.between(3, 8, 0.05, true);
+        for (int trial = 0; trial < trials; trial++) {
+            double[] a = new double[test.maxPairs()];
+            double[] b = new double[test.maxPairs()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = 3.8 + 0.05 * gaussian(random);
+                b[i] = a[i] + 0.01 * gaussian(random);
+            }
+            for (int n = 2; n <= test.maxPairs(); n++) {
+                SequentialTest.Decision decision = test.decide("val_bpb", Arrays.copyOf(a, n), Arrays.copyOf(b, n));
+                if (decision == SequentialTest.Decision.BETTER) {
+                    falsePositives++;
+                }
+                if (decision != SequentialTest.Decision.CONTINUE) {
+                    break;
+                }
+            }
+        }
+        assertThat((double) falsePositives / trials).isLessThanOrEqualTo(0.05 / 2 + 0.005);
+    }
+
+    @Test
+    void looksMustAscendFromTwo() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SequentialTest(List.of(3, 3), 0.01, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SequentialTest(List.of(1, 3), 0.01, true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = 1 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}
