@@ -1,5 +1,9 @@
 package ai.darwin.local;
 
+import static ai.darwin.local.Yamls.list;
+import static ai.darwin.local.Yamls.load;
+import static ai.darwin.local.Yamls.map;
+import static ai.darwin.local.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.darwin.events.Topics;
@@ -14,7 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml and deploy/kubernetes agree with the services they run: ports, the settings each service reads
@@ -160,34 +163,5 @@ class DeploymentManifestsTest {
             properties.load(reader);
         }
         return properties;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> load(Path file) throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            for (Object document : new Yaml().loadAll(reader)) {
-                if (document != null) {
-                    documents.add((Map<String, Object>) document);
-                }
-            }
-        }
-        return documents;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
-    }
-
-    private static List<String> strings(Object value) {
-        return value == null ? List.of() : list(value).stream().map(Object::toString).toList();
     }
 }
