@@ -200,13 +200,14 @@ public final class HarnessRunner {
             double tokensPerSecond = trainSeconds > 0 ? tokens / trainSeconds : 0;
             double flopsPerToken = Flops.perToken(scored.usedParameters(), snapshot.architecture(),
                     budget.longestContext());
+            double peakFlops = p.peakFor(snapshot.dominantType());
             List<ProgressPoint> points = progress.points();
             timings.evaluationSeconds = timings.lap();
             Metrics metrics = new Metrics(scored.score().loss(), scored.score().bitsPerByte(),
                     LossMath.perplexity(scored.score().loss()), finalTrainLoss(points), tokens,
                     points.isEmpty() ? 0 : points.get(points.size() - 1).step(), tokensPerSecond,
-                    scored.usedParameters(), flopsPerToken, p.peakFlops(),
-                    Flops.mfu(flopsPerToken, tokensPerSecond, p.peakFlops()), PeakMemory.bytes(), trainSeconds,
+                    scored.usedParameters(), flopsPerToken, peakFlops,
+                    Flops.mfu(flopsPerToken, tokensPerSecond, peakFlops), PeakMemory.bytes(), trainSeconds,
                     (System.nanoTime() - startNanos) / 1e9, p.deviceName());
             return new HarnessReport(metrics, snapshot.architecture(), p.vocabulary(), p.unigram(), points, null,
                     timings.freeze(), IntegrityFlag.check(metrics, p.valFloor()), p.valFloor());

@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param validation  the held-out windows
  * @param unigram     the cross-entropy a unigram model of the training text scores on the held-out targets
  * @param valFloor    the lowest val_bpb the harness believes ({@link CompressionFloor})
- * @param peakFlops   the device's peak for MFU
+ * @param peakFlops   the configured peak, or the CPU's measured one; 0 on a GPU without a configured peak
  * @param engineArrays the engine's own array class, against which the program's arrays are checked
  */
 record Preparation(Dataset data, Engine engine, Device device, String deviceName, String preset,
@@ -59,11 +59,16 @@ record Preparation(Dataset data, Engine engine, Device device, String deviceName
                 data.tokenizer().decode(data.split().validation()));
         timings.dataSeconds += timings.lap();
         String deviceName = device.isGpu() ? Objects.requireNonNullElse(PeakFlops.gpuName(), "gpu") : "cpu";
-        double peak = config.peakFlops() > 0 ? config.peakFlops()
-                : device.isGpu() ? PeakFlops.forGpu(deviceName) : PeakFlops.measuredCpu();
+        // a GPU's peak depends on the type the model trains in: known only after training (peakFor)
+        double peak = config.peakFlops() > 0 ? config.peakFlops() : device.isGpu() ? 0 : PeakFlops.measuredCpu();
         timings.engineSeconds += timings.lap();
         return new Preparation(data, engine, device, deviceName, preset, spec, validation, unigram, floor, peak,
                 engineArrays);
+    }
+
+    /** @return the peak MFU divides by, for the element type the model trained in */
+    double peakFor(ai.djl.ndarray.types.DataType trained) {
+        return peakFlops > 0 ? peakFlops : device.isGpu() ? PeakFlops.forGpu(deviceName, trained) : 0;
     }
 
     int vocabulary() {

@@ -66,6 +66,14 @@ public record ModelSnapshot(ArchitectureCard architecture, List<Weights> weights
         return new ModelSnapshot(architecture, List.copyOf(weights));
     }
 
+    /** @return the element type holding most of the weights (FLOAT32 when there are none) */
+    public DataType dominantType() {
+        java.util.Map<DataType, Long> elements = new java.util.EnumMap<>(DataType.class);
+        weights.forEach(w -> elements.merge(w.dataType(), w.size(), Long::sum));
+        return elements.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(DataType.FLOAT32);
+    }
+
     /** @return the shapes, in order, for messages */
     List<Shape> shapes() {
         return weights.stream().map(Weights::shape).toList();

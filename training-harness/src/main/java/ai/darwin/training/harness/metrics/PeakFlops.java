@@ -14,32 +14,38 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The peak FLOP/s that MFU divides by: a table of dense bf16 tensor-core peaks for GPUs (as nanoGPT's estimate_mfu
- * uses for the A100), and on the CPU a measured fp32 matmul rate.
+ * The peak FLOP/s that MFU divides by: for GPUs a table of dense peaks for the element type the model actually
+ * trained in (fp32 on the CUDA cores, which is what PyTorch uses for fp32 matmuls unless TF32 is switched on; fp16 and
+ * bf16 on the tensor cores, as nanoGPT's estimate_mfu uses for the A100), and on the CPU a measured fp32 matmul rate.
  */
 public final class PeakFlops {
 
-    /** A GPU whose name contains {@code fragment}; the first matching entry wins, so specific names come first. */
-    record Gpu(String fragment, double flops) {
+    /**
+     * A GPU whose name contains {@code fragment}; the first matching entry wins, so specific names come first.
+     *
+     * @param fp32 dense fp32 peak (CUDA cores)
+     * @param half dense fp16/bf16 tensor-core peak
+     */
+    record Gpu(String fragment, double fp32, double half) {
     }
 
-    /** Dense (no sparsity) bf16 tensor peaks from the vendors' datasheets (V100, T4: fp16). */
+    /** Dense (no sparsity) peaks from the vendors' datasheets (V100, T4: fp16 only). */
     static final List<Gpu> GPUS = List.of(
-            new Gpu("GH200", 989e12),
-            new Gpu("H200", 989e12),
-            new Gpu("H100 PCIE", 756e12),
-            new Gpu("H100", 989e12),
-            new Gpu("A100", 312e12),
-            new Gpu("L40S", 362e12),
-            new Gpu("L40", 181e12),
-            new Gpu("L4", 121e12),
+            new Gpu("GH200", 67e12, 989e12),
+            new Gpu("H200", 67e12, 989e12),
+            new Gpu("H100 PCIE", 51e12, 756e12),
+            new Gpu("H100", 67e12, 989e12),
+            new Gpu("A100", 19.5e12, 312e12),
+            new Gpu("L40S", 91.6e12, 362e12),
+            new Gpu("L40", 90.5e12, 181e12),
+            new Gpu("L4", 30.3e12, 121e12),
             // the A10 datasheet; the A10G (AWS) is the same GA102 part and has no separate published figure
-            new Gpu("A10G", 125e12),
-            new Gpu("A10", 125e12),
-            new Gpu("RTX 4090", 165.2e12),
-            new Gpu("RTX 3090", 71e12),
-            new Gpu("V100", 125e12),
-            new Gpu("T4", 65e12));
+            new Gpu("A10G", 31.2e12, 125e12),
+            new Gpu("A10", 31.2e12, 125e12),
+            new Gpu("RTX 4090", 82.6e12, 165.2e12),
+            new Gpu("RTX 3090", 35.6e12, 71e12),
+            new Gpu("V100", 15.7e12, 125e12),
+            new Gpu("T4", 8.1e12, 65e12));
 
     private static final int BENCHMARK_SIZE = 1024;
     private static final int BENCHMARK_ROUNDS = 3;
@@ -49,11 +55,17 @@ public final class PeakFlops {
     private PeakFlops() {
     }
 
-    /** @return the table's peak for a GPU name such as {@code NVIDIA H100 80GB HBM3}, or 0 when it is not listed */
-    public static double forGpu(String name) {
+    /**
+     * @param name     a GPU name such as {@code NVIDIA H100 80GB HBM3}
+     * @param dataType the element type the model's weights trained in
+     * @return the table's peak for that GPU and type (fp16 and bf16 on the tensor cores, anything else fp32), or 0
+     *     when the GPU is not listed
+     */
+    public static double forGpu(String name, DataType dataType) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return GPUS.stream().filter(gpu -> upper.contains(gpu.fragment())).mapToDouble(Gpu::flops).findFirst()
-                .orElse(0);
+        boolean half = dataType == DataType.FLOAT16 || dataType == DataType.BFLOAT16;
+        return GPUS.stream().filter(gpu -> upper.contains(gpu.fragment()))
+                .mapToDouble(gpu -> half ? gpu.half() : gpu.fp32()).findFirst().orElse(0);
     }
 
     /** @return the best fp32 matmul rate of this process's engine on the CPU, measured once per process */
