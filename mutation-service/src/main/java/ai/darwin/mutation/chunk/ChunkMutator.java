@@ -11,7 +11,7 @@ import ai.darwin.mutation.llm.ChatMessage;
 import ai.darwin.mutation.llm.LlmAnswer;
 import ai.darwin.mutation.llm.LlmCalls;
 import ai.darwin.mutation.llm.LlmMutator;
-import ai.darwin.mutation.offline.OfflineMutator;
+import ai.darwin.mutation.program.AssignmentSeed;
 import ai.darwin.mutation.program.TextEdit;
 import ai.darwin.mutation.proposal.Attempt;
 import ai.darwin.mutation.proposal.MutationRequest;
@@ -94,7 +94,7 @@ public class ChunkMutator implements Mutator {
                 return Attempt.failed("", List.of(e.getMessage()), List.of());
             }
             String outline = ProgramChunks.outline(chunks);
-            long seed = OfflineMutator.seedOf(request.assignment().trainingSeed(), request.assignment().assignmentId());
+            long seed = AssignmentSeed.of(request.assignment().trainingSeed(), request.assignment().assignmentId());
             List<String> changed = new ArrayList<>();
             List<TextEdit> edits = new ArrayList<>();
             List<UpgradeRequest> upgrades = new ArrayList<>();

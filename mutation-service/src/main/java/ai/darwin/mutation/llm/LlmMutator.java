@@ -7,7 +7,6 @@ import ai.darwin.mutation.edit.EditApplier;
 import ai.darwin.mutation.edit.EditResult;
 import ai.darwin.mutation.edit.SearchReplace;
 import ai.darwin.mutation.proposal.Attempt;
-import ai.darwin.mutation.proposal.CostCap;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
 import ai.darwin.mutation.proposal.Mutator;
