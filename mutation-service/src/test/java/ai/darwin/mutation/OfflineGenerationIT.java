@@ -16,6 +16,7 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.offline.OfflineMutator;
+import ai.darwin.mutation.program.AssignmentSeed;
 import ai.darwin.mutation.program.Sha256;
 import ai.darwin.testing.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
@@ -83,7 +84,7 @@ class OfflineGenerationIT {
         assertThat(valid.status()).isEqualTo(ProposalStatus.VALID);
         assertThat(valid.validationErrors()).isEmpty();
         assertThat(valid.source()).isEqualTo(new OfflineMutator().mutate(SEED,
-                OfflineMutator.seedOf(1000, run + "-g1-a0"), "cpu").source());
+                AssignmentSeed.of(1000, run + "-g1-a0"), "cpu").source());
         assertThat(valid.reasoning()).startsWith("Offline mutation (seed ").contains("preset cpu", "→");
         assertThat(valid.diff()).startsWith("--- a/SeedGpt.java\n+++ b/SeedGpt.java\n@@ ");
         VariantProposed carried = byAssignment.get(run + "-g1-a1");

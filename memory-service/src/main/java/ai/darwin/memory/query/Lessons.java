@@ -8,8 +8,9 @@ import java.util.List;
  * @param runId    the run, or null across all runs
  * @param helped   kinds of change that lowered val_bpb on average, strongest first
  * @param hurt     kinds of change that raised it, worst first
- * @param failures failures that recur, most frequent first
- * @param text     all of it as compact text for a prompt, within the requested size
+ * @param failures failures that recur, most frequent first (the 20 most frequent)
+ * @param text     all of it as compact text for a prompt, within the requested size; failure messages quoted,
+ *                 1,500 characters of them at most
  */
 public record Lessons(String runId, List<LessonStatistics> helped, List<LessonStatistics> hurt,
                       List<RecurringFailure> failures, String text) {

@@ -6,7 +6,8 @@ import java.util.List;
  * A failure that came back.
  *
  * @param failureClass the class, e.g. COMPILE_ERROR
- * @param message      the first line of its message
+ * @param message      the first line of its message that says anything, as a {@link ProgramText} excerpt: the
+ *                     program wrote it, so it comes cleaned and cut to 200 characters
  * @param count        how often
  * @param variantIds   some of the variants it hit
  */

@@ -3,15 +3,13 @@ package ai.darwin.mutation.chunk;
 import ai.darwin.events.variant.MutatorInfo;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.mutation.config.MutationConfig;
-import ai.darwin.mutation.edit.EditApplier;
-import ai.darwin.mutation.edit.EditResult;
-import ai.darwin.mutation.edit.SearchReplace;
+import ai.darwin.mutation.llm.AnswerApplier;
 import ai.darwin.mutation.llm.AnswerParser;
 import ai.darwin.mutation.llm.ChatMessage;
 import ai.darwin.mutation.llm.LlmAnswer;
 import ai.darwin.mutation.llm.LlmCalls;
 import ai.darwin.mutation.llm.LlmMutator;
-import ai.darwin.mutation.offline.OfflineMutator;
+import ai.darwin.mutation.program.AssignmentSeed;
 import ai.darwin.mutation.program.TextEdit;
 import ai.darwin.mutation.proposal.Attempt;
 import ai.darwin.mutation.proposal.MutationRequest;
@@ -23,7 +21,6 @@ import ai.darwin.mutation.prompt.PromptBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -94,7 +91,7 @@ public class ChunkMutator implements Mutator {
                 return Attempt.failed("", List.of(e.getMessage()), List.of());
             }
             String outline = ProgramChunks.outline(chunks);
-            long seed = OfflineMutator.seedOf(request.assignment().trainingSeed(), request.assignment().assignmentId());
+            long seed = AssignmentSeed.of(request.assignment().trainingSeed(), request.assignment().assignmentId());
             List<String> changed = new ArrayList<>();
             List<TextEdit> edits = new ArrayList<>();
             List<UpgradeRequest> upgrades = new ArrayList<>();
@@ -110,13 +107,13 @@ public class ChunkMutator implements Mutator {
                     problems.add(chunk.name() + ": " + e.getMessage());
                     continue;
                 }
-                upgrades.addAll(LlmMutator.upgrades(answer));
+                upgrades.addAll(AnswerApplier.upgrades(answer));
                 String text = answer.program();
                 if (text == null || text.isBlank() || text.strip().equals(chunk.text().strip())) {
                     continue;
                 }
                 edits.add(new TextEdit(chunk.start(), chunk.end(), text.strip()));
-                String reasoning = answer.reasoning() == null ? "" : answer.reasoning().strip();
+                String reasoning = AnswerApplier.reasoning(answer);
                 changed.add(chunk.name() + ": " + (reasoning.isEmpty() ? "rewritten" : reasoning));
             }
             String reasoning = changed.isEmpty() ? "" : "Chunks rewritten:\n- " + String.join("\n- ", changed);
@@ -132,26 +129,11 @@ public class ChunkMutator implements Mutator {
         private Attempt repair(List<String> problems) throws MutatorUnavailableException {
             String content = calls.complete(List.of(ChatMessage.system(prompts.system(request)),
                     ChatMessage.user(prompts.repair(problems, base))));
-            LlmAnswer answer;
-            try {
-                answer = AnswerParser.parse(content);
-            } catch (IllegalArgumentException e) {
-                return Attempt.failed("", List.of(e.getMessage()), List.of());
+            Attempt attempt = AnswerApplier.apply(base, content);
+            if (attempt.source() != null) {
+                base = attempt.source();
             }
-            String reasoning = answer.reasoning() == null ? "" : answer.reasoning().strip();
-            List<UpgradeRequest> upgrades = LlmMutator.upgrades(answer);
-            if (answer.mode() == LlmAnswer.Mode.REWRITE && answer.program() != null && !answer.program().isBlank()) {
-                base = answer.program();
-                return Attempt.of(base, reasoning, upgrades);
-            }
-            List<LlmAnswer.Edit> edits = answer.edits() == null ? List.of() : answer.edits();
-            EditResult result = EditApplier.apply(base, edits.stream().filter(Objects::nonNull)
-                    .map(e -> new SearchReplace(e.search(), e.replace())).toList());
-            if (!result.applied()) {
-                return Attempt.failed(reasoning, result.errors(), upgrades);
-            }
-            base = result.source();
-            return Attempt.of(base, reasoning, upgrades);
+            return attempt;
         }
 
         @Override

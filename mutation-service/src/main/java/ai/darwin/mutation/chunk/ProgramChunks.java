@@ -67,13 +67,18 @@ public final class ProgramChunks {
     private static String name(TypeDeclaration<?> type, BodyDeclaration<?> member) {
         if (member instanceof CallableDeclaration<?> callable) {
             return (callable.isConstructorDeclaration() ? "constructor " : "method ") + type.getNameAsString() + "."
-                    + callable.getNameAsString() + "(" + callable.getParameters().stream().map(Parameter::toString)
-                    .collect(Collectors.joining(", ")) + ")";
+                    + callable.getNameAsString() + "(" + callable.getParameters().stream()
+                    .map(ProgramChunks::parameter).collect(Collectors.joining(", ")) + ")";
         }
         if (member instanceof TypeDeclaration<?> nested) {
             return "nested type " + type.getNameAsString() + "." + nested.getNameAsString();
         }
         return member.getClass().getSimpleName() + " of " + type.getNameAsString();
+    }
+
+    /** Type and name only: a parameter's annotations may carry any text, and the name goes into prompts. */
+    private static String parameter(Parameter parameter) {
+        return parameter.getType().asString() + (parameter.isVarArgs() ? "... " : " ") + parameter.getNameAsString();
     }
 
     private static Chunk chunk(JavaSource program, String name, Node first, Node last) {

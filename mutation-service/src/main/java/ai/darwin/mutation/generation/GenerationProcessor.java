@@ -15,7 +15,7 @@ import ai.darwin.mutation.messaging.StateReader;
 import ai.darwin.mutation.messaging.UntilAcknowledged;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.Proposal;
-import ai.darwin.mutation.proposal.ProposalEngine;
+import ai.darwin.mutation.engine.ProposalEngine;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
 import ai.darwin.mutation.state.PublishedVariants;

@@ -1,7 +1,6 @@
 package ai.darwin.mutation.llm;
 
 import ai.darwin.events.variant.TokenUsage;
-import ai.darwin.mutation.proposal.CostCap;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutatorUnavailableException;
 import ai.darwin.mutation.state.CostLedger;

@@ -3,22 +3,16 @@ package ai.darwin.mutation.llm;
 import ai.darwin.events.variant.MutatorInfo;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.mutation.config.MutationConfig;
-import ai.darwin.mutation.edit.EditApplier;
-import ai.darwin.mutation.edit.EditResult;
-import ai.darwin.mutation.edit.SearchReplace;
 import ai.darwin.mutation.proposal.Attempt;
-import ai.darwin.mutation.proposal.CostCap;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
 import ai.darwin.mutation.proposal.Mutator;
 import ai.darwin.mutation.proposal.MutatorUnavailableException;
-import ai.darwin.mutation.proposal.UpgradeRequest;
 import ai.darwin.mutation.prompt.PromptBuilder;
 import ai.darwin.mutation.state.CostLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The LLM mutator: one conversation per assignment. The first message carries both programs, the objective, the
@@ -67,18 +61,6 @@ public class LlmMutator implements Mutator {
         return new LlmCalls(client, pricing, ledger, cap, request, modelOf(request));
     }
 
-    /** The well-formed upgrade requests of an answer. */
-    public static List<UpgradeRequest> upgrades(LlmAnswer answer) {
-        if (answer.upgradeRequests() == null) {
-            return List.of();
-        }
-        return answer.upgradeRequests().stream().filter(Objects::nonNull)
-                .filter(u -> u.kind() != null && u.detail() != null && !u.detail().isBlank())
-                .map(u -> new UpgradeRequest(u.kind(), u.detail().strip(),
-                        u.justification() == null ? "" : u.justification().strip()))
-                .toList();
-    }
-
     private final class Session implements MutationSession {
 
         private final LlmCalls calls;
@@ -103,35 +85,12 @@ public class LlmMutator implements Mutator {
             }
             String content = calls.complete(messages);
             messages.add(ChatMessage.assistant(content));
-            LlmAnswer answer;
-            try {
-                answer = AnswerParser.parse(content);
-            } catch (IllegalArgumentException e) {
-                return Attempt.failed("", List.of(e.getMessage()), List.of());
+            Attempt attempt = AnswerApplier.apply(base, content);
+            if (attempt.source() != null) {
+                base = attempt.source();
+                unshownBase = attempt.source();
             }
-            String reasoning = answer.reasoning() == null ? "" : answer.reasoning().strip();
-            List<UpgradeRequest> upgrades = upgrades(answer);
-            List<LlmAnswer.Edit> edits = answer.edits() == null ? List.of() : answer.edits();
-            boolean rewrite = answer.mode() == LlmAnswer.Mode.REWRITE
-                    || edits.isEmpty() && answer.program() != null && !answer.program().isBlank();
-            String source;
-            if (rewrite) {
-                if (answer.program() == null || answer.program().isBlank()) {
-                    return Attempt.failed(reasoning, List.of("mode REWRITE needs the whole program in \"program\""),
-                            upgrades);
-                }
-                source = answer.program();
-            } else {
-                EditResult result = EditApplier.apply(base, edits.stream().filter(Objects::nonNull)
-                        .map(e -> new SearchReplace(e.search(), e.replace())).toList());
-                if (!result.applied()) {
-                    return Attempt.failed(reasoning, result.errors(), upgrades);
-                }
-                source = result.source();
-            }
-            base = source;
-            unshownBase = source;
-            return Attempt.of(source, reasoning, upgrades);
+            return attempt;
         }
 
         @Override

@@ -1,9 +1,7 @@
 package ai.darwin.mutation.offline;
 
 import ai.darwin.mutation.program.JavaSource;
-import ai.darwin.mutation.program.Sha256;
 import ai.darwin.mutation.program.TextEdit;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +30,9 @@ public final class OfflineMutator {
         this.knobs = List.copyOf(knobs);
     }
 
-    /** The seed of an assignment's offline mutation: reproducible from what the assignment carries. */
-    public static long seedOf(long trainingSeed, String assignmentId) {
-        return ByteBuffer.wrap(Sha256.digest(trainingSeed + "/" + assignmentId)).getLong();
-    }
-
     /**
      * @param source a program that parses
-     * @param seed   the draw's seed ({@link #seedOf})
+     * @param seed   the draw's seed ({@link ai.darwin.mutation.program.AssignmentSeed})
      * @param preset the run's preset ({@code cpu}, {@code gpu}), or null to change every preset's constants alike
      * @throws IllegalArgumentException when the program does not parse
      */

@@ -2,6 +2,7 @@ package ai.darwin.mutation.offline;
 
 import ai.darwin.events.variant.MutatorInfo;
 import ai.darwin.events.variant.TokenUsage;
+import ai.darwin.mutation.program.AssignmentSeed;
 import ai.darwin.mutation.proposal.Attempt;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
@@ -29,7 +30,7 @@ public class OfflineMutatorService implements Mutator {
             public Attempt attempt(List<String> problems) {
                 String salt = attempts == 0 ? "" : "#" + attempts;
                 attempts++;
-                long seed = OfflineMutator.seedOf(request.assignment().trainingSeed(),
+                long seed = AssignmentSeed.of(request.assignment().trainingSeed(),
                         request.assignment().assignmentId() + salt);
                 OfflineMutation mutation;
                 try {

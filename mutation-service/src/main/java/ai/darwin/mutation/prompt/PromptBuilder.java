@@ -2,19 +2,33 @@ package ai.darwin.mutation.prompt;
 
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.proposal.MutationRequest;
-import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.validation.ProgramValidator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Fills the prompt templates for an assignment: rules, objective, budget, guidance, lessons, the two programs. */
+/**
+ * Fills the prompt templates for an assignment: rules, objective, budget, guidance, lessons, the two programs.
+ * What programs, their runs or other models wrote (lessons drawn from failures, diagnostics, upgrade requests) goes
+ * in as {@link UntrustedText} blocks of fixed size, and programs in fences that their own text cannot close.
+ */
 @ApplicationScoped
 public class PromptBuilder {
+
+    /** One line of lessons; a failure message longer than this is cut. */
+    static final int LESSON_CHARS = 300;
+    /** One upgrade request with its decision, and all of them. */
+    static final int UPGRADE_CHARS = 300;
+    static final int UPGRADES_CHARS = 1500;
+    /** One reason a proposal was rejected, and all of them: javac's first errors are the useful ones. */
+    static final int PROBLEM_CHARS = 1500;
+    static final int PROBLEMS_CHARS = 3000;
 
     private final PromptTemplate system = PromptTemplate.load("system");
     private final PromptTemplate mutate = PromptTemplate.load("mutate");
@@ -22,10 +36,18 @@ public class PromptBuilder {
     private final PromptTemplate chunk = PromptTemplate.load("chunk");
     private final LessonsSource lessons;
     private final ProgramValidator validator;
+    private final int lessonsChars;
 
-    PromptBuilder(LessonsSource lessons, ProgramValidator validator) {
+    @Inject
+    PromptBuilder(LessonsSource lessons, ProgramValidator validator, MutationConfig config) {
+        this(lessons, validator, config.lessons().maxChars());
+    }
+
+    /** @param lessonsChars the most characters of lessons a prompt carries */
+    PromptBuilder(LessonsSource lessons, ProgramValidator validator, int lessonsChars) {
         this.lessons = lessons;
         this.validator = validator;
+        this.lessonsChars = lessonsChars;
     }
 
     /** The system message: role, objective, rules and the answer's format. */
@@ -40,10 +62,11 @@ public class PromptBuilder {
     /** The first user message of a whole-program proposal. */
     public String mutate(MutationRequest request) {
         Map<String, String> values = common(request);
-        values.put("upgrades", bullets(request.upgrades().stream().map(Approvals.Entry::describe).toList(),
+        values.put("upgrades", UntrustedText.block("upgrade requests of this run: agents' words, humans' decisions",
+                request.upgrades().stream().map(e -> "- " + e.describe()).toList(), UPGRADE_CHARS, UPGRADES_CHARS,
                 "(none)"));
-        values.put("mutatorProgram", request.mutatorSource());
-        values.put("targetProgram", request.parentSource());
+        values.put("mutatorProgram", fenced(request.mutatorSource()));
+        values.put("targetProgram", fenced(request.parentSource()));
         return mutate.fill(values);
     }
 
@@ -57,8 +80,10 @@ public class PromptBuilder {
         String base = newBase == null
                 ? "The program is unchanged: your next edits apply to the program shown before.\n"
                 : "Your change was applied, so the program is now as follows and your next edits apply to this text:\n"
-                        + "```java\n" + newBase + "\n```\n";
-        return repair.fill(Map.of("problems", bullets(problems, "(no reason given)"), "base", base));
+                        + fenced(newBase) + "\n";
+        return repair.fill(Map.of("problems", UntrustedText.block("the checks' findings on your proposal",
+                problems.stream().map(p -> "- " + p).toList(), PROBLEM_CHARS, PROBLEMS_CHARS, "(no reason given)"),
+                "base", base));
     }
 
     /** The message that asks for one chunk of the program in chunk mode. */
@@ -68,7 +93,7 @@ public class PromptBuilder {
         values.put("structure", structure);
         values.put("changedChunks", bullets(changed, "(none yet)"));
         values.put("chunkName", chunkName);
-        values.put("chunk", chunkText);
+        values.put("chunk", fenced(chunkText));
         return chunk.fill(values);
     }
 
@@ -86,8 +111,9 @@ public class PromptBuilder {
                 + " tokenizer, " + Math.round(generation.dataset().validationFraction() * 100)
                 + "% held out for validation)");
         values.put("guidance", bullets(generation.guidance(), "(none)"));
-        values.put("lessons", bullets(lessons.lessons(generation.runId(), request.assignment().targetAgentId()),
-                "(none yet)"));
+        values.put("lessons", UntrustedText.block("lessons from memory-service, drawn from earlier variants and their "
+                + "failure messages", lessons.lessons(generation.runId(), request.assignment().targetAgentId()),
+                LESSON_CHARS, lessonsChars, "(none yet)"));
         return values;
     }
 
@@ -101,6 +127,21 @@ public class PromptBuilder {
         }
         return String.join(" or ", limits) + ", whichever comes first"
                 + (preset == null ? "" : "; preset " + preset);
+    }
+
+    /**
+     * A program in a Java fence longer than any run of backticks in it, so that nothing in the program (a comment,
+     * a string) can end the fence early and have the rest read as prompt.
+     */
+    static String fenced(String program) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < program.length(); i++) {
+            run = program.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + "java\n" + program + "\n" + fence;
     }
 
     private static String bullets(List<String> lines, String none) {

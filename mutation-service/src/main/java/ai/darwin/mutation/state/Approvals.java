@@ -54,11 +54,12 @@ public class Approvals {
         byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment()));
     }
 
-    /** Imports a human approved for a run. */
+    /** Imports a human approved for a run: only details that are Java names (they reach the system prompt). */
     public Set<String> approvedImports(String runId) {
         return entries(runId).stream()
                 .filter(e -> Boolean.TRUE.equals(e.decision()) && e.request().kind() == ApprovalKind.NEW_IMPORT)
-                .map(e -> ImportPolicy.importName(e.request().detail())).collect(Collectors.toSet());
+                .map(e -> ImportPolicy.importName(e.request().detail())).filter(ImportPolicy::isImportName)
+                .collect(Collectors.toSet());
     }
 
     /** Every request of a run, oldest first. */

@@ -16,6 +16,10 @@ public final class ImportPolicy {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;",
             Pattern.MULTILINE);
 
+    /** A qualified Java name, or a package with {@code .*}: all an approved import may be. */
+    private static final Pattern NAME = Pattern.compile(
+            "[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\.\\*)?");
+
     private final List<String> allowedPrefixes;
 
     /** @param allowedPrefixes package prefixes such as {@code ai.djl.} or {@code java.util.} */
@@ -62,5 +66,13 @@ public final class ImportPolicy {
     /** An approval's detail as an import name: {@code import java.util.concurrent.Foo;} → the name. */
     public static String importName(String detail) {
         return detail.strip().replaceFirst("^import\\s+(static\\s+)?", "").replaceFirst(";$", "").strip();
+    }
+
+    /**
+     * Whether a name is a Java name at all. An agent writes an upgrade request's detail, and approved imports go into
+     * the import check and the system prompt: a detail that is not a name grants nothing, whoever approved it.
+     */
+    public static boolean isImportName(String name) {
+        return NAME.matcher(name).matches();
     }
 }

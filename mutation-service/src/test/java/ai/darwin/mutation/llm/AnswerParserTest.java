@@ -16,7 +16,7 @@ class AnswerParserTest {
                 + "\"extra\":1}\n```");
         assertThat(answer.mode()).isEqualTo(LlmAnswer.Mode.EDITS);
         assertThat(answer.edits()).containsExactly(new LlmAnswer.Edit("a", "b"));
-        assertThat(LlmMutator.upgrades(answer)).singleElement()
+        assertThat(AnswerApplier.upgrades(answer)).singleElement()
                 .satisfies(u -> assertThat(u.kind()).isEqualTo(ApprovalKind.NEW_IMPORT));
     }
 

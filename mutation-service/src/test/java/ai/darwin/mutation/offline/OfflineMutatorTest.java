@@ -3,6 +3,7 @@ package ai.darwin.mutation.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import ai.darwin.mutation.program.AssignmentSeed;
 import ai.darwin.mutation.program.JavaSource;
 import ai.darwin.training.harness.SeedProgram;
 import ai.darwin.training.harness.compile.ProgramCompiler;
@@ -27,7 +28,7 @@ class OfflineMutatorTest {
     @BeforeAll
     static void mutateTwoHundredTimes() {
         mutations = IntStream.range(0, 200)
-                .mapToObj(i -> MUTATOR.mutate(SEED, OfflineMutator.seedOf(1000 + i, "run-1-g1-a" + i),
+                .mapToObj(i -> MUTATOR.mutate(SEED, AssignmentSeed.of(1000 + i, "run-1-g1-a" + i),
                         i % 2 == 0 ? "cpu" : null))
                 .toList();
     }
@@ -72,10 +73,10 @@ class OfflineMutatorTest {
 
     @Test
     void theSameSeedGivesTheSameVariantAndItsDescriptionNamesEveryChange() {
-        long seed = OfflineMutator.seedOf(42, "run-7-g3-a2");
-        assertThat(seed).isEqualTo(OfflineMutator.seedOf(42, "run-7-g3-a2"))
-                .isNotEqualTo(OfflineMutator.seedOf(43, "run-7-g3-a2"))
-                .isNotEqualTo(OfflineMutator.seedOf(42, "run-7-g3-a3"));
+        long seed = AssignmentSeed.of(42, "run-7-g3-a2");
+        assertThat(seed).isEqualTo(AssignmentSeed.of(42, "run-7-g3-a2"))
+                .isNotEqualTo(AssignmentSeed.of(43, "run-7-g3-a2"))
+                .isNotEqualTo(AssignmentSeed.of(42, "run-7-g3-a3"));
         OfflineMutation first = MUTATOR.mutate(SEED, seed, "cpu");
         assertThat(MUTATOR.mutate(SEED, seed, "cpu")).isEqualTo(first);
         assertThat(first.description()).startsWith("Offline mutation (seed " + seed + ", preset cpu)");

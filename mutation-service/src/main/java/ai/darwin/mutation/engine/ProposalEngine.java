@@ -1,11 +1,19 @@
-package ai.darwin.mutation.proposal;
+package ai.darwin.mutation.engine;
 
 import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.mutation.chunk.ChunkMutator;
 import ai.darwin.mutation.config.MutationConfig;
+import ai.darwin.mutation.llm.CostCap;
 import ai.darwin.mutation.llm.LlmMutator;
 import ai.darwin.mutation.offline.OfflineMutatorService;
+import ai.darwin.mutation.proposal.Attempt;
+import ai.darwin.mutation.proposal.MutationRequest;
+import ai.darwin.mutation.proposal.MutationSession;
+import ai.darwin.mutation.proposal.Mutator;
+import ai.darwin.mutation.proposal.MutatorUnavailableException;
+import ai.darwin.mutation.proposal.Proposal;
+import ai.darwin.mutation.proposal.UpgradeRequest;
 import ai.darwin.mutation.validation.ProgramValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

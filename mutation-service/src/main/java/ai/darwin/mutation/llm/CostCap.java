@@ -1,6 +1,7 @@
-package ai.darwin.mutation.proposal;
+package ai.darwin.mutation.llm;
 
 import ai.darwin.mutation.config.MutationConfig;
+import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.state.CostLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
