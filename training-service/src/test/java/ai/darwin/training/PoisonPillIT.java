@@ -3,7 +3,6 @@ package ai.darwin.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.Topics;
 import ai.darwin.events.training.FailureClass;
@@ -16,8 +15,6 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.testing.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -47,20 +44,16 @@ class PoisonPillIT {
 
     static final String RUN = "run-poison-it";
 
-    KafkaCompanion kafka;
-    ConsumerTask<String, String> published;
+    PublishedEvents published;
 
     @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(KafkaBrokerResource.bootstrapServers());
-        published = kafka.consumeStrings().fromTopics(Topics.TRAINING_PROGRESS.name(),
-                Topics.TRAINING_RESULTS.name());
+    void follow() {
+        published = new PublishedEvents(RUN);
     }
 
     @AfterEach
     void close() {
         published.close();
-        kafka.close();
     }
 
     @Test
@@ -122,7 +115,7 @@ class PoisonPillIT {
                 .as("from the failure to the next start").isLessThan(Duration.ofSeconds(5));
         assertThat(List.of(poisonStarted.workerId(), failed.workerId(), behindStarted.workerId(),
                 completed.workerId())).containsOnly(failed.workerId());
-        assertThat(events(TrainingResult.class)).filteredOn(r -> r.variantId().equals(poison.variantId()))
+        assertThat(published.of(TrainingResult.class)).filteredOn(r -> r.variantId().equals(poison.variantId()))
                 .hasSize(1);
     }
 
@@ -134,7 +127,7 @@ class PoisonPillIT {
     /** Both on one partition (the poison's key), so that the second is queued behind the first. */
     private void publishInOrder(VariantProposed first, VariantProposed second) {
         for (VariantProposed variant : List.of(first, second)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.VARIANTS.name(), first.variantId(),
+            published.kafka().produceStrings().fromRecords(new ProducerRecord<>(Topics.VARIANTS.name(), first.variantId(),
                     EventCodec.write(variant))).awaitCompletion(Duration.ofSeconds(30));
         }
     }
@@ -154,23 +147,18 @@ class PoisonPillIT {
     }
 
     private TrainingResult awaitResult(VariantProposed variant) {
-        return await().atMost(Duration.ofSeconds(120)).until(() -> events(TrainingResult.class).stream()
+        return await().atMost(Duration.ofSeconds(120)).until(() -> published.of(TrainingResult.class).stream()
                 .filter(r -> r.variantId().equals(variant.variantId())).findFirst(), r -> r.isPresent()).get();
     }
 
     private TrainingStarted started(VariantProposed variant) {
-        return events(TrainingStarted.class).stream().filter(s -> s.variantId().equals(variant.variantId()))
+        return published.of(TrainingStarted.class).stream().filter(s -> s.variantId().equals(variant.variantId()))
                 .findFirst().orElseThrow();
     }
 
     private ConsumerRecord<String, String> resultRecord(VariantProposed variant) {
-        return published.getRecords().stream().filter(r -> r.topic().equals(Topics.TRAINING_RESULTS.name()))
+        return published.records().stream().filter(r -> r.topic().equals(Topics.TRAINING_RESULTS.name()))
                 .filter(r -> variant.variantId().equals(r.key())).findFirst().orElseThrow();
-    }
-
-    private <T extends DarwinEvent> List<T> events(Class<T> type) {
-        return published.getRecords().stream().map(ConsumerRecord::value).map(EventCodec::readAny)
-                .filter(type::isInstance).map(type::cast).filter(e -> e.runId().equals(RUN)).toList();
     }
 
     private static int bytes(String text) {
