@@ -15,37 +15,27 @@ import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
+import ai.darwin.platform.kafka.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The state mutation-service keeps, read from the topics rather than a database: run configurations (runs),
- * upgrade requests and decisions (approvals), and the variants already published with their cost (variants). At
- * start it reads every partition of the three topics from the beginning, then follows them.
+ * upgrade requests and decisions (approvals), and the variants already published with their cost (variants). A
+ * {@link TopicFollower} reads every partition of the three topics from the beginning, then follows them.
  *
- * <p>This is a table read, not work taken from a queue, so it is a plain consumer assigned to every partition, with
- * no group and no commits: every instance needs all of it, and a consumer group would split it. Records it cannot
- * read are skipped (their own consumers dead-letter them). Generations wait for the first catch-up, up to
+ * <p>This is a table read, not work taken from a queue: every instance needs all of it. Records it cannot read are
+ * skipped (their own consumers dead-letter them). Generations wait for the first catch-up, up to
  * {@code darwin.mutation.read-back-timeout}, so that a redelivered generation after a restart sees what was
  * already published.
  */
@@ -53,115 +43,43 @@ import org.jboss.logging.Logger;
 public class StateReader {
 
     private static final Logger LOG = Logger.getLogger(StateReader.class);
-    private static final List<String> TOPICS = List.of(Topics.RUNS.name(), Topics.APPROVALS.name(),
-            Topics.VARIANTS.name());
 
     private final MutationConfig config;
-    private final String bootstrapServers;
     private final RunRegistry runs;
     private final Approvals approvals;
     private final PublishedVariants published;
     private final CostLedger ledger;
-    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
+    private final TopicFollower follower;
 
-    StateReader(MutationConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    StateReader(MutationConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                 RunRegistry runs, Approvals approvals, PublishedVariants published, CostLedger ledger) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
         this.runs = runs;
         this.approvals = approvals;
         this.published = published;
         this.ledger = ledger;
+        this.follower = new TopicFollower("mutation-service-state-reader", kafka,
+                List.of(Topics.RUNS.name(), Topics.APPROVALS.name(), Topics.VARIANTS.name()),
+                record -> apply(record.topic(), record.value()));
     }
 
     void start(@Observes StartupEvent startup) {
-        if (!config.readBack()) {
-            caughtUp.complete(null);
-            return;
+        if (config.readBack()) {
+            follower.start();
         }
-        thread = new Thread(this::run, "mutation-state-reader");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
+        follower.close();
     }
 
     /** Completes once the topics were read up to where they ended at start, or after the read-back timeout. */
     public CompletionStage<Void> ready() {
-        return caughtUp.copy().completeOnTimeout(null, config.readBackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void run() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "mutation-service-state-reader");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        long records = 0;
-        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(properties)) {
-            consumer = reader;
-            List<TopicPartition> partitions = partitions(reader);
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            while (running) {
-                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(500))) {
-                    apply(record.topic(), record.value());
-                    records++;
-                }
-                if (!caughtUp.isDone() && ends.entrySet().stream()
-                        .allMatch(end -> reader.position(end.getKey()) >= end.getValue())) {
-                    LOG.infof("read back %d records of %s", records, TOPICS);
-                    caughtUp.complete(null);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("state reader woken up while running", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("state reader stopped: proposals go on without read-back", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            caughtUp.complete(null);
+        if (!config.readBack()) {
+            return CompletableFuture.completedFuture(null);
         }
-    }
-
-    /** Waits until the broker answers and the topics exist (the deployment creates them). */
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> reader) throws InterruptedException {
-        while (running) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            boolean all = true;
-            try {
-                for (String topic : TOPICS) {
-                    List<PartitionInfo> infos = reader.partitionsFor(topic, Duration.ofSeconds(10));
-                    all &= infos != null && !infos.isEmpty();
-                    if (infos != null) {
-                        infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-                    }
-                }
-            } catch (TimeoutException e) {
-                all = false;
-            }
-            if (all) {
-                return partitions;
-            }
-            LOG.infof("waiting for the broker and the topics %s", TOPICS);
-            Thread.sleep(1000);
-        }
-        return List.of();
+        return follower.firstCatchUp().toCompletableFuture().exceptionally(stopped -> null)
+                .completeOnTimeout(null, config.readBackTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void apply(String topic, String value) {

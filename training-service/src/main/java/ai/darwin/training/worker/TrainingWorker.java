@@ -5,6 +5,7 @@ import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.messaging.UntilAcknowledged;
 import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.data.CorpusSource;
@@ -28,6 +29,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -57,7 +61,8 @@ public class TrainingWorker {
 
     private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
+    /** How often a worker waiting for the broker checks whether it is stopping. */
+    private static final Duration STOP_CHECK = Duration.ofMillis(200);
 
     private final TrainingConfig config;
     private final TrainingPublisher publisher;
@@ -66,6 +71,9 @@ public class TrainingWorker {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private final CpuPeak cpuPeak = new CpuPeak();
+    /** A result the broker did not acknowledge is sent again until it does: at least once. */
+    private final UntilAcknowledged resend = new UntilAcknowledged(Duration.ofSeconds(1), Duration.ofSeconds(30),
+            () -> draining);
     private String workerId;
     private Sandbox sandbox;
     private Corpora corpora;
@@ -217,7 +225,12 @@ public class TrainingWorker {
                 }));
     }
 
-    /** Publishes the variant's one result, retrying until the broker has it unless this worker is going away. */
+    /**
+     * Publishes the variant's one result, sending it again while the broker is away. A result the broker refuses for
+     * good (too large, invalid) is replaced by a small failure that says why, so that no result can hold up the
+     * variants queued behind it. Returns without a result only when this worker is going away, or when not even
+     * that failure could be published.
+     */
     private Disposition publishResult(TrainingResult result) {
         String id = result.variantId();
         ledger.awaitCaughtUp(config.ledgerCatchUpTimeout());
@@ -225,23 +238,52 @@ public class TrainingWorker {
             LOG.warnf("another worker published a result for %s meanwhile; dropping this one", id);
             return Disposition.DONE;
         }
-        Duration pause = Duration.ofSeconds(1);
+        Throwable failure = sendUntilAcknowledged(result);
+        if (failure == null) {
+            return published(result);
+        }
+        Optional<RuntimeException> refusal = UntilAcknowledged.unfixable(failure);
+        if (refusal.isEmpty()) {
+            return Disposition.ABANDONED;
+        }
+        TrainingFailed replacement = TrainingEvents.unpublishable(result, refusal.get());
+        LOG.warnf("variant %s: the broker refused its %s for good (%s); publishing a %s failure in its place", id,
+                result.getClass().getSimpleName(), refusal.get(), replacement.failureClass());
+        Throwable again = sendUntilAcknowledged(replacement);
+        if (again == null) {
+            return published(replacement);
+        }
+        if (UntilAcknowledged.unfixable(again).isPresent()) {
+            LOG.errorf("variant %s: the broker refused even the failure in place of its result (%s); it is left "
+                    + "to the group, and this worker goes on", id, again);
+        }
+        return Disposition.ABANDONED;
+    }
+
+    private Disposition published(TrainingResult result) {
+        ledger.recordResult(result.variantId());
+        LOG.infof("variant %s: %s", result.variantId(), describe(result));
+        return Disposition.DONE;
+    }
+
+    /** @return null once the broker has the result; else why not: a refusal for good, or this worker stopping */
+    private Throwable sendUntilAcknowledged(TrainingResult result) {
+        CompletableFuture<Void> sent = resend.send(() -> publisher.publish(result),
+                result.getClass().getSimpleName() + " of " + result.variantId()).toCompletableFuture();
         while (true) {
-            if (await(publisher.publish(result), result.getClass().getSimpleName(), id)) {
-                ledger.recordResult(id);
-                LOG.infof("variant %s: %s", id, describe(result));
-                return Disposition.DONE;
-            }
-            if (draining) {
-                return Disposition.ABANDONED;
-            }
             try {
-                Thread.sleep(pause.toMillis());
+                sent.get(STOP_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                return null;
+            } catch (ExecutionException e) {
+                return e.getCause();
+            } catch (TimeoutException e) {
+                if (draining) {
+                    return new CancellationException("the worker is stopping");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Disposition.ABANDONED;
+                return e;
             }
-            pause = pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_RETRY_PAUSE;
         }
     }
 
@@ -265,7 +307,8 @@ public class TrainingWorker {
                     completed.metrics().mfu());
         }
         TrainingFailed failed = (TrainingFailed) result;
-        return "failed, " + failed.failureClass() + ": " + failed.message().lines().findFirst().orElse("");
+        return "failed, " + failed.failureClass() + ": "
+                + BoundedText.head(failed.message().lines().findFirst().orElse(""), 200);
     }
 
     private static String sha256(String text) {
