@@ -34,9 +34,16 @@ public interface MutationConfig {
     @WithDefault("0")
     double costCapUsd();
 
-    /** Package prefixes a program may import without a human's approval. */
+    /**
+     * Package and class prefixes a program may import without a human's approval: the harness's bytecode allow-list
+     * (training-harness {@code ApiRules}), so that an import the harness would refuse is refused here first.
+     */
     @WithName("allowed-imports")
-    @WithDefault("ai.djl.,ai.darwin.training.sdk.,java.lang.,java.util.,java.math.,java.text.,java.nio.")
+    @WithDefault("ai.djl.ndarray.,ai.djl.nn.,ai.djl.training.loss.,ai.djl.training.optimizer.,"
+            + "ai.djl.training.tracker.,ai.djl.training.initializer.,ai.djl.training.evaluator.,"
+            + "ai.djl.training.GradientCollector,ai.djl.training.ParameterStore,ai.djl.Device,ai.djl.engine.Engine,"
+            + "ai.djl.engine.EngineException,ai.djl.util.Pair,ai.djl.util.PairList,ai.darwin.training.sdk.,java.lang.,"
+            + "java.util.,java.math.,java.text.,java.nio.")
     List<String> allowedImports();
 
     /** How long generations wait for the topic read-back (runs, approvals, published variants) after a start. */

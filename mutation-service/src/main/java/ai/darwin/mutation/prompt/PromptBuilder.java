@@ -52,7 +52,7 @@ public class PromptBuilder {
 
     /** The system message: role, objective, rules and the answer's format. */
     public String system(MutationRequest request) {
-        String allowed = validator.imports().allowedPrefixes().stream().map(p -> p + "*")
+        String allowed = validator.imports().allowedPrefixes().stream().map(p -> p.endsWith(".") ? p + "*" : p)
                 .collect(Collectors.joining(", "));
         String approved = request.approvedImports().isEmpty() ? ""
                 : "; and, approved by a human for this run: " + String.join(", ", request.approvedImports());
