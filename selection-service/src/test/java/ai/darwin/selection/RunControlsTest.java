@@ -71,7 +71,7 @@ class RunControlsTest {
         approve(run, ApprovalKind.MORE_BUDGET, "maxTokens=20000");
         approve(run, ApprovalKind.LARGER_POPULATION, "population=3");
         // approvals and interventions are different topics: let the approvals land before resuming
-        await().until(() -> coordinator.run(run).map(r -> r.budgetOverride != null && r.populationOverride != null)
+        await().until(() -> coordinator.run(run).map(r -> r.budget().maxTokens() == 20_000 && r.population() == 3)
                 .orElse(false));
         send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.RESUME, null));
         GenerationOpened g1 = opened(run, 1);

@@ -58,7 +58,7 @@ final class GenerationRanking {
             } else if (record.result() instanceof TrainingCompleted completed) {
                 Candidate candidate = new Candidate(completed.variantId(), owner, completed.metrics());
                 byVariant.put(candidate.variantId(), candidate);
-                if (run.vetoed.contains(completed.variantId())) {
+                if (run.steering().vetoed(completed.variantId())) {
                     failed++;
                     failures.add(new RankedVariant(1, completed.variantId(), owner, VariantOutcome.FAILED, null,
                             completed.metrics().valBitsPerByte(), completed.metrics().mfu(),

@@ -7,7 +7,7 @@ import ai.darwin.selection.ga.Candidate;
 import ai.darwin.selection.ga.Metric;
 import ai.darwin.selection.ga.Verification;
 import ai.darwin.selection.store.RunState;
-import ai.darwin.selection.store.RunState.GenerationState;
+import ai.darwin.selection.store.GenerationState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +23,7 @@ final class VerificationStatistics {
     static VerificationReport report(RunState run, GenerationState generation, GenerationOutcome outcome) {
         List<Candidate> champion = new ArrayList<>();
         List<Candidate> baseline = new ArrayList<>();
-        for (Assignment assignment : generation.assignments) {
+        for (Assignment assignment : generation.assignments()) {
             Candidate candidate = outcome.byVariant().get(assignment.assignmentId());
             if (candidate == null) {
                 continue;
@@ -38,7 +38,7 @@ final class VerificationStatistics {
         MetricComparison bpb = metrics.get(0);
         boolean improved = bpb.welchP() != null && bpb.welchP() < Verification.ALPHA
                 && bpb.champion().mean() < bpb.baseline().mean();
-        return new VerificationReport(run.championVariantId, run.baselineVariantId,
+        return new VerificationReport(run.championVariantId(), run.baselineVariantId(),
                 GenerationPlanner.verificationSeeds(run), metrics, Verification.ALPHA, improved);
     }
 
