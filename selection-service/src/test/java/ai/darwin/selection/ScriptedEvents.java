@@ -11,6 +11,8 @@ import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.SelectionSpec;
 import ai.darwin.events.training.ArchitectureCard;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.IntegrityFlag;
+import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingMetrics;
@@ -66,6 +68,15 @@ final class ScriptedEvents {
                 800_000, 5e6, 1e11, 0.2, 400_000_000L, 1, 3, "cpu");
         return new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
                 generation, variantId, "worker-1", 7, metrics, new ArchitectureCard(2, 2, 64, 64, 65));
+    }
+
+    /** A result a sanity gate of the harness held: reported as measured, never to be crowned. */
+    static TrainingCompleted flagged(String runId, int generation, String variantId, double valBpb,
+                                     IntegrityGate gate) {
+        TrainingCompleted honest = completed(runId, generation, variantId, valBpb);
+        return new TrainingCompleted(honest.eventId(), honest.schemaVersion(), runId, honest.timestamp(), generation,
+                variantId, honest.workerId(), honest.trainingSeed(), honest.metrics(), honest.architecture(),
+                List.of(new IntegrityFlag(gate, gate + " held " + variantId)));
     }
 
     static TrainingFailed failed(String runId, int generation, String variantId) {
