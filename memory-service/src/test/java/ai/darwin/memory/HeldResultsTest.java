@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Test;
 class HeldResultsTest {
 
     @Inject
-    @Any
-    InMemoryConnector connector;
+    EventJournal journal;
 
     @Inject
-    EventJournal journal;
+    @Any
+    InMemoryConnector connector;
 
     @Test
     void aHeldResultIsListedWithItsGateButNeitherRankedNorLearnedFrom() {

@@ -14,8 +14,12 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.GenerationEvent;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.messaging.SelectionConsumers;
+import ai.darwin.selection.run.RunCoordinator;
+import ai.darwin.selection.store.RunState;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +27,26 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Drives selection-service through its channels on SmallRye's in-memory connector, as the other services would. */
-final class ChannelDriver {
+@Singleton
+class ChannelDriver {
 
     private final InMemoryConnector connector;
+    private final RunCoordinator coordinator;
 
-    ChannelDriver(InMemoryConnector connector) {
+    ChannelDriver(@Any InMemoryConnector connector, RunCoordinator coordinator) {
         this.connector = connector;
+        this.coordinator = coordinator;
+    }
+
+    /** Requests a run of two agents and waits for its generation 0. */
+    GenerationOpened start(String run, int generations, int verificationInterval) {
+        send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, generations, verificationInterval));
+        return opened(run, 0);
+    }
+
+    /** The run as selection-service stored it last. */
+    RunState state(String run) {
+        return coordinator.run(run).orElseThrow();
     }
 
     void send(String channel, DarwinEvent event) {

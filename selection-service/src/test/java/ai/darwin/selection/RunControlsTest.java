@@ -1,6 +1,7 @@
 package ai.darwin.selection;
 
 import static ai.darwin.selection.ScriptedEvents.completed;
+import static ai.darwin.selection.ScriptedEvents.intervention;
 import static ai.darwin.selection.ScriptedEvents.variantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +17,6 @@ import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
-import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunOutcome;
@@ -25,15 +25,11 @@ import ai.darwin.events.run.RunResumed;
 import ai.darwin.events.run.RunStopped;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.messaging.SelectionConsumers;
-import ai.darwin.selection.run.RunCoordinator;
 import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pause, resume, stop and veto, through SmallRye's in-memory channels. */
@@ -43,24 +39,12 @@ import org.junit.jupiter.api.Test;
 class RunControlsTest {
 
     @Inject
-    @Any
-    InMemoryConnector connector;
-
-    @Inject
-    RunCoordinator coordinator;
-
     ChannelDriver channels;
-
-    @BeforeEach
-    void driveTheChannels() {
-        channels = new ChannelDriver(connector);
-    }
 
     @Test
     void aPausedRunOpensNoGenerationUntilResumedAndAStoppedOneCompletes() {
         String run = "run-controls";
-        channels.send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, 5));
-        GenerationOpened g0 = channels.opened(run, 0);
+        GenerationOpened g0 = channels.start(run, 5, 0);
 
         channels.send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.PAUSE, null));
         await().until(() -> !channels.published(EventPublisher.RUNS, RunPaused.class, run).isEmpty());
@@ -72,8 +56,8 @@ class RunControlsTest {
         approve(run, ApprovalKind.MORE_BUDGET, "maxTokens=20000");
         approve(run, ApprovalKind.LARGER_POPULATION, "population=3");
         // approvals and interventions are different topics: let the approvals land before resuming
-        await().until(() -> coordinator.run(run).map(r -> r.budget().maxTokens() == 20_000 && r.population() == 3)
-                .orElse(false));
+        await().until(() -> channels.state(run).budget().maxTokens() == 20_000
+                && channels.state(run).population() == 3);
         channels.send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.RESUME, null));
         GenerationOpened g1 = channels.opened(run, 1);
         assertThat(channels.published(EventPublisher.RUNS, RunResumed.class, run)).hasSize(1);
@@ -103,8 +87,7 @@ class RunControlsTest {
     @Test
     void everyIntervalTheChampionIsVerifiedAgainstTheBaselineAndTheRunGoesOn() {
         String run = "run-interval";
-        channels.send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, 2, 1));
-        channels.trainAll(channels.opened(run, 0), 1.5);
+        channels.trainAll(channels.start(run, 2, 1), 1.5);
 
         GenerationOpened verification = channels.opened(run, 1);
         assertThat(verification.assignments()).hasSize(6).allMatch(a -> a.kind() == AssignmentKind.VERIFY);
@@ -129,10 +112,5 @@ class RunControlsTest {
                 "more room to learn"));
         channels.send(SelectionConsumers.APPROVALS, new ApprovalDecided(EventCodec.newEventId(),
                 EventType.SCHEMA_VERSION, run, EventCodec.now(), requestId, true, "ada", null));
-    }
-
-    private static HumanIntervention intervention(String run, InterventionKind kind, String variantId) {
-        return new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(),
-                EventCodec.newEventId(), kind, null, variantId, "", "tester");
     }
 }

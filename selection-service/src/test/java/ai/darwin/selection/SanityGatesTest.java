@@ -21,15 +21,11 @@ import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.messaging.SelectionConsumers;
-import ai.darwin.selection.run.RunCoordinator;
 import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,24 +38,12 @@ import org.junit.jupiter.api.Test;
 class SanityGatesTest {
 
     @Inject
-    @Any
-    InMemoryConnector connector;
-
-    @Inject
-    RunCoordinator coordinator;
-
     ChannelDriver channels;
-
-    @BeforeEach
-    void driveTheChannels() {
-        channels = new ChannelDriver(connector);
-    }
 
     @Test
     void aResultBelowTheFloorIsRankedWithItsGateButNeverChampionSurvivorOrParent() {
         String run = "run-gated";
-        channels.send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, 2));
-        GenerationOpened g0 = channels.opened(run, 0);
+        GenerationOpened g0 = channels.start(run, 2, 0);
         List<Assignment> mutations = g0.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).toList();
         String cheat = variantId(mutations.get(0));
         String honest = variantId(mutations.get(1));
@@ -81,7 +65,7 @@ class SanityGatesTest {
         assertThat(c0.statistics().bestValBitsPerByte()).isEqualTo(1.9);
         assertThat(c0.statistics().completed()).isEqualTo(3);
         assertThat(c0.survivors()).extracting(Survivor::variantId).doesNotContain(cheat);
-        assertThat(coordinator.run(run).orElseThrow().championVariantId()).isEqualTo(honest);
+        assertThat(channels.state(run).championVariantId()).isEqualTo(honest);
 
         GenerationOpened g1 = channels.opened(run, 1);
         assertThat(g1.agents()).extracting(AgentProgram::variantId).doesNotContain(cheat);
@@ -91,8 +75,7 @@ class SanityGatesTest {
     @Test
     void aVerificationWithAFlaggedReTrainingIsNotVerifiedAndNamesTheGate() {
         String run = "run-gated-verdict";
-        channels.send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, 1));
-        channels.trainAll(channels.opened(run, 0), 1.5);
+        channels.trainAll(channels.start(run, 1, 0), 1.5);
 
         GenerationOpened verification = channels.opened(run, 1);
         // a plausible val_bpb, but the throughput behind one of the champion's re-trainings exceeds the peak

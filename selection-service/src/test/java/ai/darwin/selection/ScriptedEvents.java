@@ -4,6 +4,8 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.hitl.HumanIntervention;
+import ai.darwin.events.hitl.InterventionKind;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunConfig;
@@ -45,12 +47,21 @@ final class ScriptedEvents {
 
     /** The variant a scripted mutator proposes for an assignment. */
     static VariantProposed proposal(GenerationOpened opened, Assignment assignment) {
+        return proposal(opened, assignment, ProposalStatus.VALID);
+    }
+
+    /** What a mutator proposes when every repair failed: the parent's program, carried forward unchanged. */
+    static VariantProposed carriedForward(GenerationOpened opened, Assignment assignment) {
+        return proposal(opened, assignment, ProposalStatus.CARRIED_FORWARD);
+    }
+
+    private static VariantProposed proposal(GenerationOpened opened, Assignment assignment, ProposalStatus status) {
         String source = "class Variant { /* " + assignment.assignmentId() + " */ }";
         return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, opened.runId(), EventCodec.now(),
                 opened.generation(), variantId(assignment), assignment.assignmentId(), assignment.kind(),
                 assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()), source,
                 "0".repeat(64), "--- a\n+++ b\n", "scripted change", new MutatorInfo("offline", null),
-                new TokenUsage(100, 50, 1, 0.01), ProposalStatus.VALID, List.of(), opened.dataset(), opened.budget(),
+                new TokenUsage(100, 50, 1, 0.01), status, List.of(), opened.dataset(), opened.budget(),
                 assignment.trainingSeed());
     }
 
@@ -60,6 +71,12 @@ final class ScriptedEvents {
             case MUTATE -> assignment.assignmentId() + "-v";
             case BASELINE, VERIFY -> assignment.assignmentId();
         };
+    }
+
+    /** What a person does to a run through hitl-service. */
+    static HumanIntervention intervention(String run, InterventionKind kind, String variantId) {
+        return new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(),
+                EventCodec.newEventId(), kind, null, variantId, "", "tester");
     }
 
     static TrainingCompleted completed(String runId, int generation, String variantId, double valBpb) {

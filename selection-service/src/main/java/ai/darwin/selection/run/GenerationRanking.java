@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks a generation's variants from their harness results: those that trained by fitness, then those a sanity gate
- * held (reported with their gates and metrics, never ranked by fitness, so never a survivor or champion), then
- * failures, vetoes and timeouts (missing results).
+ * Ranks a generation's variants from their harness results: those that trained by fitness, then those that are no
+ * candidates (reported with their metrics, never ranked by fitness, so never a survivor or champion: a result a
+ * sanity gate held, named with its gates, and a parent carried forward unchanged), then failures, vetoes and
+ * timeouts (missing results).
  */
 final class GenerationRanking {
 
@@ -73,7 +74,9 @@ final class GenerationRanking {
                     failures.add(reported(completed, owner, VariantOutcome.FAILED));
                     continue;
                 }
-                if (completed.flagged()) {
+                // a parent carried forward after failed repairs is its program again, not a new one: it competes once,
+                // with the result it already has, not twice with a second draw of the noise
+                if (completed.flagged() || record.proposal().status() == ProposalStatus.CARRIED_FORWARD) {
                     held.add(reported(completed, owner, VariantOutcome.COMPLETED));
                     continue;
                 }
@@ -111,7 +114,7 @@ final class GenerationRanking {
         return new GenerationOutcome(ranking, statistics, trained, ownVariant, byVariant, flags);
     }
 
-    /** A completed result that is not ranked by fitness: vetoed, or held by a sanity gate. */
+    /** A completed result that is not ranked by fitness: vetoed, held by a sanity gate, or carried forward. */
     private static RankedVariant reported(TrainingCompleted completed, String owner, VariantOutcome outcome) {
         return new RankedVariant(1, completed.variantId(), owner, outcome, null, completed.metrics().valBitsPerByte(),
                 completed.metrics().mfu(), completed.metrics().tokensPerSecond(), null, completed.integrityFlags());

@@ -30,7 +30,7 @@ class RunControls {
         switch (intervention.kind()) {
             case GUIDANCE -> run.steering().addGuidance(intervention.agentId() == null ? intervention.message()
                     : intervention.agentId() + ": " + intervention.message());
-            case VETO -> run.steering().veto(intervention.variantId());
+            case VETO -> run.veto(intervention.variantId());
             case PROMOTE -> run.steering().promote(intervention.variantId());
             case PAUSE -> lifecycle.pause(run, reason, intervention.by());
             case RESUME -> lifecycle.resume(run, intervention.by());

@@ -52,6 +52,7 @@ class Succession {
             survivors = Selection.survivors(run.agents().stream().map(AgentSlot::agentId).toList(),
                     outcome.ownVariant(), pool, run.steering().promoted(), run.config().selection(), fitness,
                     new Random(run.config().seed() * 131 + generation.number()));
+            run.steering().promotionsApplied();
             crownBest(run, pool, fitness, earlierResults);
         }
         run.carry(survivors.stream().map(s -> new AgentSlot(s.agentId(), s.variantId())).toList());

@@ -46,7 +46,12 @@ final class VerificationStatistics {
         MetricComparison bpb = metrics.get(0);
         boolean improved = held.isEmpty() && bpb.welchP() != null && bpb.welchP() < Verification.ALPHA
                 && bpb.champion().mean() < bpb.baseline().mean();
-        return new VerificationReport(run.championVariantId(), run.baselineVariantId(),
+        // the champion as the generation opened: a veto since then took the title, and the verdict with it
+        String verified = generation.assignments().stream()
+                .filter(a -> !a.targetAgentId().equals(GenerationPlanner.BASELINE_AGENT))
+                .map(Assignment::parentVariantId).findFirst().orElseThrow();
+        improved = improved && !run.steering().vetoed(verified);
+        return new VerificationReport(verified, run.baselineVariantId(),
                 GenerationPlanner.verificationSeeds(run), metrics, Verification.ALPHA, improved, held);
     }
 

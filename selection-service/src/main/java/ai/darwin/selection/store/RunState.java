@@ -17,14 +17,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Everything selection-service knows of one run, saved whole after every change. Events to publish are queued in
- * the same save ({@link #queue}), so a restart publishes what a crash left unsent, with the same event ids.
- *
- * <p>It changes only through these methods, each of which keeps the run consistent: a completed run never changes
- * status again, a generation opens only after the one before it closed, agents keep their ids and order when they
- * take new programs, and the stagnation count follows the champion's val_bpb. What people asked of the run is its
- * {@link Steering}. The stored form is the fields themselves (read and written by Jackson), so runs saved before
- * these methods existed still read.
+ * Everything selection-service knows of one run, saved whole after every change with the events to publish ({@link
+ * #queue}), so a restart publishes what a crash left unsent, with the same event ids. It changes only through these
+ * methods, which keep it consistent: a completed run stays completed, a generation opens only after the one before
+ * it closed, agents keep their ids and order, a vetoed variant is never champion, and the stagnation count follows
+ * the champion's val_bpb. What people asked of the run is its {@link Steering}. The stored form is the fields (read
+ * and written by Jackson), so runs saved before these methods existed still read.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
@@ -132,7 +130,7 @@ public class RunState {
         return Collections.unmodifiableList(agents);
     }
 
-    /** What people asked of the run. */
+    /** What people asked of the run; a veto goes through {@link #veto}. */
     public Steering steering() {
         return steering;
     }
@@ -171,7 +169,6 @@ public class RunState {
         outbox.add(EventCodec.write(event));
     }
 
-    /** The queued events, oldest first. */
     public List<String> queued() {
         return Collections.unmodifiableList(outbox);
     }
@@ -192,7 +189,6 @@ public class RunState {
         generation = next.number();
     }
 
-    /** Names the generation-0 variant that trains the seed program unchanged. */
     public void nameBaseline(String variantId) {
         baselineVariantId = variantId;
     }
@@ -207,7 +203,7 @@ public class RunState {
     /** Each agent takes the program selection chose for it; the agents themselves stay the same, in order. */
     public void carry(List<AgentSlot> next) {
         if (!next.stream().map(AgentSlot::agentId).toList().equals(agents.stream().map(AgentSlot::agentId).toList())) {
-            throw new IllegalArgumentException("run " + runId + ": survivors " + next + " are not the agents " + agents);
+            throw new IllegalArgumentException("run " + runId + ": " + next + " are not the agents " + agents);
         }
         agents = new ArrayList<>(next);
     }
@@ -224,6 +220,15 @@ public class RunState {
             stagnantGenerations++;
         }
         championVariantId = variantId;
+    }
+
+    /** A vetoed variant is never champion: a champion that is steps down, and its val_bpb stops being the bar. */
+    public void veto(String variantId) {
+        steering.veto(variantId);
+        if (variantId.equals(championVariantId)) {
+            championVariantId = null;
+            bestValBitsPerByte = null;
+        }
     }
 
     public void addCost(double usd) {

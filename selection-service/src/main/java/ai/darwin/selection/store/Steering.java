@@ -77,12 +77,19 @@ public class Steering {
         guidance.add(text);
     }
 
-    public void veto(String variantId) {
+    /** Through {@link RunState#veto}, which also dethrones a vetoed champion. */
+    void veto(String variantId) {
         vetoed.add(variantId);
     }
 
+    /** The variant survives the next selection. */
     public void promote(String variantId) {
         promoted.add(variantId);
+    }
+
+    /** A selection forced the promoted variants it could: promotions act once, on the next selection only. */
+    public void promotionsApplied() {
+        promoted.clear();
     }
 
     /** A change a human may approve, until decided. */

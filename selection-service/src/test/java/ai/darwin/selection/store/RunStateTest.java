@@ -29,7 +29,7 @@ class RunStateTest {
     void theStoredFormIsFlatAsItWasWhenTheFieldsWerePublic() throws Exception {
         RunState run = RunState.start("run-1", CONFIG, "class Seed {}", Instant.EPOCH);
         run.steering().requestPause();
-        run.steering().veto("v-1");
+        run.veto("v-1");
         run.steering().approvePopulation(4, run.config());
 
         JsonNode stored = JSON.readTree(JSON.writeValueAsString(run));
