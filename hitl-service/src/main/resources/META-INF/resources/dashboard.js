@@ -221,7 +221,8 @@
           `re-trained with the same ${v.seeds.length} seeds.`),
         bpb && el("dl", {class: "facts"}, fact("Champion val_bpb", sample(bpb.champion)),
           fact("Baseline val_bpb", sample(bpb.baseline)), fact("Welch p", fmt.p(bpb.welchP)),
-          fact("Significance level", v.alpha))));
+          fact("Significance level", v.alpha)),
+        ...(v.integrityFlags || []).map(f => el("p", {class: "held"}, el("strong", {}, "Held by " + f.gate), ": " + f.detail))));
     }
 
     function renderTraining(training) {

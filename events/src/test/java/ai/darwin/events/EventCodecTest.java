@@ -5,6 +5,8 @@ import static ai.darwin.events.ContractResources.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.darwin.events.generation.GenerationClosed;
+import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunEvent;
 import ai.darwin.events.run.RunStarted;
@@ -46,7 +48,10 @@ class EventCodecTest {
                 Arguments.of("null for a primitive", runCompleted(event -> event.putNull("generationsCompleted")),
                         RunCompleted.class, "at 'generationsCompleted'"),
                 Arguments.of("missing primitive", runCompleted(event -> event.remove("generationsCompleted")),
-                        RunCompleted.class, "at 'generationsCompleted'"));
+                        RunCompleted.class, "at 'generationsCompleted'"),
+                Arguments.of("a flagged verification that claims an improvement",
+                        runCompleted(event -> ((ObjectNode) event.get("verification")).put("improved", true)),
+                        RunCompleted.class, "'improved' must be false when a sanity gate held a re-training"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,6 +91,22 @@ class EventCodecTest {
 
         assertThat(parse(EventCodec.write(bare)).has("championVariantId")).isFalse();
         assertThat(parse(EventCodec.write(bare)).has("verification")).isFalse();
+    }
+
+    @Test
+    void eventsWrittenBeforeTheSanityGatesReadAsUnflagged() {
+        String older = changed(EventType.GENERATION_CLOSED, event -> {
+            event.withArray("ranking").forEach(ranked -> ((ObjectNode) ranked).remove("integrityFlags"));
+            ((ObjectNode) event.get("verification")).remove("integrityFlags");
+            ((ObjectNode) event.get("verification")).put("improved", true);
+        });
+
+        GenerationClosed closed = EventCodec.read(older, GenerationClosed.class);
+
+        assertThat(closed.ranking()).noneMatch(RankedVariant::flagged);
+        assertThat(closed.verification().flagged()).isFalse();
+        assertThat(closed.verification().improved()).isTrue();
+        assertThat(parse(EventCodec.write(closed)).at("/ranking/0").has("integrityFlags")).isFalse();
     }
 
     private static String runStarted(Consumer<ObjectNode> change) {

@@ -13,6 +13,11 @@ import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
+import ai.darwin.events.generation.GenerationClosed;
+import ai.darwin.events.run.RunCompleted;
+import ai.darwin.events.run.VerificationReport;
+import ai.darwin.events.training.IntegrityFlag;
+import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.hitl.messaging.EventConsumer;
 import ai.darwin.testing.MongoServerResource;
@@ -26,6 +31,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +157,47 @@ class DashboardApiTest {
         deliverTwice(run.ending);
         await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(given().get(api).path("run.status")));
         given().get(api + "/leaderboard").then().body("variantId", contains(run.b2, run.b1, run.a1, run.baseline));
+    }
+
+    @Test
+    void aResultASanityGateHeldNeverLeadsAndAHeldVerdictNamesItsGate() {
+        ScriptedRun run = new ScriptedRun("run-held");
+        String api = "/api/runs/" + run.runId;
+        deliverTwice(run.live);
+        deliverTwice(run.closing.stream().map(e -> e instanceof TrainingCompleted c && c.variantId().equals(run.b2)
+                ? held(c, IntegrityGate.VAL_BPB_BELOW_FLOOR) : e).toList());
+        deliverTwice(run.ending.stream().map(DashboardApiTest::heldVerdict).toList());
+        // three phases of a run, each delivered twice: more to project than the other tests wait for
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(given().get(api).path("run.status")));
+
+        given().get(api + "/leaderboard").then().body("variantId", contains(run.b1, run.a1, run.baseline));
+        given().get(api).then().statusCode(200)
+                .body("verification.improved", equalTo(false))
+                .body("verification.integrityFlags[0].gate", equalTo("MFU_ABOVE_PEAK"))
+                .body("generations.find { it.generation == 2 }.verification.integrityFlags[0].gate",
+                        equalTo("MFU_ABOVE_PEAK"));
+    }
+
+    private static TrainingCompleted held(TrainingCompleted c, IntegrityGate gate) {
+        return new TrainingCompleted(c.eventId(), c.schemaVersion(), c.runId(), c.timestamp(), c.generation(),
+                c.variantId(), c.workerId(), c.trainingSeed(), c.metrics(), c.architecture(),
+                List.of(new IntegrityFlag(gate, gate + " held " + c.variantId())));
+    }
+
+    /** The scripted run's verdict, as it reads when a champion re-training tripped a gate. */
+    private static DarwinEvent heldVerdict(DarwinEvent event) {
+        UnaryOperator<VerificationReport> hold = r -> new VerificationReport(r.championVariantId(),
+                r.baselineVariantId(), r.seeds(), r.metrics(), r.alpha(), false,
+                List.of(new IntegrityFlag(IntegrityGate.MFU_ABOVE_PEAK, "champion-0: MFU 137 % is above 100 %")));
+        if (event instanceof GenerationClosed c && c.verification() != null) {
+            return new GenerationClosed(c.eventId(), c.schemaVersion(), c.runId(), c.timestamp(), c.generation(),
+                    c.ranking(), c.survivors(), c.statistics(), hold.apply(c.verification()));
+        }
+        if (event instanceof RunCompleted c && c.verification() != null) {
+            return new RunCompleted(c.eventId(), c.schemaVersion(), c.runId(), c.timestamp(), c.outcome(),
+                    c.generationsCompleted(), c.championVariantId(), hold.apply(c.verification()), c.costUsd());
+        }
+        return event;
     }
 
     @Test

@@ -1,12 +1,11 @@
 package ai.darwin.selection;
 
 import static ai.darwin.selection.ScriptedEvents.completed;
-import static ai.darwin.selection.ScriptedEvents.proposal;
+import static ai.darwin.selection.ScriptedEvents.intervention;
 import static ai.darwin.selection.ScriptedEvents.variantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.Assignment;
@@ -18,7 +17,6 @@ import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
-import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunOutcome;
@@ -27,159 +25,92 @@ import ai.darwin.events.run.RunResumed;
 import ai.darwin.events.run.RunStopped;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.messaging.SelectionConsumers;
-import ai.darwin.selection.run.RunCoordinator;
 import ai.darwin.testing.MongoServerResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /** Pause, resume, stop and veto, through SmallRye's in-memory channels. */
 @QuarkusTest
-@WithTestResource(RunControlsTest.InMemoryChannels.class)
+@WithTestResource(ChannelDriver.InMemoryChannels.class)
 @WithTestResource(MongoServerResource.class)
 class RunControlsTest {
 
     @Inject
-    @Any
-    InMemoryConnector connector;
-
-    @Inject
-    RunCoordinator coordinator;
+    ChannelDriver channels;
 
     @Test
     void aPausedRunOpensNoGenerationUntilResumedAndAStoppedOneCompletes() {
         String run = "run-controls";
-        send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, 5));
-        GenerationOpened g0 = opened(run, 0);
+        GenerationOpened g0 = channels.start(run, 5, 0);
 
-        send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.PAUSE, null));
-        await().until(() -> !published(EventPublisher.RUNS, RunPaused.class, run).isEmpty());
-        trainAll(g0, 1.9);
-        await().until(() -> !published(EventPublisher.GENERATIONS, GenerationClosed.class, run).isEmpty());
+        channels.send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.PAUSE, null));
+        await().until(() -> !channels.published(EventPublisher.RUNS, RunPaused.class, run).isEmpty());
+        channels.trainAll(g0, 1.9);
+        channels.closed(run, 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> published(EventPublisher.GENERATIONS, GenerationOpened.class, run).size() == 1);
+                .until(() -> channels.published(EventPublisher.GENERATIONS, GenerationOpened.class, run).size() == 1);
 
         approve(run, ApprovalKind.MORE_BUDGET, "maxTokens=20000");
         approve(run, ApprovalKind.LARGER_POPULATION, "population=3");
         // approvals and interventions are different topics: let the approvals land before resuming
-        await().until(() -> coordinator.run(run).map(r -> r.budgetOverride != null && r.populationOverride != null)
-                .orElse(false));
-        send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.RESUME, null));
-        GenerationOpened g1 = opened(run, 1);
-        assertThat(published(EventPublisher.RUNS, RunResumed.class, run)).hasSize(1);
+        await().until(() -> channels.state(run).budget().maxTokens() == 20_000
+                && channels.state(run).population() == 3);
+        channels.send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.RESUME, null));
+        GenerationOpened g1 = channels.opened(run, 1);
+        assertThat(channels.published(EventPublisher.RUNS, RunResumed.class, run)).hasSize(1);
         assertThat(g1.budget().maxTokens()).isEqualTo(20_000);
         assertThat(g1.agents()).hasSize(3);
         assertThat(g1.assignments()).filteredOn(a -> a.kind() == AssignmentKind.MUTATE).hasSize(3);
 
         Assignment vetoed = g1.assignments().get(0);
-        send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.VETO, variantId(vetoed)));
-        send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.STOP, null));
-        await().until(() -> !published(EventPublisher.RUNS, RunStopped.class, run).isEmpty());
-        trainAll(g1, 1.0);
+        channels.send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.VETO, variantId(vetoed)));
+        channels.send(SelectionConsumers.INTERVENTIONS, intervention(run, InterventionKind.STOP, null));
+        await().until(() -> !channels.published(EventPublisher.RUNS, RunStopped.class, run).isEmpty());
+        channels.trainAll(g1, 1.0);
 
-        GenerationClosed c1 = await().until(() -> published(EventPublisher.GENERATIONS, GenerationClosed.class, run),
-                l -> l.size() == 2).get(1);
+        GenerationClosed c1 = channels.closed(run, 1);
         RankedVariant last = c1.ranking().get(c1.ranking().size() - 1);
         assertThat(last.variantId()).isEqualTo(variantId(vetoed));
         assertThat(last.outcome()).isEqualTo(VariantOutcome.FAILED);
         assertThat(c1.survivors()).noneMatch(s -> s.variantId().equals(variantId(vetoed)));
 
-        RunCompleted done = await().until(() -> published(EventPublisher.RUNS, RunCompleted.class, run),
+        RunCompleted done = await().until(() -> channels.published(EventPublisher.RUNS, RunCompleted.class, run),
                 l -> !l.isEmpty()).get(0);
         assertThat(done.outcome()).isEqualTo(RunOutcome.STOPPED);
         assertThat(done.generationsCompleted()).isEqualTo(2);
-        assertThat(published(EventPublisher.GENERATIONS, GenerationOpened.class, run)).hasSize(2);
+        assertThat(channels.published(EventPublisher.GENERATIONS, GenerationOpened.class, run)).hasSize(2);
     }
 
     @Test
     void everyIntervalTheChampionIsVerifiedAgainstTheBaselineAndTheRunGoesOn() {
         String run = "run-interval";
-        send(SelectionConsumers.RUNS, ScriptedEvents.runRequested(run, 2, 2, 1));
-        trainAll(opened(run, 0), 1.5);
+        channels.trainAll(channels.start(run, 2, 1), 1.5);
 
-        GenerationOpened verification = opened(run, 1);
+        GenerationOpened verification = channels.opened(run, 1);
         assertThat(verification.assignments()).hasSize(6).allMatch(a -> a.kind() == AssignmentKind.VERIFY);
         int i = 0;
         for (Assignment assignment : verification.assignments()) {
             boolean baseline = assignment.targetAgentId().equals("baseline");
-            send(SelectionConsumers.RESULTS, completed(run, 1, variantId(assignment),
+            channels.send(SelectionConsumers.RESULTS, completed(run, 1, variantId(assignment),
                     (baseline ? 2.0 : 1.5) + 0.01 * (i++ % 3)));
         }
-        GenerationClosed verified = await().until(() -> published(EventPublisher.GENERATIONS, GenerationClosed.class,
-                run).stream().filter(c -> c.generation() == 1).toList(), l -> !l.isEmpty()).get(0);
+        GenerationClosed verified = channels.closed(run, 1);
         assertThat(verified.verification()).isNotNull();
         assertThat(verified.verification().improved()).isTrue();
 
-        GenerationOpened next = opened(run, 2);
+        GenerationOpened next = channels.opened(run, 2);
         assertThat(next.assignments()).allMatch(a -> a.kind() == AssignmentKind.MUTATE);
     }
 
     private void approve(String run, ApprovalKind kind, String detail) {
         String requestId = EventCodec.newEventId();
-        send(SelectionConsumers.APPROVALS, new ApprovalRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                run, EventCodec.now(), requestId, kind, "agent-1", null, detail, "more room to learn"));
-        send(SelectionConsumers.APPROVALS, new ApprovalDecided(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                run, EventCodec.now(), requestId, true, "ada", null));
-    }
-
-    private void trainAll(GenerationOpened opened, double bpb) {
-        for (Assignment assignment : opened.assignments()) {
-            if (assignment.kind() == AssignmentKind.MUTATE) {
-                send(SelectionConsumers.VARIANTS, proposal(opened, assignment));
-            }
-            send(SelectionConsumers.RESULTS, completed(opened.runId(), opened.generation(), variantId(assignment),
-                    bpb + (assignment.kind() == AssignmentKind.BASELINE ? 0.5 : 0)));
-        }
-    }
-
-    private GenerationOpened opened(String run, int generation) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(() -> published(EventPublisher.GENERATIONS, GenerationOpened.class, run).stream()
-                        .filter(g -> g.generation() == generation).toList(), l -> !l.isEmpty()).get(0);
-    }
-
-    private static HumanIntervention intervention(String run, InterventionKind kind, String variantId) {
-        return new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(),
-                EventCodec.newEventId(), kind, null, variantId, "", "tester");
-    }
-
-    private void send(String channel, DarwinEvent event) {
-        connector.source(channel).send(EventCodec.write(event));
-    }
-
-    private <T extends DarwinEvent> List<T> published(String channel, Class<T> type, String run) {
-        return connector.<String>sink(channel).received().stream().map(Message::getPayload)
-                .map(EventCodec::readAny).filter(type::isInstance).map(type::cast)
-                .filter(e -> e.runId().equals(run)).toList();
-    }
-
-    /** Every channel of selection-service on SmallRye's in-memory connector. */
-    public static class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
-
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>();
-            config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory(SelectionConsumers.RUNS,
-                    SelectionConsumers.VARIANTS, SelectionConsumers.RESULTS, SelectionConsumers.INTERVENTIONS,
-                    SelectionConsumers.APPROVALS));
-            config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(EventPublisher.RUNS,
-                    EventPublisher.GENERATIONS, EventPublisher.VARIANTS));
-            config.put("quarkus.kafka.health.enabled", "false");
-            return config;
-        }
-
-        @Override
-        public void stop() {
-            InMemoryConnector.clear();
-        }
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalRequested(EventCodec.newEventId(),
+                EventType.SCHEMA_VERSION, run, EventCodec.now(), requestId, kind, "agent-1", null, detail,
+                "more room to learn"));
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalDecided(EventCodec.newEventId(),
+                EventType.SCHEMA_VERSION, run, EventCodec.now(), requestId, true, "ada", null));
     }
 }

@@ -4,6 +4,8 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.hitl.HumanIntervention;
+import ai.darwin.events.hitl.InterventionKind;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunConfig;
@@ -11,6 +13,8 @@ import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.SelectionSpec;
 import ai.darwin.events.training.ArchitectureCard;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.IntegrityFlag;
+import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingMetrics;
@@ -43,12 +47,21 @@ final class ScriptedEvents {
 
     /** The variant a scripted mutator proposes for an assignment. */
     static VariantProposed proposal(GenerationOpened opened, Assignment assignment) {
+        return proposal(opened, assignment, ProposalStatus.VALID);
+    }
+
+    /** What a mutator proposes when every repair failed: the parent's program, carried forward unchanged. */
+    static VariantProposed carriedForward(GenerationOpened opened, Assignment assignment) {
+        return proposal(opened, assignment, ProposalStatus.CARRIED_FORWARD);
+    }
+
+    private static VariantProposed proposal(GenerationOpened opened, Assignment assignment, ProposalStatus status) {
         String source = "class Variant { /* " + assignment.assignmentId() + " */ }";
         return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, opened.runId(), EventCodec.now(),
                 opened.generation(), variantId(assignment), assignment.assignmentId(), assignment.kind(),
                 assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()), source,
                 "0".repeat(64), "--- a\n+++ b\n", "scripted change", new MutatorInfo("offline", null),
-                new TokenUsage(100, 50, 1, 0.01), ProposalStatus.VALID, List.of(), opened.dataset(), opened.budget(),
+                new TokenUsage(100, 50, 1, 0.01), status, List.of(), opened.dataset(), opened.budget(),
                 assignment.trainingSeed());
     }
 
@@ -60,12 +73,27 @@ final class ScriptedEvents {
         };
     }
 
+    /** What a person does to a run through hitl-service. */
+    static HumanIntervention intervention(String run, InterventionKind kind, String variantId) {
+        return new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(),
+                EventCodec.newEventId(), kind, null, variantId, "", "tester");
+    }
+
     static TrainingCompleted completed(String runId, int generation, String variantId, double valBpb) {
         double loss = valBpb * Math.log(2);
         TrainingMetrics metrics = new TrainingMetrics(loss, valBpb, Math.exp(loss), loss, 10_000, 20, 9_000,
                 800_000, 5e6, 1e11, 0.2, 400_000_000L, 1, 3, "cpu");
         return new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
                 generation, variantId, "worker-1", 7, metrics, new ArchitectureCard(2, 2, 64, 64, 65));
+    }
+
+    /** A result a sanity gate of the harness held: reported as measured, never to be crowned. */
+    static TrainingCompleted flagged(String runId, int generation, String variantId, double valBpb,
+                                     IntegrityGate gate) {
+        TrainingCompleted honest = completed(runId, generation, variantId, valBpb);
+        return new TrainingCompleted(honest.eventId(), honest.schemaVersion(), runId, honest.timestamp(), generation,
+                variantId, honest.workerId(), honest.trainingSeed(), honest.metrics(), honest.architecture(),
+                List.of(new IntegrityFlag(gate, gate + " held " + variantId)));
     }
 
     static TrainingFailed failed(String runId, int generation, String variantId) {

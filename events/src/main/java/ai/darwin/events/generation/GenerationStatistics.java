@@ -7,11 +7,11 @@ import ai.darwin.events.Require;
  * Per-generation statistics, enough for a dashboard without further queries.
  *
  * @param variants            variants in the generation
- * @param completed           variants that trained
+ * @param completed           variants that trained, those a sanity gate held included
  * @param failed              variants whose training failed
  * @param timedOut            variants without a result by the deadline
- * @param bestValBitsPerByte  lowest validation bits per byte
- * @param medianValBitsPerByte median over the completed variants
+ * @param bestValBitsPerByte  lowest validation bits per byte among the completed variants no sanity gate held
+ * @param medianValBitsPerByte median over the completed variants no sanity gate held
  * @param failureRate         (failed + timed out) / variants
  * @param proposalErrorRate   proposals that never produced a runnable program / proposals
  * @param errorResolutionRate proposals repaired after a failed validation / proposals that failed one

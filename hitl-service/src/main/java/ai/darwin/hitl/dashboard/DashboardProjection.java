@@ -92,8 +92,11 @@ public class DashboardProjection {
                             .append("fractionDone", e.fractionDone()).append("at", Documents.date(e.timestamp())))));
         } else if (event instanceof TrainingCompleted e) {
             TrainingMetrics m = e.metrics();
+            // a result a sanity gate held is shown with its gates, never on the leaderboard
             firstResult(e.variantId(), Updates.combine(variantOf(e.runId(), e.generation()),
-                    Updates.set("outcome", "COMPLETED"), Updates.set("valBitsPerByte", m.valBitsPerByte()),
+                    Updates.set("outcome", e.flagged() ? "HELD" : "COMPLETED"),
+                    Updates.set("integrityGates", e.integrityFlags().stream().map(f -> f.gate().name()).toList()),
+                    Updates.set("valBitsPerByte", m.valBitsPerByte()),
                     Updates.set("metrics", Documents.of(m)), Updates.set("finishedAt", Documents.date(e.timestamp()))));
         } else if (event instanceof TrainingFailed e) {
             firstResult(e.variantId(), Updates.combine(variantOf(e.runId(), e.generation()),

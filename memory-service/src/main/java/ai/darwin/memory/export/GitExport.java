@@ -123,6 +123,7 @@ public class GitExport {
 
     private static String message(VariantView view) {
         String outcome = view.valBitsPerByte() != null ? String.format("val_bpb %.4f", view.valBitsPerByte())
+                + (view.integrityGates().isEmpty() ? "" : ", held by " + String.join(", ", view.integrityGates()))
                 : view.failureClass() != null ? "failed: " + view.failureClass() : "not trained";
         return view.variantId() + " (generation " + view.generation() + ", " + outcome + ")\n\n"
                 + (view.reasoning() == null ? "" : view.reasoning()) + "\n";

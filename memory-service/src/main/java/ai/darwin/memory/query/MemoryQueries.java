@@ -66,10 +66,12 @@ public class MemoryQueries {
                 .into(new ArrayList<>());
     }
 
+    /** Variants that failed, and those whose result a sanity gate held; {@code failureClass} may name a gate. */
     public List<Document> failures(String runId, String failureClass) {
-        Bson filter = Filters.and(Filters.eq("runId", runId), Filters.eq("outcome", "FAILED"));
+        Bson filter = Filters.and(Filters.eq("runId", runId), Filters.in("outcome", "FAILED", "HELD"));
         if (failureClass != null) {
-            filter = Filters.and(filter, Filters.eq("failureClass", failureClass));
+            filter = Filters.and(filter, Filters.or(Filters.eq("failureClass", failureClass),
+                    Filters.eq("integrityGates", failureClass)));
         }
         return collections.variants().find(filter).sort(Sorts.ascending("generation", "_id")).into(new ArrayList<>());
     }

@@ -16,12 +16,13 @@ import org.bson.Document;
  * @param mutator        the mutator kind ({@code offline}, {@code llm}, ...)
  * @param model          the LLM model, if any
  * @param status         the proposal's validation status
- * @param outcome        PENDING, COMPLETED or FAILED
+ * @param outcome        PENDING, COMPLETED, HELD (completed, but a sanity gate held the result) or FAILED
  * @param valBitsPerByte validation bits per byte, when trained
  * @param perplexity     perplexity, when trained
  * @param mfu            MFU, when trained
  * @param tokensPerSecond training throughput, when trained
  * @param failureClass   why it failed, when it failed
+ * @param integrityGates the sanity gates that held its result, when HELD
  * @param costUsd        LLM cost of the proposal
  * @param changeKinds    what kinds of change its diff made
  * @param reasoning      the mutator's reasoning
@@ -29,8 +30,8 @@ import org.bson.Document;
 public record VariantView(String variantId, String runId, Integer generation, String kind, String agentId,
                           String mutatorAgentId, List<String> parentVariantIds, String mutator, String model,
                           String status, String outcome, Double valBitsPerByte, Double perplexity, Double mfu,
-                          Double tokensPerSecond, String failureClass, Double costUsd, List<String> changeKinds,
-                          String reasoning) {
+                          Double tokensPerSecond, String failureClass, List<String> integrityGates, Double costUsd,
+                          List<String> changeKinds, String reasoning) {
 
     public static VariantView of(Document variant) {
         Document proposal = variant.get("proposal", Document.class);
@@ -46,7 +47,8 @@ public record VariantView(String variantId, String runId, Integer generation, St
                 mutator == null ? null : mutator.getString("kind"), mutator == null ? null : mutator.getString("model"),
                 proposal == null ? null : proposal.getString("status"), variant.getString("outcome"),
                 number(metrics, "valBitsPerByte"), number(metrics, "perplexity"), number(metrics, "mfu"),
-                number(metrics, "tokensPerSecond"), variant.getString("failureClass"), number(usage, "costUsd"),
+                number(metrics, "tokensPerSecond"), variant.getString("failureClass"),
+                variant.getList("integrityGates", String.class, List.of()), number(usage, "costUsd"),
                 variant.getList("changeKinds", String.class, List.of()), variant.getString("reasoning"));
     }
 

@@ -79,14 +79,15 @@ public class RunsResource {
 
     @GET
     @Path("/{runId}/failures")
-    @Operation(summary = "A run's failed variants, grouped by failure class")
+    @Operation(summary = "A run's failed variants, grouped by failure class, and those a sanity gate held, by gate")
     public Map<String, List<VariantView>> failures(@PathParam("runId") String runId,
                                                    @QueryParam("class") String failureClass) {
         existing(runId);
         Map<String, List<VariantView>> byClass = new LinkedHashMap<>();
         for (Document variant : queries.failures(runId, failureClass)) {
             VariantView view = VariantView.of(variant);
-            byClass.computeIfAbsent(view.failureClass(), k -> new java.util.ArrayList<>()).add(view);
+            String cause = view.failureClass() != null ? view.failureClass() : view.integrityGates().get(0);
+            byClass.computeIfAbsent(cause, k -> new java.util.ArrayList<>()).add(view);
         }
         return byClass;
     }

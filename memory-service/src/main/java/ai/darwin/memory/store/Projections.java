@@ -88,8 +88,11 @@ public class Projections {
             upsert(collections.variants(), e.variantId(),
                     Updates.set("lastProgress", json(e)));
         } else if (event instanceof TrainingCompleted e) {
+            // a result a sanity gate held is kept with its gates, but off the leaderboard and out of the lessons
             firstResult(e.variantId(), Updates.combine(Updates.set("runId", e.runId()),
-                    Updates.set("generation", e.generation()), Updates.set("outcome", "COMPLETED"),
+                    Updates.set("generation", e.generation()),
+                    Updates.set("outcome", e.flagged() ? "HELD" : "COMPLETED"),
+                    Updates.set("integrityGates", e.integrityFlags().stream().map(f -> f.gate().name()).toList()),
                     Updates.set("valBitsPerByte", e.metrics().valBitsPerByte()),
                     Updates.set("result", json(e))));
         } else if (event instanceof TrainingFailed e) {

@@ -2,6 +2,7 @@ package ai.darwin.selection.run;
 
 import ai.darwin.events.generation.GenerationStatistics;
 import ai.darwin.events.generation.RankedVariant;
+import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.selection.ga.Candidate;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import java.util.Map;
  *
  * @param ranking    every variant, best first, failures and timeouts last
  * @param statistics the generation's statistics
- * @param trained    the variants that trained and were not vetoed
+ * @param trained    the variants that trained, were not vetoed and no sanity gate held
  * @param ownVariant each agent's own new variant, where it trained
- * @param byVariant  the trained candidates by variant id, the verification's included
+ * @param byVariant  the trained candidates by variant id, the verification's included, whatever held them
+ * @param flags      the sanity gates that held results, by variant id
  */
 record GenerationOutcome(List<RankedVariant> ranking, GenerationStatistics statistics, List<Candidate> trained,
-                         Map<String, Candidate> ownVariant, Map<String, Candidate> byVariant) {
+                         Map<String, Candidate> ownVariant, Map<String, Candidate> byVariant,
+                         Map<String, List<IntegrityFlag>> flags) {
 }

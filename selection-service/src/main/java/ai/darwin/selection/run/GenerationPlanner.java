@@ -14,7 +14,7 @@ import ai.darwin.selection.config.SelectionConfig;
 import ai.darwin.selection.ga.AssignmentPolicy;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.RunState.AgentSlot;
-import ai.darwin.selection.store.RunState.GenerationState;
+import ai.darwin.selection.store.GenerationState;
 import ai.darwin.selection.store.SelectionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -43,19 +43,23 @@ public class GenerationPlanner {
 
     /** Opens a generation of mutations (with the baseline in generation 0) and queues its events. */
     public void openMutationGeneration(RunState run, int number) {
-        growPopulation(run);
+        // new agents of an approved larger population start from the champion's program
+        run.fillPopulation(run.championVariantId() != null ? run.championVariantId()
+                : run.agents().get(0).variantId());
         List<Assignment> assignments = new ArrayList<>();
+        long seed = run.config().seed();
         if (number == 0) {
-            run.baselineVariantId = run.runId + "-g0-baseline";
-            assignments.add(new Assignment(run.baselineVariantId, AssignmentKind.BASELINE, BASELINE_AGENT,
-                    BASELINE_AGENT, run.seedVariantId, run.config.seed()));
+            run.nameBaseline(run.runId() + "-g0-baseline");
+            assignments.add(new Assignment(run.baselineVariantId(), AssignmentKind.BASELINE, BASELINE_AGENT,
+                    BASELINE_AGENT, run.seedVariantId(), seed));
         }
-        int[] targets = AssignmentPolicy.targets(run.config.selection().assignmentPolicy(), run.agents.size(),
-                new Random(run.config.seed() * 31 + number));
-        for (int i = 0; i < run.agents.size(); i++) {
-            AgentSlot target = run.agents.get(targets[i]);
-            assignments.add(new Assignment(run.runId + "-g" + number + "-a" + (i + 1), AssignmentKind.MUTATE,
-                    run.agents.get(i).agentId(), target.agentId(), target.variantId(), run.config.seed()));
+        List<AgentSlot> agents = run.agents();
+        int[] targets = AssignmentPolicy.targets(run.config().selection().assignmentPolicy(), agents.size(),
+                new Random(seed * 31 + number));
+        for (int i = 0; i < agents.size(); i++) {
+            AgentSlot target = agents.get(targets[i]);
+            assignments.add(new Assignment(run.runId() + "-g" + number + "-a" + (i + 1), AssignmentKind.MUTATE,
+                    agents.get(i).agentId(), target.agentId(), target.variantId(), seed));
         }
         open(run, number, false, assignments);
     }
@@ -64,56 +68,41 @@ public class GenerationPlanner {
     public void openVerificationGeneration(RunState run, int number, String championAgent) {
         List<Assignment> assignments = new ArrayList<>();
         for (long seed : verificationSeeds(run)) {
-            assignments.add(new Assignment(run.runId + "-g" + number + "-champion-s" + seed, AssignmentKind.VERIFY,
-                    championAgent, championAgent, run.championVariantId, seed));
-            assignments.add(new Assignment(run.runId + "-g" + number + "-baseline-s" + seed, AssignmentKind.VERIFY,
-                    BASELINE_AGENT, BASELINE_AGENT, run.seedVariantId, seed));
+            assignments.add(new Assignment(run.runId() + "-g" + number + "-champion-s" + seed,
+                    AssignmentKind.VERIFY, championAgent, championAgent, run.championVariantId(), seed));
+            assignments.add(new Assignment(run.runId() + "-g" + number + "-baseline-s" + seed,
+                    AssignmentKind.VERIFY, BASELINE_AGENT, BASELINE_AGENT, run.seedVariantId(), seed));
         }
         open(run, number, true, assignments);
     }
 
-    /** New agents of an approved larger population start from the champion's program. */
-    private static void growPopulation(RunState run) {
-        List<AgentSlot> agents = new ArrayList<>(run.agents);
-        String program = run.championVariantId != null ? run.championVariantId : agents.get(0).variantId();
-        while (agents.size() < run.population()) {
-            agents.add(new AgentSlot("agent-" + (agents.size() + 1), program));
-        }
-        run.agents = agents;
-    }
-
     public static List<Long> verificationSeeds(RunState run) {
         List<Long> seeds = new ArrayList<>();
-        for (int j = 0; j < run.config.verificationSeeds(); j++) {
-            seeds.add(run.config.seed() + 1000L + j);
+        for (int j = 0; j < run.config().verificationSeeds(); j++) {
+            seeds.add(run.config().seed() + 1000L + j);
         }
         return seeds;
     }
 
     private void open(RunState run, int number, boolean verification, List<Assignment> assignments) {
         Instant now = EventCodec.now();
-        GenerationState generation = new GenerationState();
-        generation.number = number;
-        generation.verification = verification;
-        generation.assignments = assignments;
-        generation.openedAt = now;
-        generation.deadline = now.plus(deadline(run, assignments.size()));
-        run.generations.put(number, generation);
-        run.generation = number;
+        GenerationState generation = new GenerationState(number, verification, assignments, now,
+                now.plus(deadline(run, assignments.size())));
+        run.open(generation);
 
-        List<AgentProgram> agents = run.agents.stream()
+        List<AgentProgram> agents = run.agents().stream()
                 .map(slot -> {
                     String source = source(run, slot.variantId());
                     return new AgentProgram(slot.agentId(), slot.variantId(), Sha256.of(source), source);
                 }).toList();
-        run.outbox.add(EventCodec.write(new GenerationOpened(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                run.runId, now, number, agents, assignments, run.config.dataset(), run.budget(),
-                List.copyOf(run.guidance), generation.deadline)));
+        run.queue(new GenerationOpened(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), now, number,
+                agents, assignments, run.config().dataset(), run.budget(), List.copyOf(run.steering().guidance()),
+                generation.deadline()));
         for (Assignment assignment : assignments) {
             if (assignment.kind() != AssignmentKind.MUTATE) {
                 VariantProposed unchanged = unchanged(run, number, assignment, now);
                 store.addProposal(unchanged);
-                run.outbox.add(EventCodec.write(unchanged));
+                run.queue(unchanged);
             }
         }
     }
@@ -124,17 +113,17 @@ public class GenerationPlanner {
                 ? "The unmodified seed program, trained as the run's baseline."
                 : "Verification: " + assignment.parentVariantId() + " re-trained unchanged with seed "
                         + assignment.trainingSeed() + ".";
-        return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId, now, number,
+        return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), now, number,
                 assignment.assignmentId(), assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(),
                 assignment.targetAgentId(), List.of(assignment.parentVariantId()), source, Sha256.of(source), "",
                 reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
-                run.config.dataset(), run.budget(), assignment.trainingSeed());
+                run.config().dataset(), run.budget(), assignment.trainingSeed());
     }
 
     /** A program's source: the seed's, or the one its proposal carried. */
     public String source(RunState run, String variantId) {
-        if (variantId.equals(run.seedVariantId)) {
-            return run.seedSource;
+        if (variantId.equals(run.seedVariantId())) {
+            return run.seedSource();
         }
         return store.proposal(variantId).map(VariantProposed::source)
                 .orElseThrow(() -> new IllegalStateException("no program known for variant " + variantId));

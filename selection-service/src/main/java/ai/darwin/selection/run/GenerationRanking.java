@@ -6,6 +6,7 @@ import ai.darwin.events.generation.GenerationStatistics;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.variant.ProposalStatus;
@@ -19,7 +20,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Ranks a generation's variants from their harness results; missing results are timeouts. */
+/**
+ * Ranks a generation's variants from their harness results: those that trained by fitness, then those that are no
+ * candidates (reported with their metrics, never ranked by fitness, so never a survivor or champion: a result a
+ * sanity gate held, named with its gates, and a parent carried forward unchanged), then failures, vetoes and
+ * timeouts (missing results).
+ */
 final class GenerationRanking {
 
     private GenerationRanking() {
@@ -30,6 +36,8 @@ final class GenerationRanking {
         List<Candidate> trained = new ArrayList<>();
         Map<String, Candidate> ownVariant = new HashMap<>();
         Map<String, Candidate> byVariant = new HashMap<>();
+        List<RankedVariant> held = new ArrayList<>();
+        Map<String, List<IntegrityFlag>> flags = new HashMap<>();
         List<RankedVariant> failures = new ArrayList<>();
         int failed = 0;
         int timedOut = 0;
@@ -58,11 +66,18 @@ final class GenerationRanking {
             } else if (record.result() instanceof TrainingCompleted completed) {
                 Candidate candidate = new Candidate(completed.variantId(), owner, completed.metrics());
                 byVariant.put(candidate.variantId(), candidate);
-                if (run.vetoed.contains(completed.variantId())) {
+                if (completed.flagged()) {
+                    flags.put(completed.variantId(), completed.integrityFlags());
+                }
+                if (run.steering().vetoed(completed.variantId())) {
                     failed++;
-                    failures.add(new RankedVariant(1, completed.variantId(), owner, VariantOutcome.FAILED, null,
-                            completed.metrics().valBitsPerByte(), completed.metrics().mfu(),
-                            completed.metrics().tokensPerSecond(), null));
+                    failures.add(reported(completed, owner, VariantOutcome.FAILED));
+                    continue;
+                }
+                // a parent carried forward after failed repairs is its program again, not a new one: it competes once,
+                // with the result it already has, not twice with a second draw of the noise
+                if (completed.flagged() || record.proposal().status() == ProposalStatus.CARRIED_FORWARD) {
+                    held.add(reported(completed, owner, VariantOutcome.COMPLETED));
                     continue;
                 }
                 trained.add(candidate);
@@ -72,6 +87,7 @@ final class GenerationRanking {
             }
         }
         trained.sort(fitness.bestFirst());
+        held.sort(Comparator.comparing(RankedVariant::variantId));
         failures.sort(Comparator.comparing(RankedVariant::outcome).thenComparing(RankedVariant::variantId));
 
         List<RankedVariant> ranking = new ArrayList<>();
@@ -81,20 +97,33 @@ final class GenerationRanking {
                     candidate.metrics().valBitsPerByte(), candidate.metrics().mfu(),
                     candidate.metrics().tokensPerSecond(), null));
         }
-        for (RankedVariant failure : failures) {
-            ranking.add(new RankedVariant(ranking.size() + 1, failure.variantId(), failure.agentId(),
-                    failure.outcome(), null, failure.valBitsPerByte(), failure.mfu(), failure.tokensPerSecond(),
-                    failure.failureClass()));
+        for (RankedVariant unranked : concat(held, failures)) {
+            ranking.add(new RankedVariant(ranking.size() + 1, unranked.variantId(), unranked.agentId(),
+                    unranked.outcome(), null, unranked.valBitsPerByte(), unranked.mfu(), unranked.tokensPerSecond(),
+                    unranked.failureClass(), unranked.integrityFlags()));
         }
 
         List<Double> bpb = trained.stream().map(c -> c.metrics().valBitsPerByte()).sorted().toList();
         int variants = assignments.size();
-        GenerationStatistics statistics = new GenerationStatistics(variants, trained.size(), failed, timedOut,
+        GenerationStatistics statistics = new GenerationStatistics(variants, trained.size() + held.size(), failed,
+                timedOut,
                 bpb.isEmpty() ? null : bpb.get(0), median(bpb),
                 variants == 0 ? 0 : (double) (failed + timedOut) / variants,
                 mutations == 0 ? 0 : (double) carriedForward / mutations,
                 repaired + carriedForward == 0 ? 0 : (double) repaired / (repaired + carriedForward), cost);
-        return new GenerationOutcome(ranking, statistics, trained, ownVariant, byVariant);
+        return new GenerationOutcome(ranking, statistics, trained, ownVariant, byVariant, flags);
+    }
+
+    /** A completed result that is not ranked by fitness: vetoed, held by a sanity gate, or carried forward. */
+    private static RankedVariant reported(TrainingCompleted completed, String owner, VariantOutcome outcome) {
+        return new RankedVariant(1, completed.variantId(), owner, outcome, null, completed.metrics().valBitsPerByte(),
+                completed.metrics().mfu(), completed.metrics().tokensPerSecond(), null, completed.integrityFlags());
+    }
+
+    private static List<RankedVariant> concat(List<RankedVariant> first, List<RankedVariant> second) {
+        List<RankedVariant> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static Double median(List<Double> sorted) {

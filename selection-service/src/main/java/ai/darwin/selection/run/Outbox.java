@@ -33,11 +33,11 @@ public class Outbox {
     }
 
     public void flush(RunState run) {
-        if (run.outbox.isEmpty()) {
+        if (run.queued().isEmpty()) {
             return;
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
-        for (String json : run.outbox) {
+        for (String json : run.queued()) {
             sent.add(publisher.publish(EventCodec.readAny(json)).toCompletableFuture());
         }
         int acknowledged = 0;
@@ -50,10 +50,10 @@ public class Outbox {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("could not publish %d event(s) of run %s yet (%s); retrying on the next tick",
-                    sent.size() - acknowledged, run.runId, e.getMessage());
+                    sent.size() - acknowledged, run.runId(), e.getMessage());
         }
         if (acknowledged > 0) {
-            run.outbox.subList(0, acknowledged).clear();
+            run.acknowledged(acknowledged);
             store.save(run);
         }
     }

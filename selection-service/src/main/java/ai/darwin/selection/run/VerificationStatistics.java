@@ -3,15 +3,19 @@ package ai.darwin.selection.run;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.run.MetricComparison;
 import ai.darwin.events.run.VerificationReport;
+import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.selection.ga.Candidate;
 import ai.darwin.selection.ga.Metric;
 import ai.darwin.selection.ga.Verification;
 import ai.darwin.selection.store.RunState;
-import ai.darwin.selection.store.RunState.GenerationState;
+import ai.darwin.selection.store.GenerationState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Champion versus baseline from the verification generation's re-trainings. */
+/**
+ * Champion versus baseline from the verification generation's re-trainings. The statistics take every re-training
+ * that completed, as measured; a re-training a sanity gate held makes the verdict "not verified" and is named in it.
+ */
 final class VerificationStatistics {
 
     private static final List<Metric> REPORTED = List.of(Metric.VAL_BPB, Metric.PERPLEXITY, Metric.MFU);
@@ -23,10 +27,14 @@ final class VerificationStatistics {
     static VerificationReport report(RunState run, GenerationState generation, GenerationOutcome outcome) {
         List<Candidate> champion = new ArrayList<>();
         List<Candidate> baseline = new ArrayList<>();
-        for (Assignment assignment : generation.assignments) {
+        List<IntegrityFlag> held = new ArrayList<>();
+        for (Assignment assignment : generation.assignments()) {
             Candidate candidate = outcome.byVariant().get(assignment.assignmentId());
             if (candidate == null) {
                 continue;
+            }
+            for (IntegrityFlag flag : outcome.flags().getOrDefault(candidate.variantId(), List.of())) {
+                held.add(new IntegrityFlag(flag.gate(), candidate.variantId() + ": " + flag.detail()));
             }
             (assignment.targetAgentId().equals(GenerationPlanner.BASELINE_AGENT) ? baseline : champion).add(candidate);
         }
@@ -36,10 +44,15 @@ final class VerificationStatistics {
         List<MetricComparison> metrics = REPORTED.stream()
                 .map(m -> Verification.compare(m.key(), values(champion, m), values(baseline, m))).toList();
         MetricComparison bpb = metrics.get(0);
-        boolean improved = bpb.welchP() != null && bpb.welchP() < Verification.ALPHA
+        boolean improved = held.isEmpty() && bpb.welchP() != null && bpb.welchP() < Verification.ALPHA
                 && bpb.champion().mean() < bpb.baseline().mean();
-        return new VerificationReport(run.championVariantId, run.baselineVariantId,
-                GenerationPlanner.verificationSeeds(run), metrics, Verification.ALPHA, improved);
+        // the champion as the generation opened: a veto since then took the title, and the verdict with it
+        String verified = generation.assignments().stream()
+                .filter(a -> !a.targetAgentId().equals(GenerationPlanner.BASELINE_AGENT))
+                .map(Assignment::parentVariantId).findFirst().orElseThrow();
+        improved = improved && !run.steering().vetoed(verified);
+        return new VerificationReport(verified, run.baselineVariantId(),
+                GenerationPlanner.verificationSeeds(run), metrics, Verification.ALPHA, improved, held);
     }
 
     private static double[] values(List<Candidate> candidates, Metric metric) {

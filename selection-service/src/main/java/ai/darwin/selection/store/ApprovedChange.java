@@ -41,10 +41,10 @@ public record ApprovedChange(ApprovalKind kind, Long maxTokens, Double maxSecond
     public void applyTo(RunState run) {
         if (kind == ApprovalKind.MORE_BUDGET) {
             TrainingBudget current = run.budget();
-            run.budgetOverride = new TrainingBudget(maxTokens != null ? maxTokens : current.maxTokens(),
-                    maxSeconds != null ? maxSeconds : current.maxSeconds());
-        } else if (kind == ApprovalKind.LARGER_POPULATION && population > run.population()) {
-            run.populationOverride = population;
+            run.steering().approveBudget(new TrainingBudget(maxTokens != null ? maxTokens : current.maxTokens(),
+                    maxSeconds != null ? maxSeconds : current.maxSeconds()));
+        } else if (kind == ApprovalKind.LARGER_POPULATION) {
+            run.steering().approvePopulation(population, run.config());
         }
     }
 

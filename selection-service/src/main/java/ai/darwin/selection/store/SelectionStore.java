@@ -75,8 +75,8 @@ public class SelectionStore {
 
     public void save(RunState state) {
         Document document = Document.parse(write(state));
-        document.put("_id", state.runId);
-        runs.replaceOne(Filters.eq("_id", state.runId), document, new ReplaceOptions().upsert(true));
+        document.put("_id", state.runId());
+        runs.replaceOne(Filters.eq("_id", state.runId()), document, new ReplaceOptions().upsert(true));
     }
 
     /** @return false if a proposal with this variant id was already stored (the first one wins) */

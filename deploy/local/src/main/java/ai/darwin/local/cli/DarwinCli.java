@@ -4,11 +4,9 @@ import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.run.FitnessSpec;
-import ai.darwin.events.run.MetricComparison;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.SelectionSpec;
-import ai.darwin.events.run.VerificationReport;
 import ai.darwin.events.variant.TrainingBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,7 +113,8 @@ public final class DarwinCli {
         System.out.printf("%nRun %s ended: %s after %d generations.%n", runId, completed.outcome(),
                 completed.generationsCompleted());
         printLeaderboard(runId);
-        printVerdict(completed.verification());
+        System.out.println();
+        RunLines.verdict(completed.verification()).forEach(System.out::println);
         ThroughputReport report = ThroughputReport.of(watcher.events());
         Path saved = home.resolve("reports").resolve(runId + ".txt");
         Files.createDirectories(saved.getParent());
@@ -176,22 +175,6 @@ public final class DarwinCli {
                     entry.path("valBitsPerByte").asDouble(), 100 * entry.path("mfu").asDouble(),
                     entry.path("tokensPerSecond").asDouble(),
                     reasoning.length() > 60 ? reasoning.substring(0, 57) + "..." : reasoning);
-        }
-    }
-
-    private static void printVerdict(VerificationReport verification) {
-        if (verification == null) {
-            System.out.println("\nVerified improvement: not measured (no champion other than the seed, or no baseline).");
-            return;
-        }
-        System.out.printf("%nVerified improvement: %s  (champion %s vs the unmodified seed, %d seeds each)%n",
-                verification.improved() ? "YES, p < " + verification.alpha() : "NO (not significant at p < "
-                        + verification.alpha() + ")", verification.championVariantId(), verification.seeds().size());
-        for (MetricComparison metric : verification.metrics()) {
-            System.out.printf("  %-11s champion %.4f [%.4f, %.4f]   seed %.4f [%.4f, %.4f]   Welch p = %s%n",
-                    metric.metric(), metric.champion().mean(), metric.champion().ci95Low(),
-                    metric.champion().ci95High(), metric.baseline().mean(), metric.baseline().ci95Low(),
-                    metric.baseline().ci95High(), metric.welchP() == null ? "-" : String.format("%.4g", metric.welchP()));
         }
     }
 

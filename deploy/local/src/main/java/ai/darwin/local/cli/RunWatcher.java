@@ -135,21 +135,14 @@ final class RunWatcher {
             bar(progress);
         } else if (event instanceof TrainingCompleted completed) {
             endBar();
-            System.out.printf("  ok %s  val_bpb %.4f  ppl %.2f  mfu %.2f%%  %,.0f tok/s  %.0f s%n",
-                    completed.variantId(), completed.metrics().valBitsPerByte(), completed.metrics().perplexity(),
-                    100 * completed.metrics().mfu(), completed.metrics().tokensPerSecond(),
-                    completed.metrics().totalSeconds());
+            System.out.println(RunLines.completed(completed));
         } else if (event instanceof TrainingFailed failed) {
             endBar();
             System.out.printf("  FAILED %s  %s: %s%n", failed.variantId(), failed.failureClass(),
                     failed.message().lines().findFirst().orElse(""));
         } else if (event instanceof GenerationClosed closed) {
             endBar();
-            var s = closed.statistics();
-            System.out.printf("Generation %d closed: best val_bpb %s, median %s, %d/%d trained, failure rate %.0f%%,"
-                            + " proposal errors %.0f%%, cost $%.4f%n", closed.generation(), format(s.bestValBitsPerByte()),
-                    format(s.medianValBitsPerByte()), s.completed(), s.variants(), 100 * s.failureRate(),
-                    100 * s.proposalErrorRate(), s.costUsd());
+            RunLines.closed(closed).forEach(System.out::println);
         } else if (event instanceof RunPaused paused) {
             System.out.println("Run paused by " + paused.by() + ": " + paused.reason());
         } else if (event instanceof RunResumed resumed) {
@@ -183,9 +176,5 @@ final class RunWatcher {
             System.out.println();
             barOpen = false;
         }
-    }
-
-    private static String format(Double value) {
-        return value == null ? "-" : String.format("%.4f", value);
     }
 }

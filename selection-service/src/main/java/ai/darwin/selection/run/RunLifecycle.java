@@ -1,0 +1,146 @@
+package ai.darwin.selection.run;
+
+import ai.darwin.events.EventCodec;
+import ai.darwin.events.EventType;
+import ai.darwin.events.run.RunCompleted;
+import ai.darwin.events.run.RunConfig;
+import ai.darwin.events.run.RunOutcome;
+import ai.darwin.events.run.RunPaused;
+import ai.darwin.events.run.RunResumed;
+import ai.darwin.events.run.RunStarted;
+import ai.darwin.events.run.RunStopped;
+import ai.darwin.events.run.VerificationReport;
+import ai.darwin.events.training.TrainingCompleted;
+import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.selection.store.GenerationState;
+import ai.darwin.selection.store.RunState;
+import ai.darwin.selection.store.SelectionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The decisions of a run's life: it starts with generation 0; it pauses, resumes and stops when asked; and after each
+ * generation closes it goes on, verifies its champion against the seed, or ends. Each decision queues its events on
+ * the run; the caller saves the run and publishes them.
+ */
+@ApplicationScoped
+class RunLifecycle {
+
+    private final SelectionStore store;
+    private final GenerationPlanner planner;
+
+    RunLifecycle(SelectionStore store, GenerationPlanner planner) {
+        this.store = store;
+        this.planner = planner;
+    }
+
+    void start(RunState run) {
+        run.queue(new RunStarted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now()));
+        planner.openMutationGeneration(run, 0);
+    }
+
+    /** The generation that is open still closes; the next one waits for a resume. */
+    void pause(RunState run, String reason, String by) {
+        if (run.steering().requestPause()) {
+            run.queue(new RunPaused(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
+                    reason, by));
+        }
+    }
+
+    void resume(RunState run, String by) {
+        if (run.steering().requestResume()) {
+            run.queue(new RunResumed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
+                    by));
+            if (run.status() == RunState.Status.PAUSED) {
+                run.moveTo(RunState.Status.RUNNING);
+                planner.openMutationGeneration(run, run.current().number() + 1);
+            }
+        }
+    }
+
+    /** The generation that is open still closes, then the run completes; a paused run completes at once. */
+    void stop(RunState run, String reason, String by) {
+        if (run.steering().requestStop()) {
+            run.queue(new RunStopped(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
+                    reason, by));
+            if (run.status() == RunState.Status.PAUSED) {
+                complete(run, RunOutcome.STOPPED, null);
+            }
+        }
+    }
+
+    /** What follows a generation that just closed; {@code report} is the verdict of a verification generation. */
+    void afterClose(RunState run, GenerationState closed, VerificationReport report) {
+        if (!closed.verification()) {
+            next(run, closed.number());
+        } else if (run.pendingOutcome() != null) {
+            complete(run, run.pendingOutcome(), report);
+        } else if (run.steering().stopRequested()) {
+            complete(run, RunOutcome.STOPPED, report);
+        } else {
+            run.moveTo(RunState.Status.RUNNING);
+            continueOrPause(run, closed.number() + 1);
+        }
+    }
+
+    private void next(RunState run, int closed) {
+        if (run.steering().stopRequested()) {
+            complete(run, RunOutcome.STOPPED, null);
+            return;
+        }
+        RunConfig config = run.config();
+        int mutationGenerations = run.mutationGenerationsClosed();
+        if (run.championVariantId() == null && mutationGenerations == 1) {
+            complete(run, RunOutcome.FAILED, null);
+            return;
+        }
+        RunOutcome ending = null;
+        if (mutationGenerations >= config.generations()) {
+            ending = RunOutcome.GENERATIONS_DONE;
+        } else if (config.stopAfterStagnantGenerations() > 0
+                && run.stagnantGenerations() >= config.stopAfterStagnantGenerations()) {
+            ending = RunOutcome.STAGNATED;
+        } else if (config.costCapUsd() > 0 && run.costUsd() >= config.costCapUsd()) {
+            ending = RunOutcome.COST_CAP_REACHED;
+        }
+        if (ending != null) {
+            run.endWith(ending);
+            if (verifiable(run)) {
+                verify(run, closed + 1);
+            } else {
+                complete(run, ending, null);
+            }
+        } else if (config.verificationInterval() > 0
+                && mutationGenerations % config.verificationInterval() == 0 && verifiable(run)) {
+            verify(run, closed + 1);
+        } else {
+            continueOrPause(run, closed + 1);
+        }
+    }
+
+    private void continueOrPause(RunState run, int number) {
+        if (run.steering().pauseRequested()) {
+            run.moveTo(RunState.Status.PAUSED);
+        } else {
+            planner.openMutationGeneration(run, number);
+        }
+    }
+
+    /** A champion other than the seed, and a baseline that trained, to compare it with. */
+    private boolean verifiable(RunState run) {
+        return run.championVariantId() != null && !run.championVariantId().equals(run.baselineVariantId())
+                && store.result(run.baselineVariantId()).filter(TrainingCompleted.class::isInstance).isPresent();
+    }
+
+    private void verify(RunState run, int number) {
+        String championAgent = store.proposal(run.championVariantId()).map(VariantProposed::targetAgentId)
+                .orElse("champion");
+        run.moveTo(RunState.Status.VERIFYING);
+        planner.openVerificationGeneration(run, number, championAgent);
+    }
+
+    private void complete(RunState run, RunOutcome outcome, VerificationReport report) {
+        run.moveTo(RunState.Status.COMPLETED);
+        run.queue(new RunCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
+                outcome, run.mutationGenerationsClosed(), run.championVariantId(), report, run.costUsd()));
+    }
+}
