@@ -2,8 +2,11 @@ import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.SeedProgram;
 import ai.darwin.training.harness.data.CorpusSource;
+import ai.darwin.training.harness.sandbox.ChildMain;
+import ai.darwin.training.sandbox.Calibration;
 import ai.darwin.training.sandbox.Cancellation;
-import ai.darwin.training.sandbox.NetworkIsolation;
+import ai.darwin.training.sandbox.ChildEnvironment;
+import ai.darwin.training.sandbox.Isolation;
 import ai.darwin.training.sandbox.Overhead;
 import ai.darwin.training.sandbox.Sandbox;
 import ai.darwin.training.sandbox.SandboxClasspath;
@@ -22,10 +25,10 @@ import java.util.Optional;
 
 /**
  * The Darwin side of bench/training-throughput.sh: the seed program, its CPU constants set to the benchmark's GPT,
- * trained through training-service's sandbox exactly as a worker runs a variant (a child JVM with the harness).
- * Prints JSON lines: the first variant of a fresh worker (it measures the CPU's peak), the timed training run, and
- * the overhead of a few one-step variants (JVM start, compile, data, engine: what each variant costs beyond its
- * training and evaluation).
+ * trained through training-service's sandbox exactly as a worker runs a variant (a child JVM with the harness,
+ * behind bubblewrap). Prints JSON lines: a fresh worker's calibration (once per worker: engine and the CPU's peak),
+ * the timed training run, and the overhead of a few one-step variants (JVM start, compile, data, engine: what each
+ * variant costs beyond its training and evaluation).
  *
  * <p>Arguments: corpus layers heads embd block batch seconds threads overheadRuns.
  */
@@ -43,20 +46,27 @@ public class SandboxBench {
         int overheadRuns = Integer.parseInt(args[8]);
         String program = program(layers, heads, embd, block, batch);
         Path workRoot = Files.createTempDirectory("darwin-bench");
+        Isolation.Decision isolation = Isolation.decide(TrainingConfig.Isolation.BWRAP, "bwrap", "prlimit", false,
+                System.getenv().getOrDefault("PATH", ChildEnvironment.DEFAULT_PATH), Optional.empty());
+        if (isolation.refused()) {
+            throw new IllegalStateException(isolation.refusal());
+        }
         SandboxSettings settings = new SandboxSettings(SandboxSettings.currentJava(),
                 SandboxClasspath.jars(SandboxClasspath.locate(Optional.of(Path.of("training-service/target",
-                        SandboxClasspath.FOLDER)))), workRoot, 2L << 30, 512L << 20, 8L << 30, Duration.ofMinutes(2),
-                Duration.ofHours(1), threads, 1, Path.of(System.getProperty("user.home"), ".djl.ai"),
-                List.of("PATH", "LANG"), NetworkIsolation.launcherPrefix(TrainingConfig.NetworkIsolation.AUTO), false,
-                60);
+                        SandboxClasspath.FOLDER)))), ChildMain.class.getName(), workRoot, 2L << 30, 512L << 20,
+                8L << 30, Duration.ofMinutes(2), Duration.ofHours(1), threads, 1,
+                Path.of(System.getProperty("user.home"), ".djl.ai"), List.of("PATH", "LANG"),
+                isolation.containment(), false, 60);
         Sandbox sandbox = new Sandbox(settings, System.getenv());
         CorpusSource source = CorpusSource.of(Path.of(corpus).toAbsolutePath().toString());
         long stepTokens = (long) batch * block;
 
-        SandboxOutcome.Completed first = completed(sandbox.run(new SandboxRequest("bench-first", program,
-                HarnessConfig.of(source, stepTokens, 0).withPreset("cpu")), p -> { }, new Cancellation()));
-        double peak = first.metrics().peakFlops();
-        print("first", first, settings);
+        long calibrationStart = System.nanoTime();
+        Calibration.Result calibration = Calibration.run(settings, System.getenv(), Duration.ofMinutes(10));
+        double peak = calibration.peakFlops();
+        System.out.println(String.format(Locale.ROOT, "{\"run\":\"calibration\",\"seconds\":%.3f,"
+                        + "\"engine_seconds\":%.3f,\"peak_flops\":%.4g}", (System.nanoTime() - calibrationStart) / 1e9,
+                calibration.engineSeconds(), peak));
 
         SandboxOutcome.Completed timed = completed(sandbox.run(new SandboxRequest("bench-train", program,
                 HarnessConfig.of(source, 0, seconds).withPreset("cpu").withPeakFlops(peak)), p -> { },
@@ -107,11 +117,11 @@ public class SandboxBench {
         Overhead o = outcome.overhead();
         System.out.println(String.format(Locale.ROOT, "{\"run\":\"%s\",\"tokens\":%d,\"train_seconds\":%.3f,"
                         + "\"tokens_per_second\":%.1f,\"steps\":%d,\"final_loss\":%.4f,\"val_bpb\":%.4f,"
-                        + "\"mfu\":%.4f,\"peak_flops\":%.4g,\"threads\":%d,\"network_isolated\":%b,"
+                        + "\"mfu\":%.4f,\"peak_flops\":%.4g,\"threads\":%d,\"isolated\":%b,"
                         + "\"jvm_start_seconds\":%.3f,\"compile_seconds\":%.3f,\"data_seconds\":%.3f,"
                         + "\"engine_seconds\":%.3f,\"overhead_seconds\":%.3f}", run, m.tokensTrained(),
                 m.trainSeconds(), m.tokensPerSecond(), m.steps(), m.finalTrainLoss(), m.valBitsPerByte(), m.mfu(),
-                m.peakFlops(), settings.threads(), !settings.launcherPrefix().isEmpty(), o.jvmStartSeconds(),
+                m.peakFlops(), settings.threads(), settings.containment().isolated(), o.jvmStartSeconds(),
                 o.compileSeconds(), o.dataSeconds(), o.engineSeconds(), o.totalSeconds()));
     }
 }

@@ -61,7 +61,7 @@ darwin = [json.loads(l) for l in open(out + "/darwin.jsonl")]
 torch = [json.loads(l) for l in open(out + "/pytorch.jsonl")]
 train = [d for d in darwin if d["run"] == "train"]
 overhead = [d for d in darwin if d["run"] == "overhead"]
-first = [d for d in darwin if d["run"] == "first"]
+calibration = [d for d in darwin if d["run"] == "calibration"]
 dt = [t["tokens_per_second"] for t in train]
 pt = [t["tokens_per_second"] for t in torch]
 print(f"GPT {layers} layers, {heads} heads, {embd} dims, context {block}, batch {batch}; "
@@ -69,7 +69,7 @@ print(f"GPT {layers} layers, {heads} heads, {embd} dims, context {block}, batch 
 for i, (a, b) in enumerate(zip(train, torch), 1):
     print(f"  round {i}: Darwin {a['tokens_per_second']:.0f} tokens/s ({a['steps']} steps, loss {a['final_loss']:.3f}), "
           f"PyTorch {b['tokens_per_second']:.0f} tokens/s ({b['steps']} steps, loss {b['final_loss']:.3f})")
-print(f"Darwin (DJL {train[0]['threads']} threads, sandboxed{', no network' if train[0]['network_isolated'] else ''}): "
+print(f"Darwin (DJL {train[0]['threads']} threads, sandboxed{', behind bubblewrap' if train[0]['isolated'] else ''}): "
       f"best {max(dt):.0f} tokens/s, median {statistics.median(dt):.0f}")
 print(f"PyTorch {torch[0]['torch']} + OpenBLAS ({torch[0]['threads']} threads): "
       f"best {max(pt):.0f} tokens/s, median {statistics.median(pt):.0f}")
@@ -79,7 +79,7 @@ o = sorted(overhead, key=lambda r: r["total_seconds"])[len(overhead) // 2]
 print(f"sandbox overhead per variant (median of {len(overhead)} round(s) x {o['runs']} one-step variants): {o['total_seconds']:.2f} s "
       f"= JVM start {o['jvm_start_seconds']:.2f} + compile {o['compile_seconds']:.2f} + data {o['data_seconds']:.2f} "
       f"+ engine {o['engine_seconds']:.2f} + exit and the rest")
-f = sorted(first, key=lambda r: r["overhead_seconds"])[len(first) // 2]
-print(f"first variant of a fresh worker (it also measures the CPU's peak, {f['peak_flops']:.3g} FLOP/s): "
-      f"{f['overhead_seconds']:.2f} s overhead")
+c = sorted(calibration, key=lambda r: r["seconds"])[len(calibration) // 2]
+print(f"a worker's calibration, once before its first variant (engine and the CPU's peak, {c['peak_flops']:.3g} "
+      f"FLOP/s): {c['seconds']:.2f} s")
 EOF

@@ -29,8 +29,8 @@ public interface TrainingConfig {
     Duration progressInterval();
 
     /**
-     * Peak FLOP/s for MFU. Unset: a GPU's comes from the harness's table; on a CPU the first child measures the
-     * fp32 matmul peak and this worker reuses that figure, so its variants share one MFU denominator.
+     * Peak FLOP/s for MFU. Unset: the worker's calibration child finds it before the first variant (a GPU's from
+     * the harness's table, a CPU's fp32 matmul peak measured), and every variant is scored against that one figure.
      */
     OptionalDouble peakFlops();
 
@@ -90,11 +90,39 @@ public interface TrainingConfig {
         List<String> passEnvironment();
 
         /**
-         * Run the child in its own network namespace (util-linux {@code unshare}): {@code auto} does where this
-         * machine allows it, {@code on} requires it, {@code off} never does.
+         * The OS-level wall around each child: {@code bwrap} (bubblewrap: its own user, network, mount, pid, IPC and
+         * UTS namespaces, a read-only view of what it needs, only its private directory writable) or {@code none}.
+         * A worker that cannot isolate refuses untrusted code unless {@link #allowUnisolated()} says otherwise.
          */
-        @WithDefault("auto")
-        NetworkIsolation networkIsolation();
+        @WithDefault("bwrap")
+        Isolation isolation();
+
+        /**
+         * Run variants without the OS-level wall when isolation is {@code none} or bubblewrap cannot run here
+         * (missing, or denied as by Docker's default seccomp profile): the bytecode check and the resource limits
+         * are then all that stands between a program and this worker's files, network and environment.
+         */
+        @WithDefault("false")
+        boolean allowUnisolated();
+
+        /** The bubblewrap executable: a name looked up on the PATH, or a path. */
+        @WithDefault("bwrap")
+        String bwrap();
+
+        /** util-linux's prlimit, which sets each child's rlimits (file size, open files, core dumps, CPU time). */
+        @WithDefault("prlimit")
+        String prlimit();
+
+        /**
+         * Put each child in a cgroup v2 of its own with a memory and a process limit where this process may create
+         * one (a writable, delegated cgroup v2 hierarchy); rlimits and the worker's own watch apply either way.
+         */
+        @WithDefault("true")
+        boolean cgroups();
+
+        /** How long the worker's calibration child (engine start, libtorch extraction, peak measurement) may take. */
+        @WithDefault("PT10M")
+        Duration calibrationTimeout();
 
         /** Keep each attempt's working directory for debugging instead of deleting it. */
         @WithDefault("false")
@@ -105,7 +133,7 @@ public interface TrainingConfig {
         int logTailLines();
     }
 
-    enum NetworkIsolation {
-        AUTO, ON, OFF
+    enum Isolation {
+        BWRAP, NONE
     }
 }

@@ -16,7 +16,7 @@ public final class ChildEnvironment {
 
     /** Names that are never passed on, whatever the allow-list says. */
     static final Pattern SECRET = Pattern.compile("KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|AUTH");
-    static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+    public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private ChildEnvironment() {
     }

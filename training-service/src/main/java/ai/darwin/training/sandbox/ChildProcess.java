@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running child JVM. Its standard input stays open for as long as this process lives (the child halts when it
- * closes, see ChildMain's --exit-with-parent); its output goes to a log file in its working directory, so that no
- * pipe can fill and block it.
+ * A running child JVM and its launchers (prlimit and bubblewrap exec or wait for it). Its standard input stays open
+ * for as long as this process lives (the child halts when it closes, see ChildMain's --exit-with-parent); its
+ * output goes to a log file in its working directory, so that no pipe can fill and block it.
  */
 final class ChildProcess {
 
@@ -38,9 +38,20 @@ final class ChildProcess {
         return process.exitValue();
     }
 
-    /** @return its resident memory in bytes (VmRSS), or 0 when it cannot be read */
+    /**
+     * @return the resident memory (VmRSS) of it and everything it started, in bytes: behind bubblewrap the JVM is
+     *         a grandchild, and the launcher's own memory is a rounding error
+     */
     long residentBytes() {
-        return residentBytes(Path.of("/proc", Long.toString(process.pid()), "status"));
+        long total = residentBytes(status(process.pid()));
+        for (ProcessHandle descendant : process.descendants().toList()) {
+            total += residentBytes(status(descendant.pid()));
+        }
+        return total;
+    }
+
+    private static Path status(long pid) {
+        return Path.of("/proc", Long.toString(pid), "status");
     }
 
     static long residentBytes(Path status) {

@@ -7,12 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The end of a child's output, bounded in lines and characters. */
+/**
+ * The end of a child's output and the text of its report, bounded to a few KB however much the child wrote: the
+ * worker never trusts the child's own bounds, and what it reads goes into events, lessons and prompts.
+ */
 final class LogTail {
 
     /** At most this much of the log's end is read. */
     static final int MAX_BYTES = 64 * 1024;
-    static final int MAX_CHARS = 6000;
+    /** The output's tail in a failure. */
+    static final int MAX_CHARS = 3000;
+    /** A stack trace, compiler output or crash report after the output. */
+    static final int MAX_DETAIL_CHARS = 3000;
+    /** A failure's message. */
+    static final int MAX_MESSAGE_CHARS = 2000;
 
     private LogTail() {
     }
@@ -37,9 +45,9 @@ final class LogTail {
         return tail.length() <= MAX_CHARS ? tail : "..." + tail.substring(tail.length() - MAX_CHARS);
     }
 
-    /** Joins the output's tail and a stack trace or compiler output, each bounded. */
+    /** Joins the output's tail and a stack trace, compiler output or crash report, each bounded. */
     static String withDetail(String output, String detail) {
-        String boundedDetail = detail.length() <= 8000 ? detail : detail.substring(0, 8000) + "\n...";
+        String boundedDetail = bounded(detail, MAX_DETAIL_CHARS);
         if (output.isBlank()) {
             return boundedDetail;
         }
@@ -47,5 +55,10 @@ final class LogTail {
             return output;
         }
         return output + "\n--- harness detail ---\n" + boundedDetail;
+    }
+
+    /** @return the text's start, cut at {@code max} characters */
+    static String bounded(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "\n...";
     }
 }

@@ -6,6 +6,7 @@ import ai.darwin.events.training.TrainingMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -33,8 +34,20 @@ record ResultFile(TrainingMetrics metrics, ArchitectureCard architecture, Failur
         return metrics != null;
     }
 
-    /** @throws IOException when the file is missing or not a report */
+    /** The harness's report is a few KB; a larger file is not one, and is not read into the worker's memory. */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    /**
+     * Reads a report, its message and detail cut to a few KB: it was written in the same JVM as the program, so
+     * nothing in it is trusted to be bounded.
+     *
+     * @throws IOException when the file is missing, too large or not a report
+     */
     static ResultFile read(Path file) throws IOException {
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IOException(file.getFileName() + " has " + Files.size(file) + " bytes, more than a report's "
+                    + MAX_BYTES);
+        }
         JsonNode root = JSON.readTree(file.toFile());
         if (root == null || !root.has("succeeded")) {
             throw new IOException(file + " is not a harness report");
@@ -69,7 +82,9 @@ record ResultFile(TrainingMetrics metrics, ArchitectureCard architecture, Failur
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " names an unknown failure class", e);
         }
-        return new ResultFile(null, null, failureClass, failure.path("message").asText(""),
-                failure.path("detail").asText(""), train, evaluation, compile, data, engine, mainStart);
+        return new ResultFile(null, null, failureClass,
+                LogTail.bounded(failure.path("message").asText(""), LogTail.MAX_MESSAGE_CHARS),
+                LogTail.bounded(failure.path("detail").asText(""), LogTail.MAX_DETAIL_CHARS), train, evaluation,
+                compile, data, engine, mainStart);
     }
 }

@@ -5,36 +5,40 @@ import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.training.harness.ProgressPoint;
 import ai.darwin.training.harness.sandbox.ChildConfig;
 import ai.darwin.training.harness.sandbox.ChildMain;
-import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one program in a child JVM and classifies how it ended. The child gets a private working directory (deleted
  * afterwards), the classpath of {@link SandboxClasspath} only, the environment of {@link ChildEnvironment} only, a
- * heap and direct-memory cap, and, where possible, no network. This process watches it: past its resident-memory
- * limit it is killed as OUT_OF_MEMORY, past its wall-clock limit as TIMEOUT. Whatever happens, {@link #run} returns
- * an outcome and never throws.
+ * heap and direct-memory cap, rlimits, and the OS-level wall of its {@link Containment}: its own namespaces, no
+ * network, and a file system that shows it the JDK, its jars, DJL's cache and its corpus read-only and nothing but
+ * its private directory writable. This process watches it: past its resident-memory limit it is killed as
+ * OUT_OF_MEMORY, past its wall-clock limit as TIMEOUT, past its output limit as CONTRACT_VIOLATION; how it ended is
+ * decided from facts ({@link ChildEnd}), never from what it printed. Whatever happens, {@link #run} returns an
+ * outcome and never throws.
  */
 public final class Sandbox {
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class);
     static final String LOG_FILE = "child.log";
-    static final String CRASH_FILE = "hs_err.log";
     /** How often the child's memory, clock and progress are checked. */
     static final long WATCH_MILLIS = 100;
-    /** A program may print (System.out is allowed), but not fill the worker's disk. */
+    /**
+     * A program may print (System.out is allowed), but not fill the worker's disk: no file of the child may grow
+     * past this (an rlimit), and output that reaches it ends the run.
+     */
     static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
 
     private final SandboxSettings settings;
@@ -61,8 +65,8 @@ public final class Sandbox {
         long started = System.nanoTime();
         Path dir = null;
         try {
-            dir = privateDirectory(request.label());
-            return watch(request, dir, progress, cancellation, started);
+            dir = privateDirectory(settings.workRoot(), request.label());
+            return watch(request, dir, progress, cancellation);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "sandbox failed around %s", request.label());
             return new SandboxOutcome.Failed(FailureClass.INFRASTRUCTURE, "the worker could not run the child JVM: "
@@ -78,69 +82,89 @@ public final class Sandbox {
     }
 
     private SandboxOutcome watch(SandboxRequest request, Path dir, Consumer<ProgressPoint> progress,
-                                 Cancellation cancellation, long started) throws IOException, InterruptedException {
-        Path home = Files.createDirectory(dir.resolve("home"));
-        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+                                 Cancellation cancellation) throws IOException, InterruptedException {
+        Duration limit = settings.wallClockLimit(request.config().maxSeconds());
+        ChildLaunch launch = new ChildLaunch(settings.mainClass(), dir, inputs(request),
+                false, Rlimits.of(MAX_LOG_BYTES, limit.toMillis() / 1000.0));
+        Files.createDirectory(launch.home());
+        Files.createDirectory(launch.tmp());
         Files.writeString(dir.resolve(ChildMain.PROGRAM), request.source(), StandardCharsets.UTF_8);
         ChildConfig.write(request.config(), dir.resolve(ChildMain.CONFIG));
         Path log = dir.resolve(LOG_FILE);
-        Duration limit = settings.wallClockLimit(request.config().maxSeconds());
-        long spawnMillis = System.currentTimeMillis();
-        long spawnNanos = System.nanoTime();
-        ChildProcess child = ChildProcess.start(command(dir, home, tmp), ChildEnvironment.of(parentEnvironment,
-                settings.passEnvironment(), home, tmp, settings.djlCacheDir(), settings.threads()), dir, log);
-        ProgressTail tail = new ProgressTail(dir.resolve(ChildMain.PROGRESS));
-        String killedFor = null;
-        FailureClass killedAs = null;
-        long peakResident = 0;
+        Path marker = dir.resolve(ChildMain.STARTED);
+        Optional<Cgroups.Child> cgroup = cgroup(request.label());
         try {
-            while (!child.waitFor(WATCH_MILLIS)) {
-                tail.poll(progress);
-                long resident = child.residentBytes();
-                peakResident = Math.max(peakResident, resident);
-                if (resident > settings.memoryLimitBytes()) {
-                    killedAs = FailureClass.OUT_OF_MEMORY;
-                    killedFor = "the child used " + mib(resident) + " MiB of memory (heap and native), past the "
-                            + "worker's limit of " + mib(settings.memoryLimitBytes()) + " MiB, and was killed";
-                } else if (System.nanoTime() - spawnNanos > limit.toNanos()) {
-                    killedAs = FailureClass.TIMEOUT;
-                    killedFor = timeoutMessage(request.config().maxSeconds(), limit);
-                } else if (Files.size(log) > MAX_LOG_BYTES) {
-                    killedAs = FailureClass.CONTRACT_VIOLATION;
-                    killedFor = "the program printed more than " + mib(MAX_LOG_BYTES) + " MiB and was killed";
-                } else if (cancellation.requested()) {
-                    killedFor = cancellation.reason();
+            long spawnMillis = System.currentTimeMillis();
+            long spawnNanos = System.nanoTime();
+            ChildProcess child = ChildProcess.start(launch.command(settings, cgroup.map(Cgroups.Child::procs)),
+                    ChildEnvironment.of(parentEnvironment, settings.passEnvironment(), launch.home(), launch.tmp(),
+                            settings.djlCacheDir(), settings.threads()), dir, log);
+            ProgressTail tail = new ProgressTail(dir.resolve(ChildMain.PROGRESS));
+            // a fact once seen: the program cannot take it back by deleting the file later
+            boolean startedSeen = false;
+            String killedFor = null;
+            FailureClass killedAs = null;
+            long peakResident = 0;
+            try {
+                while (!child.waitFor(WATCH_MILLIS)) {
+                    startedSeen = startedSeen || Files.exists(marker);
+                    tail.poll(progress);
+                    long resident = child.residentBytes();
+                    peakResident = Math.max(peakResident, resident);
+                    if (resident > settings.memoryLimitBytes()) {
+                        killedAs = FailureClass.OUT_OF_MEMORY;
+                        killedFor = "the child used " + mib(resident) + " MiB of memory (heap and native), past "
+                                + "the worker's limit of " + mib(settings.memoryLimitBytes()) + " MiB, and was killed";
+                    } else if (System.nanoTime() - spawnNanos > limit.toNanos()) {
+                        killedAs = FailureClass.TIMEOUT;
+                        killedFor = timeoutMessage(request.config().maxSeconds(), limit);
+                    } else if (Files.size(log) >= MAX_LOG_BYTES) {
+                        killedAs = FailureClass.CONTRACT_VIOLATION;
+                        killedFor = "the program printed more than " + mib(MAX_LOG_BYTES) + " MiB and was killed";
+                    } else if (cancellation.requested()) {
+                        killedFor = cancellation.reason();
+                    }
+                    if (killedFor != null) {
+                        child.kill();
+                        break;
+                    }
                 }
-                if (killedFor != null) {
+            } finally {
+                if (killedFor == null && isAlive(child)) {
                     child.kill();
-                    break;
                 }
             }
-        } finally {
-            if (killedFor == null && isAlive(child)) {
-                child.kill();
+            tail.poll(progress);
+            double wallSeconds = (System.nanoTime() - spawnNanos) / 1e9;
+            if (killedFor != null && killedAs == null) {
+                return new SandboxOutcome.Cancelled(killedFor);
             }
+            ChildEnd end = new ChildEnd(startedSeen || Files.exists(marker), child.exitValue(), killedAs, killedFor,
+                    Files.exists(log) && Files.size(log) >= MAX_LOG_BYTES,
+                    cgroup.map(Cgroups.Child::oomKilled).orElse(false),
+                    Files.exists(dir.resolve(ChildLaunch.CRASH_FILE)));
+            return outcome(request, dir, end, wallSeconds, spawnMillis, peakResident);
+        } finally {
+            cgroup.ifPresent(Cgroups.Child::close);
         }
-        tail.poll(progress);
-        double wallSeconds = (System.nanoTime() - spawnNanos) / 1e9;
-        if (killedFor != null && killedAs == null) {
-            return new SandboxOutcome.Cancelled(killedFor);
-        }
-        String output = LogTail.of(log, settings.logTailLines());
-        if (killedAs != null) {
-            LOG.infof("%s: %s", request.label(), killedFor);
-            return new SandboxOutcome.Failed(killedAs, killedFor, output, wallSeconds);
-        }
-        Path result = dir.resolve(ChildMain.RESULT);
-        if (!Files.exists(result)) {
-            return crashed(child.exitValue(), output, dir, wallSeconds);
+    }
+
+    private SandboxOutcome outcome(SandboxRequest request, Path dir, ChildEnd end, double wallSeconds,
+                                   long spawnMillis, long peakResident) {
+        String output = LogTail.of(dir.resolve(LOG_FILE), settings.logTailLines());
+        Optional<ChildEnd.Verdict> decided = end.beforeResult();
+        if (decided.isPresent()) {
+            LOG.infof("%s: %s", request.label(), decided.get().message());
+            return failed(decided.get(), output, wallSeconds);
         }
         ResultFile report;
         try {
-            report = ResultFile.read(result);
-        } catch (IOException e) {
-            return new SandboxOutcome.Failed(FailureClass.INFRASTRUCTURE, "the child's result could not be read: "
-                    + e.getMessage(), output, wallSeconds);
+            report = ResultFile.read(dir.resolve(ChildMain.RESULT));
+        } catch (IOException | RuntimeException e) {
+            ChildEnd.Verdict verdict = end.withoutResult();
+            String crash = end.crashReport() ? LogTail.of(dir.resolve(ChildLaunch.CRASH_FILE), 40) : "";
+            return new SandboxOutcome.Failed(verdict.failureClass(), verdict.message(),
+                    LogTail.withDetail(output, crash), wallSeconds);
         }
         if (!report.succeeded()) {
             return new SandboxOutcome.Failed(report.failureClass(), report.message(),
@@ -159,45 +183,32 @@ public final class Sandbox {
         return new SandboxOutcome.Completed(metrics, report.architecture(), overhead);
     }
 
-    List<String> command(Path dir, Path home, Path tmp) {
-        List<String> command = new ArrayList<>(settings.launcherPrefix());
-        command.addAll(List.of(settings.java().toString(),
-                "-Xmx" + settings.heapBytes(),
-                "-XX:MaxDirectMemorySize=" + settings.maxDirectMemoryBytes(),
-                // one GC thread and no shared perf-data file outside the private directory
-                "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-XX:ErrorFile=" + dir.resolve(CRASH_FILE),
-                "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home,
-                "-DDJL_CACHE_DIR=" + settings.djlCacheDir(), "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + settings.threads(),
-                "-Dai.djl.pytorch.num_interop_threads=" + settings.interopThreads(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                // the CPU build of libtorch has no CUDA: DJL's probe for GPUs warns about it on every start
-                "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error",
-                "-cp", settings.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                ChildMain.class.getName(), dir.toString(), ChildMain.EXIT_WITH_PARENT));
-        return command;
+    private static SandboxOutcome.Failed failed(ChildEnd.Verdict verdict, String output, double wallSeconds) {
+        return new SandboxOutcome.Failed(verdict.failureClass(), verdict.message(), output, wallSeconds);
     }
 
-    /** A child that ended without a result and without being killed here. */
-    static SandboxOutcome crashed(int exitValue, String output, Path dir, double wallSeconds) {
-        if (output.contains("Could not find or load main class") || output.contains("Error occurred during "
-                + "initialization of VM") || output.contains("Could not create the Java Virtual Machine")) {
-            return new SandboxOutcome.Failed(FailureClass.INFRASTRUCTURE, "the child JVM did not start (exit status "
-                    + exitValue + ")", output, wallSeconds);
+    /** @return the corpus, when it is a local file: the only data a child reads besides its own directory */
+    private static List<Path> inputs(SandboxRequest request) {
+        String uri = request.config().corpus().uri();
+        try {
+            Path path = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
+            return Files.isRegularFile(path) ? List.of(path.toAbsolutePath().normalize()) : List.of();
+        } catch (RuntimeException e) {
+            return List.of();
         }
-        if (output.contains("java.lang.OutOfMemoryError") || output.contains("insufficient memory for the Java "
-                + "Runtime") || output.contains("Cannot allocate memory") || exitValue == 128 + 9) {
-            return new SandboxOutcome.Failed(FailureClass.OUT_OF_MEMORY, "the child JVM ran out of memory and died "
-                    + "(exit status " + exitValue + ")", output, wallSeconds);
+    }
+
+    private Optional<Cgroups.Child> cgroup(String label) {
+        Optional<Cgroups> cgroups = settings.containment().cgroups();
+        if (cgroups.isEmpty()) {
+            return Optional.empty();
         }
-        if (Files.exists(dir.resolve(CRASH_FILE))) {
-            return new SandboxOutcome.Failed(FailureClass.RUNTIME_EXCEPTION, "the child JVM crashed in native code "
-                    + "(exit status " + exitValue + ")", LogTail.withDetail(output,
-                    LogTail.of(dir.resolve(CRASH_FILE), 40)), wallSeconds);
+        try {
+            return Optional.of(cgroups.get().create(label, settings.memoryLimitBytes()));
+        } catch (IOException e) {
+            LOG.warnf("no cgroup for %s (rlimits and the watch still apply): %s", label, e.toString());
+            return Optional.empty();
         }
-        return new SandboxOutcome.Failed(FailureClass.RUNTIME_EXCEPTION, "the child JVM exited with status "
-                + exitValue + " before the harness wrote a result", output, wallSeconds);
     }
 
     private static String timeoutMessage(double maxSeconds, Duration limit) {
@@ -211,13 +222,13 @@ public final class Sandbox {
                 + "budget().exhausted() before each step";
     }
 
-    private Path privateDirectory(String label) throws IOException {
-        Files.createDirectories(settings.workRoot());
+    static Path privateDirectory(Path workRoot, String label) throws IOException {
+        Files.createDirectories(workRoot);
         String safe = label.replaceAll("[^A-Za-z0-9._-]", "_");
-        return Files.createTempDirectory(settings.workRoot(), safe.substring(0, Math.min(safe.length(), 80)) + "-");
+        return Files.createTempDirectory(workRoot, safe.substring(0, Math.min(safe.length(), 80)) + "-");
     }
 
-    private static boolean isAlive(ChildProcess child) {
+    static boolean isAlive(ChildProcess child) {
         try {
             return !child.waitFor(0);
         } catch (InterruptedException e) {
@@ -226,7 +237,7 @@ public final class Sandbox {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package ai.darwin.training.sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * @param java                 the {@code java} launcher of this JDK
  * @param classpath            the child's whole classpath: SDK, harness, DJL and an SLF4J binding
+ * @param mainClass            the child's entry point: the harness's ChildMain (a test swaps in a hostile one)
  * @param workRoot             where private working directories are made
  * @param heapBytes            -Xmx
  * @param maxDirectMemoryBytes -XX:MaxDirectMemorySize
@@ -20,25 +22,26 @@ import java.util.Objects;
  * @param interopThreads       libtorch inter-op threads
  * @param djlCacheDir          where DJL finds the extracted libtorch
  * @param passEnvironment      names of the worker's environment variables a child may see
- * @param launcherPrefix       what runs before {@code java}, e.g. {@code unshare --net --}; empty for nothing
+ * @param containment          the OS-level wall and limits around every child
  * @param keepWorkDirs         keep working directories after the run
  * @param logTailLines         lines of child output kept for a failure's log tail
  */
-public record SandboxSettings(Path java, List<Path> classpath, Path workRoot, long heapBytes,
+public record SandboxSettings(Path java, List<Path> classpath, String mainClass, Path workRoot, long heapBytes,
                               long maxDirectMemoryBytes, long memoryLimitBytes, Duration timeoutGrace,
                               Duration maxWallClock, int threads, int interopThreads, Path djlCacheDir,
-                              List<String> passEnvironment, List<String> launcherPrefix, boolean keepWorkDirs,
+                              List<String> passEnvironment, Containment containment, boolean keepWorkDirs,
                               int logTailLines) {
 
     public SandboxSettings {
         Objects.requireNonNull(java, "java");
         classpath = List.copyOf(classpath);
+        Objects.requireNonNull(mainClass, "mainClass");
         Objects.requireNonNull(workRoot, "workRoot");
         Objects.requireNonNull(timeoutGrace, "timeoutGrace");
         Objects.requireNonNull(maxWallClock, "maxWallClock");
         Objects.requireNonNull(djlCacheDir, "djlCacheDir");
         passEnvironment = List.copyOf(passEnvironment);
-        launcherPrefix = List.copyOf(launcherPrefix);
+        Objects.requireNonNull(containment, "containment");
         if (classpath.isEmpty() || heapBytes <= 0 || maxDirectMemoryBytes <= 0 || memoryLimitBytes <= 0
                 || threads < 1 || interopThreads < 1 || logTailLines < 1) {
             throw new IllegalArgumentException("sandbox settings need a classpath, positive memory limits, "
@@ -52,15 +55,34 @@ public record SandboxSettings(Path java, List<Path> classpath, Path workRoot, lo
     }
 
     public SandboxSettings withMemory(long newHeapBytes, long newMemoryLimitBytes) {
-        return new SandboxSettings(java, classpath, workRoot, newHeapBytes, maxDirectMemoryBytes,
+        return new SandboxSettings(java, classpath, mainClass, workRoot, newHeapBytes, maxDirectMemoryBytes,
                 newMemoryLimitBytes, timeoutGrace, maxWallClock, threads, interopThreads, djlCacheDir,
-                passEnvironment, launcherPrefix, keepWorkDirs, logTailLines);
+                passEnvironment, containment, keepWorkDirs, logTailLines);
     }
 
     public SandboxSettings withTimeouts(Duration newGrace, Duration newMaxWallClock) {
-        return new SandboxSettings(java, classpath, workRoot, heapBytes, maxDirectMemoryBytes, memoryLimitBytes,
-                newGrace, newMaxWallClock, threads, interopThreads, djlCacheDir, passEnvironment, launcherPrefix,
-                keepWorkDirs, logTailLines);
+        return new SandboxSettings(java, classpath, mainClass, workRoot, heapBytes, maxDirectMemoryBytes,
+                memoryLimitBytes, newGrace, newMaxWallClock, threads, interopThreads, djlCacheDir, passEnvironment,
+                containment, keepWorkDirs, logTailLines);
+    }
+
+    /** The same settings around another wall (tests: the same child without bubblewrap, or with a missing one). */
+    public SandboxSettings withContainment(Containment newContainment) {
+        return new SandboxSettings(java, classpath, mainClass, workRoot, heapBytes, maxDirectMemoryBytes,
+                memoryLimitBytes, timeoutGrace, maxWallClock, threads, interopThreads, djlCacheDir, passEnvironment,
+                newContainment, keepWorkDirs, logTailLines);
+    }
+
+    /**
+     * Another entry point with more on its classpath, run through the same launcher, wall and limits as a training
+     * child: only tests use it, to attack the OS-level wall with code the bytecode check would never let through.
+     */
+    public SandboxSettings withMainClass(String newMainClass, List<Path> extraClasspath) {
+        List<Path> wider = new ArrayList<>(classpath);
+        wider.addAll(extraClasspath);
+        return new SandboxSettings(java, wider, newMainClass, workRoot, heapBytes, maxDirectMemoryBytes,
+                memoryLimitBytes, timeoutGrace, maxWallClock, threads, interopThreads, djlCacheDir, passEnvironment,
+                containment, keepWorkDirs, logTailLines);
     }
 
     /**

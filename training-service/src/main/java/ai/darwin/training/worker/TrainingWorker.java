@@ -10,8 +10,11 @@ import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.data.CorpusSource;
 import ai.darwin.training.messaging.TrainingPublisher;
+import ai.darwin.training.messaging.VariantIntake;
+import ai.darwin.training.sandbox.Calibration;
 import ai.darwin.training.sandbox.Cancellation;
 import ai.darwin.training.sandbox.Corpora;
+import ai.darwin.training.sandbox.Isolation;
 import ai.darwin.training.sandbox.Sandbox;
 import ai.darwin.training.sandbox.SandboxFactory;
 import ai.darwin.training.sandbox.SandboxOutcome;
@@ -68,9 +71,10 @@ public class TrainingWorker {
     private final TrainingPublisher publisher;
     private final VariantLedger ledger;
     private final RunningVariants running;
+    private final SandboxStatus status;
+    private final VariantIntake intake;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
-    private final CpuPeak cpuPeak = new CpuPeak();
     /** A result the broker did not acknowledge is sent again until it does: at least once. */
     private final UntilAcknowledged resend = new UntilAcknowledged(Duration.ofSeconds(1), Duration.ofSeconds(30),
             () -> draining);
@@ -78,28 +82,73 @@ public class TrainingWorker {
     private Sandbox sandbox;
     private Corpora corpora;
     private ScheduledExecutorService ticker;
+    private Thread calibration;
 
-    TrainingWorker(TrainingConfig config, TrainingPublisher publisher, VariantLedger ledger, RunningVariants running) {
+    TrainingWorker(TrainingConfig config, TrainingPublisher publisher, VariantLedger ledger, RunningVariants running,
+                   SandboxStatus status, VariantIntake intake) {
         this.config = config;
         this.publisher = publisher;
         this.ledger = ledger;
         this.running = running;
+        this.status = status;
+        this.intake = intake;
     }
 
-    /** Resolves the sandbox at start, so that a missing classpath or isolation stops the service at once. */
+    /**
+     * Decides the children's wall at start, so that a missing classpath stops the service at once and a worker
+     * that cannot isolate says so and takes no variants (they stay for other workers). Then calibrates in the
+     * background: the variants channel opens once the engine is extracted and the peak measured.
+     */
     void start(@Observes StartupEvent event) {
         workerId = config.workerId().filter(id -> !id.isBlank()).orElseGet(WorkerIdentity::defaultId);
-        SandboxSettings settings = SandboxFactory.settings(config, System.getenv());
-        sandbox = new Sandbox(settings, System.getenv());
         corpora = new Corpora(SandboxFactory.workRoot(config).resolve("corpora"));
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "darwin-training-progress");
             thread.setDaemon(true);
             return thread;
         });
-        LOG.infof("worker %s: %d variant(s) at a time, %d thread(s) each, child classpath %s, network %s",
+        Isolation.Decision decision = SandboxFactory.isolation(config, System.getenv());
+        if (decision.refused()) {
+            LOG.errorf("worker %s: %s", workerId, decision.refusal());
+            status.refuse(decision.refusal());
+            return;
+        }
+        if (decision.warning() != null) {
+            LOG.warnf("worker %s: %s", workerId, decision.warning());
+        }
+        SandboxSettings settings = SandboxFactory.settings(config, System.getenv(), decision.containment());
+        sandbox = new Sandbox(settings, System.getenv());
+        status.calibrating(decision.containment().describe(), !decision.containment().isolated());
+        LOG.infof("worker %s: %d variant(s) at a time, %d thread(s) each, child classpath %s, children behind %s",
                 workerId, config.concurrency(), settings.threads(), settings.classpath().get(0).getParent(),
-                settings.launcherPrefix().isEmpty() ? "shared" : "isolated");
+                decision.containment().describe());
+        calibration = new Thread(() -> calibrate(settings), "darwin-calibration");
+        calibration.setDaemon(true);
+        calibration.start();
+    }
+
+    /**
+     * One trusted child loads the engine (extracting libtorch into DJL's cache, which variants only read) and
+     * measures this device's peak; every variant is then scored against that one figure, never re-measured.
+     */
+    private void calibrate(SandboxSettings settings) {
+        try {
+            Calibration.Result result = Calibration.run(settings, System.getenv(),
+                    config.sandbox().calibrationTimeout());
+            double peak = config.peakFlops().orElse(result.peakFlops());
+            status.calibrated(result.device(), peak);
+            LOG.infof("worker %s calibrated: %s, peak %.3g FLOP/s%s, engine loaded in %.1f s; taking variants",
+                    workerId, result.device(), peak, config.peakFlops().isPresent() ? " (pinned)" : "",
+                    result.engineSeconds());
+            intake.open();
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof IOException ? e.getMessage() : e.toString();
+            LOG.errorf("worker %s takes no variants: its calibration child failed: %s", workerId, why);
+            status.calibrationFailed(why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status.calibrationFailed("interrupted: the worker is shutting down");
+        }
     }
 
     /**
@@ -108,6 +157,9 @@ public class TrainingWorker {
      */
     void drain(@Observes @Priority(1) ShutdownEvent event) {
         draining = true;
+        if (calibration != null) {
+            calibration.interrupt();
+        }
         running.cancelAll("the worker is shutting down");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -171,6 +223,10 @@ public class TrainingWorker {
     }
 
     private SandboxOutcome train(VariantProposed variant, int attempt, Cancellation cancellation) {
+        if (!status.open()) {
+            // the intake stays closed until then; this only guards a variant that slipped through
+            return new SandboxOutcome.Cancelled("this worker does not train yet: " + status.reason());
+        }
         HarnessConfig harness;
         try {
             harness = harnessConfig(variant);
@@ -191,12 +247,6 @@ public class TrainingWorker {
         if (!(outcome instanceof SandboxOutcome.Cancelled)) {
             publishProgress(variant, reports);
         }
-        if (outcome instanceof SandboxOutcome.Completed completed && config.peakFlops().isEmpty()
-                && "cpu".equals(completed.metrics().device())
-                && cpuPeak.record(completed.metrics().peakFlops(), harness.peakFlops() == 0,
-                        completed.metrics().mfu())) {
-            LOG.infof("this CPU's fp32 peak, measured, for the MFU of later variants: %.3g FLOP/s", cpuPeak.peak());
-        }
         return outcome;
     }
 
@@ -211,7 +261,7 @@ public class TrainingWorker {
                     + " is not the SHA-256 of its source: the event was corrupted or built wrongly");
         }
         Path corpus = corpora.local(variant.dataset().uri(), variant.dataset().sha256());
-        double peak = config.peakFlops().orElseGet(cpuPeak::forNextVariant);
+        double peak = status.peakFlops();
         return new HarnessConfig(new CorpusSource(corpus.toString(), variant.dataset().sha256()),
                 variant.dataset().validationFraction(), variant.budget().maxTokens(), variant.budget().maxSeconds(),
                 variant.trainingSeed(), config.preset().orElse(null), null, peak);

@@ -1,27 +1,23 @@
 package ai.darwin.training.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
+import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.training.TestPrograms;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.ProgressPoint;
 import ai.darwin.training.harness.data.CorpusSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sandbox on its own: a real child JVM trains the seed program; what a child sees of its parent. */
+/** The sandbox on its own: a real child JVM trains the seed program behind the wall (attacks: HostileChildIT). */
 class SandboxIT {
-
-    static final String SECRET = "OPENAI_API_KEY";
 
     @TempDir
     Path workRoot;
@@ -56,43 +52,24 @@ class SandboxIT {
     }
 
     @Test
-    void aChildSeesNoneOfTheWorkersEnvironmentButTheAllowList() throws IOException, InterruptedException {
-        assumeThat(System.getenv(SECRET)).as("the build sets a fake " + SECRET + " for this test").isNotBlank();
-        SandboxSettings settings = TestSandboxes.settings(workRoot);
-        Path home = Files.createDirectories(workRoot.resolve("home"));
-        Path tmp = Files.createDirectories(workRoot.resolve("tmp"));
-        List<String> command = new ArrayList<>(settings.launcherPrefix());
-        command.add("env");
+    void onlyTheCalibrationChildMayWriteTheEngineCacheAndVariantsThenUseIt(@TempDir Path freshCache)
+            throws IOException, InterruptedException {
+        Sandbox sandbox = new Sandbox(TestSandboxes.settings(workRoot, freshCache), System.getenv());
+        HarnessConfig config = HarnessConfig.of(CorpusSource.of(TestPrograms.wonderland().toString()), 64, 0)
+                .withPreset("cpu").withEvaluation(new HarnessConfig.Evaluation(1, 2, 16, 1)).withPeakFlops(1e11);
+        SandboxRequest request = new SandboxRequest("benign", TestPrograms.hostile(""), config);
 
-        // the same environment and process set-up a training child gets, running env(1) instead of the harness
-        String seen = run(command, ChildEnvironment.of(System.getenv(), settings.passEnvironment(), home, tmp,
-                settings.djlCacheDir(), settings.threads()));
+        SandboxOutcome before = sandbox.run(request, point -> { }, new Cancellation());
+        Calibration.Result calibrated = Calibration.run(TestSandboxes.settings(workRoot, freshCache), System.getenv(),
+                Duration.ofMinutes(5));
+        SandboxOutcome after = sandbox.run(request, point -> { }, new Cancellation());
 
-        assertThat(seen).doesNotContain(SECRET).doesNotContain(System.getenv(SECRET))
-                .contains("HOME=" + home).contains("TMPDIR=" + tmp);
-        assertThat(seen.lines()).allMatch(line -> List.of("PATH=", "LANG=", "HOME=", "TMPDIR=", "DJL_CACHE_DIR=",
-                "OPT_OUT_TRACKING=", "OMP_NUM_THREADS=", "MKL_NUM_THREADS=", "OPENBLAS_NUM_THREADS=").stream()
-                .anyMatch(line::startsWith), "only the allow-list and the child's own variables");
-    }
-
-    @Test
-    void aChildInItsOwnNetworkNamespaceHasOnlyALoopback() throws IOException, InterruptedException {
-        SandboxSettings settings = TestSandboxes.settings(workRoot);
-        assumeThat(settings.launcherPrefix()).as("unshare works on this machine").isNotEmpty();
-        List<String> command = new ArrayList<>(settings.launcherPrefix());
-        command.addAll(List.of("cat", "/proc/net/dev"));
-
-        String interfaces = run(command, Map.of("PATH", ChildEnvironment.DEFAULT_PATH));
-
-        assertThat(interfaces.lines().skip(2).map(line -> line.trim().split(":")[0]).toList()).containsExactly("lo");
-    }
-
-    private String run(List<String> command, Map<String, String> environment) throws IOException,
-            InterruptedException {
-        Path log = workRoot.resolve("out.txt");
-        ChildProcess child = ChildProcess.start(command, environment, workRoot, log);
-        assertThat(child.waitFor(TimeUnit.SECONDS.toMillis(30))).isTrue();
-        assertThat(child.exitValue()).isZero();
-        return Files.readString(log);
+        assertThat(before).as("a variant cannot extract libtorch into a read-only cache")
+                .isInstanceOf(SandboxOutcome.Failed.class);
+        assertThat(((SandboxOutcome.Failed) before).failureClass()).isEqualTo(FailureClass.INFRASTRUCTURE);
+        assertThat(calibrated.device()).isEqualTo("cpu");
+        assertThat(calibrated.peakFlops()).isGreaterThan(1e9);
+        assertThat(after).isInstanceOf(SandboxOutcome.Completed.class);
+        assertThat(workRoot).isEmptyDirectory();
     }
 }

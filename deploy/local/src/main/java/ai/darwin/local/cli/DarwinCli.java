@@ -90,9 +90,15 @@ public final class DarwinCli {
         }, "darwin-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
+        if (options.allowUnisolated()) {
+            System.out.println("""
+                    WARNING: --allow-unisolated: where bubblewrap cannot run, training variants run WITHOUT the
+                    OS-level sandbox. LLM-written programs then have only the bytecode check between them and this
+                    machine's files, network and environment. Use it only on a machine you can afford to lose.""");
+        }
         stack.startInfrastructure();
         System.out.println("Starting the services (logs in " + stack.logs() + "):");
-        stack.startServices();
+        stack.startServices(options.allowUnisolated());
 
         String runId = resumableRun(options).orElse(null);
         if (runId != null) {

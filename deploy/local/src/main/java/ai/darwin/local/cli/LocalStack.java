@@ -56,8 +56,12 @@ final class LocalStack {
         script("mongo.sh", "stop");
     }
 
-    /** Starts every service that is not already up, then waits for all of them to be ready. */
-    void startServices() throws IOException {
+    /**
+     * Starts every service that is not already up, then waits for all of them to be ready.
+     *
+     * @param allowUnisolated let the training service run variants without bubblewrap where it cannot isolate them
+     */
+    void startServices(boolean allowUnisolated) throws IOException {
         Files.createDirectories(logs());
         Files.createDirectories(home.resolve("pids"));
         for (Service service : SERVICES) {
@@ -79,6 +83,9 @@ final class LocalStack {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
             environment.put("MONGODB_URI", MONGODB);
             environment.put("DARWIN_HOME", home.toString());
+            if (service.name().equals("training-service") && allowUnisolated) {
+                environment.put("DARWIN_TRAINING_SANDBOX_ALLOW_UNISOLATED", "true");
+            }
             Process process = builder.start();
             started.add(process);
             Files.writeString(home.resolve("pids").resolve(service.name() + ".pid"), String.valueOf(process.pid()));

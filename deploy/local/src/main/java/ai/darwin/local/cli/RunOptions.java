@@ -20,9 +20,11 @@ import java.util.List;
  * @param seeds        verification seeds k
  * @param seed         the run's master seed
  * @param fresh        start a new run even if an unfinished one exists
+ * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
  */
 record RunOptions(String name, int population, int generations, long maxTokens, double maxSeconds, String dataset,
-                  String sha256, String mutator, String model, int seeds, long seed, boolean fresh) {
+                  String sha256, String mutator, String model, int seeds, long seed, boolean fresh,
+                  boolean allowUnisolated) {
 
     /** tinyshakespeare as char-rnn published it; fetched once and checked against this digest. */
     static final String TINYSHAKESPEARE_URL =
@@ -43,11 +45,16 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         int seeds = 3;
         long seed = 42;
         boolean fresh = false;
+        boolean allowUnisolated = false;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
             if (flag.equals("--new")) {
                 fresh = true;
+                continue;
+            }
+            if (flag.equals("--allow-unisolated")) {
+                allowUnisolated = true;
                 continue;
             }
             if (rest.isEmpty()) {
@@ -78,7 +85,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
             throw new IllegalArgumentException("--mutator must be offline, llm or llm-chunk");
         }
         return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset, sha256, mutator,
-                mutator.equals("offline") ? null : model, seeds, seed, fresh);
+                mutator.equals("offline") ? null : model, seeds, seed, fresh, allowUnisolated);
     }
 
     /** Variants the run will train: the baseline, P per generation, and 2k re-trainings to verify. */
@@ -91,9 +98,12 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
                 usage: ./darwin run [--population 4] [--generations 3] [--budget-seconds 25] [--budget-tokens 0]
                                     [--dataset FILE|URL] [--sha256 HEX] [--mutator offline|llm|llm-chunk]
                                     [--model NAME] [--seeds 3] [--seed 42] [--name NAME] [--new]
+                                    [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Without --new, an unfinished run is resumed. The llm mutator is the default when OPENAI_API_KEY or
-                OPENAI_BASE_URL is set (any OpenAI-compatible server).""";
+                OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant behind bubblewrap;
+                --allow-unisolated trains without it where it cannot run (LLM-written code then runs with only the
+                bytecode check between it and this machine).""";
     }
 
     private static String env(String name) {
