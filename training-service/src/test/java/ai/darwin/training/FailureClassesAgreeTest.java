@@ -17,4 +17,11 @@ class FailureClassesAgreeTest {
                 .containsExactlyElementsOf(Arrays.stream(ai.darwin.events.training.FailureClass.values())
                         .map(Enum::name).toList());
     }
+
+    @Test
+    void theHarnessAndTheContractNameTheSameSanityGates() {
+        assertThat(Arrays.stream(ai.darwin.training.harness.IntegrityGate.values()).map(Enum::name))
+                .containsExactlyElementsOf(Arrays.stream(ai.darwin.events.training.IntegrityGate.values())
+                        .map(Enum::name).toList());
+    }
 }

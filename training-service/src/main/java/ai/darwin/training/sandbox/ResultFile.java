@@ -2,12 +2,16 @@ package ai.darwin.training.sandbox;
 
 import ai.darwin.events.training.ArchitectureCard;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.IntegrityFlag;
+import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a child wrote to its result file (the harness's ReportJson).
@@ -23,10 +27,11 @@ import java.nio.file.Path;
  * @param dataSeconds     corpus loading time
  * @param engineSeconds   engine loading (and peak measuring) time
  * @param mainStartMillis when the child's main began (epoch ms), 0 when unknown
+ * @param integrityFlags  the sanity gates the child's harness found the result tripped
  */
 record ResultFile(TrainingMetrics metrics, ArchitectureCard architecture, FailureClass failureClass, String message,
                   String detail, double trainSeconds, double evaluationSeconds, double compileSeconds,
-                  double dataSeconds, double engineSeconds, long mainStartMillis) {
+                  double dataSeconds, double engineSeconds, long mainStartMillis, List<IntegrityFlag> integrityFlags) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,7 +78,7 @@ record ResultFile(TrainingMetrics metrics, ArchitectureCard architecture, Failur
                     a.path("embeddingDim").asInt(), a.path("contextLength").asInt(),
                     root.path("vocabularySize").asInt());
             return new ResultFile(metrics, architecture, null, "", "", train, evaluation, compile, data, engine,
-                    mainStart);
+                    mainStart, flags(root.path("integrityFlags")));
         }
         JsonNode failure = root.path("failure");
         FailureClass failureClass;
@@ -85,6 +90,20 @@ record ResultFile(TrainingMetrics metrics, ArchitectureCard architecture, Failur
         return new ResultFile(null, null, failureClass,
                 LogTail.bounded(failure.path("message").asText(""), LogTail.MAX_MESSAGE_CHARS),
                 LogTail.bounded(failure.path("detail").asText(""), LogTail.MAX_DETAIL_CHARS), train, evaluation,
-                compile, data, engine, mainStart);
+                compile, data, engine, mainStart, List.of());
+    }
+
+    /** @throws IOException for a gate the worker does not know: harness and worker disagree */
+    private static List<IntegrityFlag> flags(JsonNode array) throws IOException {
+        List<IntegrityFlag> flags = new ArrayList<>();
+        for (JsonNode flag : array) {
+            try {
+                flags.add(new IntegrityFlag(IntegrityGate.valueOf(flag.path("gate").asText()),
+                        LogTail.bounded(flag.path("detail").asText(""), SanityGates.MAX_DETAIL_CHARS)));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the report names an unknown sanity gate " + flag.path("gate"), e);
+            }
+        }
+        return List.copyOf(flags);
     }
 }

@@ -43,6 +43,7 @@ public final class Sandbox {
 
     private final SandboxSettings settings;
     private final Map<String, String> parentEnvironment;
+    private final SanityGates gates = new SanityGates();
 
     /**
      * @param settings          how children are made
@@ -180,7 +181,8 @@ public final class Sandbox {
                 m.finalTrainLoss(), m.tokensTrained(), m.steps(), m.tokensPerSecond(), m.parameters(),
                 m.flopsPerToken(), m.peakFlops(), m.mfu(), Math.max(m.peakMemoryBytes(), peakResident),
                 m.trainSeconds(), wallSeconds, m.device());
-        return new SandboxOutcome.Completed(metrics, report.architecture(), overhead);
+        return new SandboxOutcome.Completed(metrics, report.architecture(), overhead,
+                gates.check(report.integrityFlags(), metrics, request.config()));
     }
 
     private static SandboxOutcome.Failed failed(ChildEnd.Verdict verdict, String output, double wallSeconds) {

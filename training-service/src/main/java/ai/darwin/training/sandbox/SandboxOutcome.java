@@ -2,7 +2,9 @@ package ai.darwin.training.sandbox;
 
 import ai.darwin.events.training.ArchitectureCard;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.TrainingMetrics;
+import java.util.List;
 
 /** How a run in the sandbox ended. */
 public sealed interface SandboxOutcome {
@@ -13,9 +15,14 @@ public sealed interface SandboxOutcome {
      * @param metrics      the harness's metrics; totalSeconds is the child's whole wall time
      * @param architecture the model's shape and vocabulary
      * @param overhead     the sandbox's own cost
+     * @param integrityFlags the sanity gates it tripped: such a result is reported, never crowned
      */
-    record Completed(TrainingMetrics metrics, ArchitectureCard architecture, Overhead overhead)
-            implements SandboxOutcome {
+    record Completed(TrainingMetrics metrics, ArchitectureCard architecture, Overhead overhead,
+                     List<IntegrityFlag> integrityFlags) implements SandboxOutcome {
+
+        public Completed {
+            integrityFlags = List.copyOf(integrityFlags);
+        }
     }
 
     /**

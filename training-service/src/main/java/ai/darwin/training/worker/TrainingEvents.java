@@ -53,7 +53,7 @@ final class TrainingEvents {
         if (outcome instanceof SandboxOutcome.Completed completed) {
             return new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, variant.runId(),
                     EventCodec.now(), variant.generation(), variant.variantId(), workerId, variant.trainingSeed(),
-                    bounded(completed.metrics()), completed.architecture());
+                    bounded(completed.metrics()), completed.architecture(), completed.integrityFlags());
         }
         if (outcome instanceof SandboxOutcome.Failed failed) {
             return failed(variant, workerId, failed.failureClass(), failed.message(), failed.logTail(),

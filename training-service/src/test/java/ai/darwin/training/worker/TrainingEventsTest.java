@@ -51,7 +51,7 @@ class TrainingEventsTest {
     @Test
     void aDeviceNameIsBoundedToo() {
         SandboxOutcome outcome = new SandboxOutcome.Completed(metrics("GPU ".repeat(1_000_000)),
-                new ArchitectureCard(1, 1, 8, 8, 65), null);
+                new ArchitectureCard(1, 1, 8, 8, 65), null, java.util.List.of());
 
         TrainingCompleted completed = (TrainingCompleted) TrainingEvents.result(VARIANT, "worker-1", outcome);
 
@@ -102,5 +102,18 @@ class TrainingEventsTest {
 
     private static int bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Test
+    void aCompletedResultCarriesTheGatesItTripped() {
+        SandboxOutcome outcome = new SandboxOutcome.Completed(metrics("cpu"), new ArchitectureCard(1, 1, 8, 8, 65),
+                null, java.util.List.of(new ai.darwin.events.training.IntegrityFlag(
+                        ai.darwin.events.training.IntegrityGate.VAL_BPB_BELOW_FLOOR, "val_bpb 0.01 below 0.8")));
+
+        TrainingCompleted completed = (TrainingCompleted) TrainingEvents.result(VARIANT, "worker-1", outcome);
+
+        assertThat(completed.flagged()).isTrue();
+        assertThat(completed.integrityFlags()).extracting(ai.darwin.events.training.IntegrityFlag::gate)
+                .containsExactly(ai.darwin.events.training.IntegrityGate.VAL_BPB_BELOW_FLOOR);
     }
 }
