@@ -1,4 +1,3 @@
-import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.SeedProgram;
 import ai.darwin.training.harness.data.CorpusSource;
