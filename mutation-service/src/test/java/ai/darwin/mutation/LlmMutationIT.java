@@ -177,6 +177,30 @@ class LlmMutationIT {
         published.close();
     }
 
+    /**
+     * The whole-stack forgery of the tamper-proofing issue: a model that answers every proposal with a program that
+     * reads the harness's targets. The bytecode check that every worker also runs refuses it at every repair, so the
+     * parent is carried forward and the forgery never reaches a worker.
+     */
+    @Test
+    void aProgramThatReadsTheTargetsIsNeverPublished() {
+        LLM.script("forger", answer("forger.json"), answer("forger.json"), answer("forger.json"));
+        String run = "run-forger";
+        ConsumerTask<String, String> published = watch(Topics.VARIANTS.name());
+        publish(Scripted.runRequested(run, "llm", 0));
+        publish(Scripted.generation(run, 1, Map.of("forger", SEED)));
+
+        VariantProposed variant = await().atMost(Duration.ofSeconds(60))
+                .until(() -> events(published, VariantProposed.class, run), l -> !l.isEmpty()).get(0);
+
+        assertThat(variant.status()).isEqualTo(ProposalStatus.CARRIED_FORWARD);
+        assertThat(variant.source()).isEqualTo(SEED);
+        assertThat(variant.validationErrors()).hasSize(3).allSatisfy(error -> assertThat(error)
+                .contains("FORBIDDEN_API", "getParentManager", "getManagedArrays"));
+        assertThat(LLM.requests("forger")).hasSize(3);
+        published.close();
+    }
+
     @Test
     void chunkModeRewritesDrawnChunksWithTheFileStructureAndWhatAlreadyChanged() throws Exception {
         // the fake model returns each chunk it is shown with a comment added in front
