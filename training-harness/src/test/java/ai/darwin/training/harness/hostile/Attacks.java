@@ -169,16 +169,12 @@ public final class Attacks {
                 + " }"
                 + " STASH.clear();"
                 + " return model.forward(ids, false); });";
-        return edit(DRAW, DRAW + "\n                " + stash, edit(RETURN, lateTraining, honest))
+        return edit(edit(honest, RETURN, lateTraining), DRAW, DRAW + "\n                " + stash)
                 .replace("private float learningRate;", "private float learningRate;\n"
                         + "    static final List<long[][]> STASH = new ArrayList<>();");
     }
 
-    private static String edit(String honest, String line, String replacement) {
-        return edit(line, replacement, honest);
-    }
-
-    private static String edit(String line, String replacement, String source) {
+    private static String edit(String source, String line, String replacement) {
         if (!source.contains(line)) {
             throw new IllegalStateException("the seed program no longer has: " + line);
         }
