@@ -1,7 +1,7 @@
 package ai.darwin.training.worker;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
@@ -37,23 +37,22 @@ final class TrainingEvents {
     }
 
     static TrainingStarted started(VariantProposed variant, String workerId, int attempt) {
-        return new TrainingStarted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, variant.runId(), EventCodec.now(),
-                variant.generation(), variant.variantId(), workerId, attempt);
+        return new TrainingStarted(Envelope.of(variant.runId()), variant.generation(), variant.variantId(), workerId,
+                attempt);
     }
 
     static TrainingProgress progress(VariantProposed variant, String workerId, ProgressReports.Report report) {
-        return new TrainingProgress(EventCodec.newEventId(), EventType.SCHEMA_VERSION, variant.runId(),
-                EventCodec.now(), variant.generation(), variant.variantId(), workerId, report.step(),
-                report.tokens(), report.trainLoss(), report.tokensPerSecond(), report.etaSeconds(),
+        return new TrainingProgress(Envelope.of(variant.runId()), variant.generation(), variant.variantId(), workerId,
+                report.step(), report.tokens(), report.trainLoss(), report.tokensPerSecond(), report.etaSeconds(),
                 report.fractionDone());
     }
 
     /** @param outcome Completed or Failed */
     static TrainingResult result(VariantProposed variant, String workerId, SandboxOutcome outcome) {
         if (outcome instanceof SandboxOutcome.Completed completed) {
-            return new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, variant.runId(),
-                    EventCodec.now(), variant.generation(), variant.variantId(), workerId, variant.trainingSeed(),
-                    bounded(completed.metrics()), completed.architecture(), completed.integrityFlags());
+            return new TrainingCompleted(Envelope.of(variant.runId()), variant.generation(), variant.variantId(),
+                    workerId, variant.trainingSeed(), bounded(completed.metrics()), completed.architecture(),
+                    completed.integrityFlags());
         }
         if (outcome instanceof SandboxOutcome.Failed failed) {
             return failed(variant, workerId, failed.failureClass(), failed.message(), failed.logTail(),
@@ -98,9 +97,9 @@ final class TrainingEvents {
     private static TrainingFailed failed(String runId, int generation, String variantId, String workerId,
                                          FailureClass failureClass, String message, String logTail,
                                          double wallSeconds) {
-        return new TrainingFailed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
-                generation, variantId, workerId, failureClass, BoundedText.head(message, MAX_MESSAGE_BYTES),
-                BoundedText.tail(logTail, MAX_LOG_TAIL_BYTES), Math.max(0, wallSeconds));
+        return new TrainingFailed(Envelope.of(runId), generation, variantId, workerId, failureClass,
+                BoundedText.head(message, MAX_MESSAGE_BYTES), BoundedText.tail(logTail, MAX_LOG_TAIL_BYTES), Math.max(0,
+                wallSeconds));
     }
 
     private static TrainingMetrics bounded(TrainingMetrics m) {
