@@ -10,6 +10,7 @@ import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.training.TrainingStarted;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.sandbox.SandboxOutcome;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.InvalidRecordException;
@@ -86,7 +87,7 @@ final class TrainingEvents {
                 + " bytes of JSON) could not be published: the broker refused it for good ("
                 + refusal.getClass().getSimpleName() + ": " + refusal.getMessage() + ")";
         String quoted = refused instanceof TrainingFailed failed
-                ? "original message: " + BoundedText.head(failed.message(), MAX_QUOTED_BYTES) : "";
+                ? "original message: " + BoundedText.headBytes(failed.message(), MAX_QUOTED_BYTES) : "";
         double wallSeconds = refused instanceof TrainingFailed failed ? failed.wallSeconds()
                 : ((TrainingCompleted) refused).metrics().totalSeconds();
         return failed(refused.runId(), refused.generation(), refused.variantId(), refused.workerId(),
@@ -98,12 +99,12 @@ final class TrainingEvents {
                                          FailureClass failureClass, String message, String logTail,
                                          double wallSeconds) {
         return new TrainingFailed(Envelope.of(runId), generation, variantId, workerId, failureClass,
-                BoundedText.head(message, MAX_MESSAGE_BYTES), BoundedText.tail(logTail, MAX_LOG_TAIL_BYTES), Math.max(0,
-                wallSeconds));
+                BoundedText.headBytes(message, MAX_MESSAGE_BYTES), BoundedText.tailBytes(logTail, MAX_LOG_TAIL_BYTES),
+                Math.max(0, wallSeconds));
     }
 
     private static TrainingMetrics bounded(TrainingMetrics m) {
-        String device = BoundedText.head(m.device(), MAX_DEVICE_BYTES);
+        String device = BoundedText.headBytes(m.device(), MAX_DEVICE_BYTES);
         if (m.device() == null || device.equals(m.device())) {
             return m;
         }

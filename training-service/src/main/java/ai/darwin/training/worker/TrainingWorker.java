@@ -7,6 +7,7 @@ import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.platform.messaging.UntilAcknowledged;
+import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.data.CorpusSource;
@@ -355,6 +356,6 @@ public class TrainingWorker {
         }
         TrainingFailed failed = (TrainingFailed) result;
         return "failed, " + failed.failureClass() + ": "
-                + BoundedText.head(failed.message().lines().findFirst().orElse(""), 200);
+                + BoundedText.headBytes(failed.message().lines().findFirst().orElse(""), 200);
     }
 }
