@@ -135,7 +135,7 @@ class LlmMutationIT {
         assertThat(timedOut.mutator().kind()).isEqualTo("offline");
         assertThat(timedOut.usage().llmCalls()).isZero();
         assertThat(timedOut.reasoning()).contains("The llm mutator stopped: the LLM (gpt-4o-mini) gave no answer after "
-                + "1 retries", "The offline mutator made this proposal instead.", "Offline mutation (seed ");
+                + "1 retries", "The offline mutator made this proposal instead.", "Offline mutation, seed ");
         assertThat(LLM.requests("timeout")).hasSize(2);
 
         VariantProposed rewrite = byAgent.get("rewrite");

@@ -85,7 +85,9 @@ class OfflineGenerationIT {
         assertThat(valid.validationErrors()).isEmpty();
         assertThat(valid.source()).isEqualTo(new OfflineMutator().mutate(SEED,
                 AssignmentSeed.of(1000, run + "-g1-a0"), "cpu").source());
-        assertThat(valid.reasoning()).startsWith("Offline mutation (seed ").contains("preset cpu", "→");
+        assertThat(valid.reasoning().lines().findFirst().orElseThrow()).contains("→")
+                .doesNotContain("Offline mutation");
+        assertThat(valid.reasoning()).contains("Offline mutation, seed ", "preset cpu");
         assertThat(valid.diff()).startsWith("--- a/SeedGpt.java\n+++ b/SeedGpt.java\n@@ ");
         VariantProposed carried = byAssignment.get(run + "-g1-a1");
         assertThat(carried.status()).isEqualTo(ProposalStatus.CARRIED_FORWARD);
