@@ -47,43 +47,36 @@ public final class BoundedText {
     }
 
     private static String head(String text, int max, Unit unit) {
-        if (text == null) {
-            return "";
+        if (text == null || unit.fits(text, max)) {
+            return text == null ? "" : text;
         }
-        if (unit.fits(text, max)) {
-            return text;
-        }
-        int budget = max - MARK_ROOM;
-        int end = 0;
-        for (int used = 0; end < text.length(); ) {
-            int codePoint = text.codePointAt(end);
-            used += unit.of(codePoint);
-            if (used > budget) {
-                break;
-            }
-            end += Character.charCount(codePoint);
-        }
+        int end = cut(text, max - MARK_ROOM, unit, false);
         return text.substring(0, end) + " … [" + text.codePointCount(end, text.length()) + " more characters cut]";
     }
 
     private static String tail(String text, int max, Unit unit) {
-        if (text == null) {
-            return "";
+        if (text == null || unit.fits(text, max)) {
+            return text == null ? "" : text;
         }
-        if (unit.fits(text, max)) {
-            return text;
-        }
-        int budget = max - MARK_ROOM;
-        int start = text.length();
-        for (int used = 0; start > 0; ) {
-            int codePoint = text.codePointBefore(start);
+        int start = cut(text, max - MARK_ROOM, unit, true);
+        return "[" + text.codePointCount(0, start) + " earlier characters cut] … " + text.substring(start);
+    }
+
+    /**
+     * @return the index before which (from the start) or after which (from the end) as many whole code points as
+     *         the budget holds stand
+     */
+    private static int cut(String text, int budget, Unit unit, boolean fromEnd) {
+        int index = fromEnd ? text.length() : 0;
+        for (int used = 0; fromEnd ? index > 0 : index < text.length(); ) {
+            int codePoint = fromEnd ? text.codePointBefore(index) : text.codePointAt(index);
             used += unit.of(codePoint);
             if (used > budget) {
                 break;
             }
-            start -= Character.charCount(codePoint);
+            index += fromEnd ? -Character.charCount(codePoint) : Character.charCount(codePoint);
         }
-        return "[" + text.codePointCount(0, start) + " earlier characters cut] … " + text.substring(start);
+        return index;
     }
 
     private enum Unit {
