@@ -6,12 +6,18 @@ import ai.darwin.events.Envelope;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ApprovalsTest {
 
+    /** Requests a second apart, in the order the test makes them: entries are listed by when they were asked. */
+    static final AtomicLong CLOCK = new AtomicLong();
+
     static ApprovalRequested request(String id, ApprovalKind kind, String detail) {
-        return new ApprovalRequested(Envelope.of("run"), id, kind, "ada", "v1", detail, "because");
+        return new ApprovalRequested(Envelope.at("run", Instant.EPOCH.plusSeconds(CLOCK.incrementAndGet())), id, kind,
+                "ada", "v1", detail, "because");
     }
 
     static ApprovalDecided decision(String id, boolean approved) {
