@@ -1,5 +1,6 @@
 package ai.darwin.events.generation;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import ai.darwin.events.run.VerificationReport;
@@ -26,5 +27,12 @@ public record GenerationClosed(String eventId, int schemaVersion, String runId, 
         ranking = Require.list(ranking, "ranking");
         survivors = Require.list(survivors, "survivors");
         Require.present(statistics, "statistics");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public GenerationClosed(Envelope envelope, int generation, List<RankedVariant> ranking, List<Survivor> survivors,
+                            GenerationStatistics statistics, @Nullable VerificationReport verification) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation, ranking,
+                survivors, statistics, verification);
     }
 }

@@ -1,6 +1,7 @@
 package ai.darwin.events.variant;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.run.DatasetSpec;
@@ -60,5 +61,17 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
         validationErrors = Require.list(validationErrors, "validationErrors");
         Require.present(dataset, "dataset");
         Require.present(budget, "budget");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
+                diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed);
     }
 }

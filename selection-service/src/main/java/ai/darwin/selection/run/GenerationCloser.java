@@ -1,7 +1,6 @@
 package ai.darwin.selection.run;
 
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.Survivor;
 import ai.darwin.events.run.VerificationReport;
@@ -61,8 +60,8 @@ class GenerationCloser {
                 : succession.survivors(run, generation, outcome, fitness);
         VerificationReport report = generation.verification()
                 ? VerificationStatistics.report(run, generation, outcome) : null;
-        run.queue(new GenerationClosed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(),
-                EventCodec.now(), generation.number(), outcome.ranking(), survivors, outcome.statistics(), report));
+        run.queue(new GenerationClosed(Envelope.of(run.runId()), generation.number(), outcome.ranking(), survivors,
+                outcome.statistics(), report));
         lifecycle.afterClose(run, generation, report);
     }
 

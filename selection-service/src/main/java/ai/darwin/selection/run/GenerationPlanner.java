@@ -1,7 +1,8 @@
 package ai.darwin.selection.run;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
@@ -95,9 +96,8 @@ public class GenerationPlanner {
                     String source = source(run, slot.variantId());
                     return new AgentProgram(slot.agentId(), slot.variantId(), Sha256.of(source), source);
                 }).toList();
-        run.queue(new GenerationOpened(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), now, number,
-                agents, assignments, run.config().dataset(), run.budget(), List.copyOf(run.steering().guidance()),
-                generation.deadline()));
+        run.queue(new GenerationOpened(Envelope.at(run.runId(), now), number, agents, assignments,
+                run.config().dataset(), run.budget(), List.copyOf(run.steering().guidance()), generation.deadline()));
         for (Assignment assignment : assignments) {
             if (assignment.kind() != AssignmentKind.MUTATE) {
                 VariantProposed unchanged = unchanged(run, number, assignment, now);
@@ -113,10 +113,10 @@ public class GenerationPlanner {
                 ? "The unmodified seed program, trained as the run's baseline."
                 : "Verification: " + assignment.parentVariantId() + " re-trained unchanged with seed "
                         + assignment.trainingSeed() + ".";
-        return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), now, number,
-                assignment.assignmentId(), assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(),
-                assignment.targetAgentId(), List.of(assignment.parentVariantId()), source, Sha256.of(source), "",
-                reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
+        return new VariantProposed(Envelope.at(run.runId(), now), number, assignment.assignmentId(),
+                assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(), assignment.targetAgentId(),
+                List.of(assignment.parentVariantId()), source, Sha256.of(source), "", reasoning,
+                new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
                 run.config().dataset(), run.budget(), assignment.trainingSeed());
     }
 

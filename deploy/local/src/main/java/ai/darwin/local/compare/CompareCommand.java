@@ -96,7 +96,7 @@ public final class CompareCommand {
         String sourceB = Files.readString(options.programB(), StandardCharsets.UTF_8);
         String dataset = Datasets.resolve(options.dataset() != null ? options.dataset()
                 : Datasets.defaultCorpus(repository), options.dataset() != null ? options.sha256()
-                : Datasets.defaultSha256(repository), home.resolve("data"));
+                : Datasets.defaultSha256(), home.resolve("data"));
         Map<String, String> environment = System.getenv();
         Isolation.Decision isolation = LocalSandbox.isolation(environment, options.allowUnisolated());
         if (isolation.refused()) {
