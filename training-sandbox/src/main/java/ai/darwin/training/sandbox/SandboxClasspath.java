@@ -21,18 +21,28 @@ public final class SandboxClasspath {
     /** Jars the child cannot run without, by the start of their file names. */
     static final List<String> REQUIRED = List.of("darwin-training-sdk", "darwin-training-harness", "api-",
             "pytorch-engine", "pytorch-jni", "pytorch-native", "slf4j-api", "slf4j-simple");
-    /** How many folders up from the service's code to look for {@value #FOLDER}. */
-    private static final int SEARCH_DEPTH = 3;
+    /**
+     * How many folders up from this class's jar to look for {@value #FOLDER}: the jar sits in a Quarkus app's
+     * {@code lib/main}, so the service's {@code target} (built by Maven) or the image's {@code /app} is four up.
+     */
+    static final int SEARCH_DEPTH = 4;
 
     private SandboxClasspath() {
     }
 
     /** @return the configured folder, else the nearest {@value #FOLDER} above the service's code */
     public static Path locate(Optional<Path> configured) {
+        return locate(configured, codeLocation());
+    }
+
+    /**
+     * @param start where the service's code lies: {@code target/quarkus-app/lib/main/darwin-training-sandbox.jar}
+     *              in a build, {@code /app/quarkus-app/lib/main/...} in the image, {@code target/classes} in tests
+     */
+    static Path locate(Optional<Path> configured, Path start) {
         if (configured.isPresent()) {
             return configured.get().toAbsolutePath().normalize();
         }
-        Path start = codeLocation();
         for (Path dir = start; dir != null && start.getNameCount() - dir.getNameCount() <= SEARCH_DEPTH;
                 dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(FOLDER))) {
