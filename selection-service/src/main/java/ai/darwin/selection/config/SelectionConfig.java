@@ -28,6 +28,14 @@ public interface SelectionConfig {
     @WithDefault("1")
     int trainingWorkers();
 
+    /**
+     * The slowest training throughput (tokens/s) a variant is expected to reach, for the deadline of a token budget.
+     * The seed program trains 7,000-10,000 tokens/s on two shared CPU cores, and 2,300 while the local stack was still
+     * starting: a quarter of the usual leaves room for slower variants and a busy machine.
+     */
+    @WithDefault("2000")
+    double slowestTokensPerSecond();
+
     /** Safety factor on the estimated training time of a generation. */
     @WithDefault("2.0")
     double deadlineFactor();
