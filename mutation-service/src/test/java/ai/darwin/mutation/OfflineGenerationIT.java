@@ -86,6 +86,8 @@ class OfflineGenerationIT {
         assertThat(valid.source()).isEqualTo(new OfflineMutator().mutate(SEED,
                 AssignmentSeed.of(1000, run + "-g1-a0"), "cpu").source());
         assertThat(valid.reasoning()).startsWith("Offline mutation (seed ").contains("preset cpu", "→");
+        // the preset the offline mutator edited for is the one the worker hands the harness
+        assertThat(valid.preset()).isEqualTo("cpu");
         assertThat(valid.diff()).startsWith("--- a/SeedGpt.java\n+++ b/SeedGpt.java\n@@ ");
         VariantProposed carried = byAssignment.get(run + "-g1-a1");
         assertThat(carried.status()).isEqualTo(ProposalStatus.CARRIED_FORWARD);

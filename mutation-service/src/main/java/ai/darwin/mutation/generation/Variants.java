@@ -33,8 +33,9 @@ public final class Variants {
         return assignment.assignmentId() + "-v";
     }
 
+    /** @param preset the run's preset, which the worker hands the harness; null when this service does not know it */
     public static VariantProposed proposed(GenerationOpened generation, Assignment assignment, String parentSource,
-                                           Proposal proposal) {
+                                           Proposal proposal, String preset) {
         String variantId = variantIdOf(assignment);
         String diff = UnifiedDiff.of(parentSource, proposal.source(), fileName(parentSource));
         return new VariantProposed(eventId("VariantProposed", variantId), EventType.SCHEMA_VERSION,
@@ -42,7 +43,8 @@ public final class Variants {
                 assignment.kind(), assignment.mutatorAgentId(), assignment.targetAgentId(),
                 List.of(assignment.parentVariantId()), proposal.source(), Sha256.of(proposal.source()), diff,
                 proposal.reasoning(), proposal.mutator(), proposal.usage(), proposal.status(),
-                proposal.validationErrors(), generation.dataset(), generation.budget(), assignment.trainingSeed());
+                proposal.validationErrors(), generation.dataset(), generation.budget(), assignment.trainingSeed(),
+                preset);
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */
