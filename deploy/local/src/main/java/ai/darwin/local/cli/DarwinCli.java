@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./darwin run}: a real evolution on this machine. Starts the local broker and store and the five services,
@@ -76,12 +75,13 @@ public final class DarwinCli {
         Files.createDirectories(home);
         String dataset = Datasets.resolve(options.dataset(), options.sha256(), home.resolve("data"));
         int variants = options.variants();
-        long minutes = Math.round((variants * (options.maxSeconds() + OVERHEAD_SECONDS) + 90) / 60.0);
+        long minutes = Math.round((variants * (options.trainingSeconds() + OVERHEAD_SECONDS) + 90) / 60.0);
         System.out.printf("Darwin: population %d, %d generations, %s per variant, mutator %s%s, dataset %s%n",
                 options.population(), options.generations(), budget(options), options.mutator(),
                 options.model() == null ? "" : " (" + options.model() + ")", dataset);
-        System.out.printf("About %d variants to train: roughly %d minutes on one CPU training worker.%n", variants,
-                minutes);
+        System.out.println("Optimising: " + FitnessSpec.DEFAULT.describe());
+        System.out.printf("At most %d variants to train (each generation's control and the verification's pairs "
+                + "included): roughly %d minutes on one CPU training worker.%n", variants, minutes);
 
         Thread shutdown = new Thread(() -> {
             System.out.println("\nStopping Darwin (the run is kept: ./darwin run resumes it)...");
@@ -147,8 +147,8 @@ public final class DarwinCli {
         RunConfig config = new RunConfig(options.name(), options.population(), options.generations(),
                 new DatasetSpec(dataset, options.sha256(), "char", 0.1),
                 new TrainingBudget(options.maxTokens(), options.maxSeconds()), "cpu", options.mutator(),
-                options.model(), new FitnessSpec("lexicographic", List.of("val_bpb", "mfu", "tokens_per_second"),
-                Map.of()), new SelectionSpec(1, 2, "others"), 0, 0, options.seeds(), 0, options.seed());
+                options.model(), FitnessSpec.DEFAULT, new SelectionSpec(1, 2, "others"), 0, 0, options.seeds(), 0,
+                options.seed());
         HttpRequest request = HttpRequest.newBuilder(URI.create(SELECTION + "/runs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
@@ -217,8 +217,8 @@ public final class DarwinCli {
     }
 
     private static String budget(RunOptions options) {
-        return (options.maxSeconds() > 0 ? options.maxSeconds() + " s" : "")
-                + (options.maxSeconds() > 0 && options.maxTokens() > 0 ? " / " : "")
-                + (options.maxTokens() > 0 ? options.maxTokens() + " tokens" : "");
+        return (options.maxTokens() > 0 ? String.format("%,d training tokens", options.maxTokens()) : "")
+                + (options.maxSeconds() > 0 && options.maxTokens() > 0 ? " or " : "")
+                + (options.maxSeconds() > 0 ? options.maxSeconds() + " s of training" : "");
     }
 }

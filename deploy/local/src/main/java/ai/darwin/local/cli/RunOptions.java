@@ -1,5 +1,6 @@
 package ai.darwin.local.cli;
 
+import ai.darwin.events.run.RunConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +13,12 @@ import java.util.List;
  * @param population   agents
  * @param generations  generations of mutation
  * @param maxTokens    token budget per variant (0: none)
- * @param maxSeconds   training seconds per variant
+ * @param maxSeconds   training seconds per variant (0: none)
  * @param dataset      a local text file or an http(s) URL
  * @param sha256       the dataset's expected SHA-256, if known
  * @param mutator      {@code offline} or {@code llm}
  * @param model        the LLM model, for the llm mutator
- * @param seeds        verification seeds k
+ * @param seeds        the most seed pairs the verification trains
  * @param seed         the run's master seed
  * @param fresh        start a new run even if an unfinished one exists
  * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
@@ -30,19 +31,30 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     static final String TINYSHAKESPEARE_URL =
             "https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt";
     static final String TINYSHAKESPEARE_SHA256 = "86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed";
+    /**
+     * The default budget: the same number of training tokens for every variant, so that val_bpb measures what a
+     * program learns per token and a busy machine cannot move it; speed is measured on the same run, as an objective
+     * of its own. The seed program trained TOKENS_PER_SECOND_MEASURED here, so this is about 25 s of training per
+     * variant on two cores, as the wall-clock default was.
+     */
+    static final long DEFAULT_TOKENS = 200_000;
+    /** The seed program's CPU preset on this 2-core machine (bench/SandboxBench, median of three 25 s runs). */
+    static final double TOKENS_PER_SECOND_MEASURED = 8_000;
+    /** The most seed pairs the verification trains by default: looks at 3 and 5 pairs. */
+    static final int DEFAULT_SEEDS = 5;
 
     static RunOptions parse(List<String> args, Path repository) {
         boolean llm = !env("OPENAI_API_KEY").isEmpty() || !env("OPENAI_BASE_URL").isEmpty();
         String name = "local";
         int population = 4;
         int generations = 3;
-        long maxTokens = 0;
-        double maxSeconds = 25;
+        Long maxTokens = null;
+        double maxSeconds = 0;
         String dataset = null;
         String sha256 = null;
         String mutator = llm ? "llm" : "offline";
         String model = env("OPENAI_MODEL").isEmpty() ? "gpt-4o-mini" : env("OPENAI_MODEL");
-        int seeds = 3;
+        int seeds = DEFAULT_SEEDS;
         long seed = 42;
         boolean fresh = false;
         boolean allowUnisolated = false;
@@ -84,23 +96,36 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         if (!mutator.equals("offline") && !mutator.startsWith("llm")) {
             throw new IllegalArgumentException("--mutator must be offline, llm or llm-chunk");
         }
-        return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset, sha256, mutator,
+        // a wall-clock budget asked for alone is the "best model in T seconds" style: no token limit beside it
+        long tokens = maxTokens != null ? maxTokens : maxSeconds > 0 ? 0 : DEFAULT_TOKENS;
+        return new RunOptions(name, population, generations, tokens, maxSeconds, dataset, sha256, mutator,
                 mutator.equals("offline") ? null : model, seeds, seed, fresh, allowUnisolated);
     }
 
-    /** Variants the run will train: the baseline, P per generation, and 2k re-trainings to verify. */
+    /**
+     * Variants the run trains at most: P mutations and the seed program as control per generation, two more seeds of
+     * it for the noise floor, and up to 2 × seeds re-trainings to verify.
+     */
     int variants() {
-        return 1 + population * generations + 2 * seeds;
+        return (population + 1) * generations + (RunConfig.DEFAULT_NOISE_FLOOR_SEEDS - 1) + 2 * seeds;
+    }
+
+    /** Seconds of training per variant: its time limit, or its tokens at the seed program's measured speed. */
+    double trainingSeconds() {
+        double byTokens = maxTokens > 0 ? maxTokens / TOKENS_PER_SECOND_MEASURED : Double.MAX_VALUE;
+        return Math.min(byTokens, maxSeconds > 0 ? maxSeconds : Double.MAX_VALUE);
     }
 
     static String usage() {
         return """
-                usage: ./darwin run [--population 4] [--generations 3] [--budget-seconds 25] [--budget-tokens 0]
+                usage: ./darwin run [--population 4] [--generations 3] [--budget-tokens 200000 | --budget-seconds S]
                                     [--dataset FILE|URL] [--sha256 HEX] [--mutator offline|llm|llm-chunk]
-                                    [--model NAME] [--seeds 3] [--seed 42] [--name NAME] [--new]
+                                    [--model NAME] [--seeds 5] [--seed 42] [--name NAME] [--new]
                                     [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
-                Without --new, an unfinished run is resumed. The llm mutator is the default when OPENAI_API_KEY or
+                Every variant trains on the same number of tokens (--budget-tokens) unless --budget-seconds asks for a
+                wall-clock budget instead (both: whichever comes first). --seeds is the most seed pairs the final
+                verification trains. Without --new, an unfinished run is resumed. The llm mutator is the default when OPENAI_API_KEY or
                 OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant behind bubblewrap;
                 --allow-unisolated trains without it where it cannot run (LLM-written code then runs with only the
                 bytecode check between it and this machine).""";

@@ -15,12 +15,15 @@ import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.events.training.TrainingStarted;
+import ai.darwin.events.variant.VariantProposed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +42,8 @@ final class RunWatcher {
     private final String runId;
     private final boolean terminal = System.console() != null;
     private final Map<String, Integer> shownPercent = new HashMap<>();
+    /** The verification's re-trainings announced so far: more arrive while the answer is not clear. */
+    private final Set<String> verifying = new HashSet<>();
     private final List<DarwinEvent> events = new ArrayList<>();
     private boolean barOpen;
 
@@ -123,10 +128,19 @@ final class RunWatcher {
         if (event instanceof GenerationOpened opened) {
             endBar();
             long mutations = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).count();
+            long controls = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.BASELINE).count();
+            opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.VERIFY)
+                    .forEach(a -> verifying.add(a.assignmentId()));
             long verify = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.VERIFY).count();
             System.out.printf("%nGeneration %d: %s%n", opened.generation(), verify > 0
-                    ? "verifying the champion against the seed program (" + verify + " re-trainings)"
-                    : mutations + " mutations" + (opened.generation() == 0 ? " + the unmodified seed as baseline" : ""));
+                    ? "verifying the champion against the seed program: " + verify / 2 + " pairs of re-trainings "
+                            + "with the same seed, more while the answer is not clear"
+                    : mutations + " mutations + the unmodified seed as control" + (controls > 1
+                            ? " (" + controls + " seeds: the run's noise floor)" : ""));
+        } else if (event instanceof VariantProposed added && added.kind() == AssignmentKind.VERIFY
+                && verifying.add(added.variantId()) && added.targetAgentId().equals("baseline")) {
+            endBar();
+            System.out.printf("  + another pair (seed %d): the answer is not clear yet%n", added.trainingSeed());
         } else if (event instanceof TrainingStarted started) {
             endBar();
             System.out.printf("  > %s training on %s%s%n", started.variantId(), started.workerId(),

@@ -11,6 +11,29 @@ class RunOptionsTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
 
     @Test
+    void theDefaultBudgetIsTheSameNumberOfTokensForEveryVariantAndSecondsStayAvailable() {
+        RunOptions defaults = RunOptions.parse(List.of(), REPOSITORY);
+        assertThat(defaults.maxTokens()).isEqualTo(RunOptions.DEFAULT_TOKENS);
+        assertThat(defaults.maxSeconds()).isZero();
+        assertThat(defaults.trainingSeconds()).isCloseTo(25, org.assertj.core.api.Assertions.within(5.0));
+        assertThat(defaults.seeds()).isEqualTo(5);
+
+        RunOptions wallClock = RunOptions.parse(List.of("--budget-seconds", "25"), REPOSITORY);
+        assertThat(wallClock.maxTokens()).isZero();
+        assertThat(wallClock.maxSeconds()).isEqualTo(25);
+        RunOptions both = RunOptions.parse(List.of("--budget-seconds", "60", "--budget-tokens", "50000"), REPOSITORY);
+        assertThat(both.maxTokens()).isEqualTo(50_000);
+        assertThat(both.maxSeconds()).isEqualTo(60);
+        assertThat(RunOptions.usage()).contains("--budget-tokens 200000 | --budget-seconds S");
+    }
+
+    @Test
+    void theEstimateCountsTheControlsTheNoiseFloorAndTheMostVerificationPairs() {
+        // 4 mutations + 1 control in each of 3 generations, 2 more seeds of the control, up to 5 pairs
+        assertThat(RunOptions.parse(List.of(), REPOSITORY).variants()).isEqualTo(15 + 2 + 10);
+    }
+
+    @Test
     void trainingIsIsolatedUnlessTheOperatorSaysOtherwise() {
         assertThat(RunOptions.parse(List.of("--population", "2"), REPOSITORY).allowUnisolated()).isFalse();
         RunOptions allowed = RunOptions.parse(List.of("--allow-unisolated", "--population", "2"), REPOSITORY);
