@@ -1,4 +1,3 @@
-import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.SeedProgram;
 import ai.darwin.training.harness.data.CorpusSource;
@@ -46,7 +45,7 @@ public class SandboxBench {
         int overheadRuns = Integer.parseInt(args[8]);
         String program = program(layers, heads, embd, block, batch);
         Path workRoot = Files.createTempDirectory("darwin-bench");
-        Isolation.Decision isolation = Isolation.decide(TrainingConfig.Isolation.BWRAP, "bwrap", "prlimit", false,
+        Isolation.Decision isolation = Isolation.decide(Isolation.Mode.BWRAP, "bwrap", "prlimit", false,
                 System.getenv().getOrDefault("PATH", ChildEnvironment.DEFAULT_PATH), Optional.empty());
         if (isolation.refused()) {
             throw new IllegalStateException(isolation.refusal());

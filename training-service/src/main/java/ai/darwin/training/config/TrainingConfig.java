@@ -1,5 +1,6 @@
 package ai.darwin.training.config;
 
+import ai.darwin.training.sandbox.Isolation;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -95,7 +96,7 @@ public interface TrainingConfig {
          * A worker that cannot isolate refuses untrusted code unless {@link #allowUnisolated()} says otherwise.
          */
         @WithDefault("bwrap")
-        Isolation isolation();
+        Isolation.Mode isolation();
 
         /**
          * Run variants without the OS-level wall when isolation is {@code none} or bubblewrap cannot run here
@@ -131,9 +132,5 @@ public interface TrainingConfig {
         /** How many lines of the child's output a TrainingFailed carries. */
         @WithDefault("60")
         int logTailLines();
-    }
-
-    enum Isolation {
-        BWRAP, NONE
     }
 }

@@ -17,7 +17,10 @@ public final class SandboxFactory {
 
     /** Decides the children's wall; sets up per-child cgroups only for a worker that will run children. */
     public static Isolation.Decision isolation(TrainingConfig config, Map<String, String> environment) {
-        Isolation.Decision decision = Isolation.decide(config.sandbox(), environment, Optional.empty());
+        TrainingConfig.Sandbox sandbox = config.sandbox();
+        Isolation.Decision decision = Isolation.decide(sandbox.isolation(), sandbox.bwrap(), sandbox.prlimit(),
+                sandbox.allowUnisolated(), environment.getOrDefault("PATH", ChildEnvironment.DEFAULT_PATH),
+                Optional.empty());
         if (decision.refused() || !config.sandbox().cgroups()) {
             return decision;
         }

@@ -32,6 +32,15 @@ public class SandboxStatus {
         reason = null;
     }
 
+    /** @return whether the peak rose to this measurement (a lower one is a busier machine, not a slower device) */
+    synchronized boolean raisePeak(double measured) {
+        if (measured > peakFlops) {
+            peakFlops = measured;
+            return true;
+        }
+        return false;
+    }
+
     void calibrationFailed(String why) {
         reason = "calibration failed: " + why;
     }

@@ -2,7 +2,6 @@ package ai.darwin.training.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.darwin.training.config.TrainingConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,9 +54,9 @@ class IsolationTest {
     void isolationNoneIsRefusedUnlessAllowed() {
         String path = System.getenv().getOrDefault("PATH", ChildEnvironment.DEFAULT_PATH);
 
-        assertThat(Isolation.decide(TrainingConfig.Isolation.NONE, "bwrap", "prlimit", false, path, Optional.empty())
+        assertThat(Isolation.decide(Isolation.Mode.NONE, "bwrap", "prlimit", false, path, Optional.empty())
                 .refusal()).contains("isolation is none");
-        Isolation.Decision allowed = Isolation.decide(TrainingConfig.Isolation.NONE, "bwrap", "prlimit", true, path,
+        Isolation.Decision allowed = Isolation.decide(Isolation.Mode.NONE, "bwrap", "prlimit", true, path,
                 Optional.empty());
         assertThat(allowed.refused()).isFalse();
         assertThat(allowed.containment().isolated()).isFalse();
@@ -65,7 +64,7 @@ class IsolationTest {
 
     @Test
     void aBubblewrapThatDoesNotExistIsRefused() {
-        Isolation.Decision decision = Isolation.decide(TrainingConfig.Isolation.BWRAP, "/nonexistent/bwrap",
+        Isolation.Decision decision = Isolation.decide(Isolation.Mode.BWRAP, "/nonexistent/bwrap",
                 "prlimit", false, ChildEnvironment.DEFAULT_PATH, Optional.empty());
 
         assertThat(decision.refusal()).contains("'/nonexistent/bwrap'", "not installed");

@@ -1,6 +1,5 @@
 package ai.darwin.training.sandbox;
 
-import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.sandbox.ChildMain;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ final class TestSandboxes {
      * bubblewrap fails them with the fix, as a worker there would refuse to train.
      */
     static Containment containment() {
-        Isolation.Decision decision = Isolation.decide(TrainingConfig.Isolation.BWRAP, "bwrap", "prlimit", false,
+        Isolation.Decision decision = Isolation.decide(Isolation.Mode.BWRAP, "bwrap", "prlimit", false,
                 System.getenv().getOrDefault("PATH", ChildEnvironment.DEFAULT_PATH), Optional.empty());
         if (decision.refused()) {
             throw new IllegalStateException("the sandbox tests run children behind bubblewrap, as workers do: "

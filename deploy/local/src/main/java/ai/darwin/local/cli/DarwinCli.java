@@ -60,6 +60,8 @@ public final class DarwinCli {
                 case "stop" -> cli.stop();
                 case "status" -> cli.status();
                 case "report" -> cli.report(rest);
+                case "compare" -> System.exit(ai.darwin.local.compare.CompareCommand.run(rest, repository, home,
+                        System.out, System.err));
                 default -> {
                     System.err.println(RunOptions.usage());
                     System.exit(2);

@@ -15,13 +15,13 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /** Makes a run's corpus a local, checksummed file: a URL is fetched once into {@code .darwin/data}. */
-final class Datasets {
+public final class Datasets {
 
     private Datasets() {
     }
 
     /** @return the absolute path of the corpus, after checking its SHA-256 when one is expected */
-    static String resolve(String dataset, String sha256, Path cache) throws IOException, InterruptedException {
+    public static String resolve(String dataset, String sha256, Path cache) throws IOException, InterruptedException {
         Path file;
         if (dataset.startsWith("http://") || dataset.startsWith("https://")) {
             String name = dataset.substring(dataset.lastIndexOf('/') + 1);
@@ -54,6 +54,17 @@ final class Datasets {
             }
         }
         return file.normalize().toString();
+    }
+
+    /** @return the default corpus: the workspace's tiny Shakespeare when present, else char-rnn's URL */
+    public static String defaultCorpus(Path repository) {
+        Path shared = repository.resolve("../shared/data/tinyshakespeare.txt").normalize();
+        return Files.exists(shared) ? shared.toString() : RunOptions.TINYSHAKESPEARE_URL;
+    }
+
+    /** @return the default corpus's SHA-256 */
+    public static String defaultSha256(Path repository) {
+        return RunOptions.TINYSHAKESPEARE_SHA256;
     }
 
     static String sha256(Path file) throws IOException {

@@ -1,6 +1,5 @@
 package ai.darwin.training.sandbox;
 
-import ai.darwin.training.config.TrainingConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +25,11 @@ public final class Isolation {
             + "runtime; Kubernetes: see deploy/README.md), or accept running variants without the OS-level wall "
             + "with DARWIN_TRAINING_SANDBOX_ALLOW_UNISOLATED=true";
 
+    /** What the operator asked for: the bubblewrap wall, or none (which also needs allow-unisolated). */
+    public enum Mode {
+        BWRAP, NONE
+    }
+
     private Isolation() {
     }
 
@@ -43,25 +47,18 @@ public final class Isolation {
         }
     }
 
-    /** Resolves the executables, probes bubblewrap and decides, as the configuration says. */
-    public static Decision decide(TrainingConfig.Sandbox config, Map<String, String> environment,
-                                  Optional<Cgroups> cgroups) {
-        return decide(config.isolation(), config.bwrap(), config.prlimit(), config.allowUnisolated(),
-                environment.getOrDefault("PATH", ChildEnvironment.DEFAULT_PATH), cgroups);
-    }
-
     /**
      * @param mode            bwrap or none
      * @param bwrapName       bubblewrap's executable: a path, or a name to look up on {@code searchPath}
      * @param prlimitName     prlimit's executable, the same way
      * @param allowUnisolated whether the operator accepts running variants without the wall
      */
-    public static Decision decide(TrainingConfig.Isolation mode, String bwrapName, String prlimitName,
+    public static Decision decide(Mode mode, String bwrapName, String prlimitName,
                                   boolean allowUnisolated, String searchPath, Optional<Cgroups> cgroups) {
         Optional<Path> prlimit = executable(prlimitName, searchPath);
         Optional<Path> bwrap = Optional.empty();
         Optional<String> bwrapProblem;
-        if (mode == TrainingConfig.Isolation.NONE) {
+        if (mode == Mode.NONE) {
             bwrapProblem = Optional.of("darwin.training.sandbox.isolation is none");
         } else {
             bwrap = executable(bwrapName, searchPath);

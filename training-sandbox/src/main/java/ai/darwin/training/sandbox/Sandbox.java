@@ -62,6 +62,11 @@ public final class Sandbox {
      * @param cancellation checked while the child runs
      * @return how it ended
      */
+    /** @return how its children are made */
+    public SandboxSettings settings() {
+        return settings;
+    }
+
     public SandboxOutcome run(SandboxRequest request, Consumer<ProgressPoint> progress, Cancellation cancellation) {
         long started = System.nanoTime();
         Path dir = null;
