@@ -41,10 +41,13 @@ class ControlsAndNoiseFloorTest {
         String run = "run-controls-seed";
         GenerationOpened g0 = channels.start(run, 3, 0);
         List<Assignment> mutations = kind(g0, AssignmentKind.MUTATE);
-        List<Assignment> controls = kind(g0, AssignmentKind.BASELINE);
+        List<Assignment> controls = controls(g0);
         assertThat(controls).extracting(Assignment::assignmentId).containsExactly(run + "-g0-baseline",
                 run + "-g0-control-s8", run + "-g0-control-s9");
         assertThat(controls).extracting(Assignment::trainingSeed).containsExactly(7L, 8L, 9L);
+        // the baseline is a candidate too; the other controls are re-trainings for statistics, off leaderboards
+        assertThat(controls).extracting(Assignment::kind).containsExactly(AssignmentKind.BASELINE,
+                AssignmentKind.VERIFY, AssignmentKind.VERIFY);
         assertThat(mutations).extracting(Assignment::trainingSeed).containsOnly(7L);
         // held back while the mutators work: none went out with the generation's opening
         assertThat(variants(run)).isEmpty();
@@ -55,15 +58,16 @@ class ControlsAndNoiseFloorTest {
         await().until(() -> variants(run).size() == 3);
         assertThat(variants(run)).extracting(VariantProposed::variantId)
                 .containsExactly(run + "-g0-baseline", run + "-g0-control-s8", run + "-g0-control-s9");
-        assertThat(variants(run)).allMatch(v -> v.kind() == AssignmentKind.BASELINE && "cpu".equals(v.preset()));
+        assertThat(variants(run)).allMatch(v -> v.targetAgentId().equals("baseline") && "cpu".equals(v.preset()));
         assertThat(variants(run)).extracting(VariantProposed::trainingSeed).containsExactly(7L, 8L, 9L);
 
         trainResults(g0, List.of(1.90, 1.99), List.of(2.00, 2.02, 2.04));
         GenerationOpened g1 = channels.opened(run, 1);
-        List<Assignment> control = kind(g1, AssignmentKind.BASELINE);
+        List<Assignment> control = controls(g1);
         assertThat(control).singleElement().satisfies(c -> {
             assertThat(c.assignmentId()).isEqualTo(run + "-g1-control");
             assertThat(c.trainingSeed()).isEqualTo(7L);
+            assertThat(c.kind()).isEqualTo(AssignmentKind.VERIFY);
             assertThat(c.parentVariantId()).isEqualTo(run + "-seed");
         });
         assertThat(kind(g1, AssignmentKind.MUTATE)).extracting(Assignment::trainingSeed).containsOnly(7L);
@@ -124,7 +128,7 @@ class ControlsAndNoiseFloorTest {
         List<Double> controls = List.of(2.00, 2.02, 2.04);
         for (int i = 0; i < controls.size(); i++) {
             channels.send(SelectionConsumers.RESULTS, completed(run, 0,
-                    variantId(kind(g0, AssignmentKind.BASELINE).get(i)), controls.get(i)));
+                    variantId(controls(g0).get(i)), controls.get(i)));
         }
 
         GenerationClosed c0 = channels.closed(run, 0);
@@ -144,7 +148,7 @@ class ControlsAndNoiseFloorTest {
                 "cpu"));
         for (int i = 0; i < controls.size(); i++) {
             channels.send(SelectionConsumers.RESULTS, completed(sameDevice, 0,
-                    variantId(kind(h0, AssignmentKind.BASELINE).get(i)), controls.get(i)));
+                    variantId(controls(h0).get(i)), controls.get(i)));
         }
         assertThat(channels.closed(sameDevice, 0).ranking().get(0).variantId()).isEqualTo(variantId(n0.get(1)));
         assertThat(channels.state(sameDevice).championVariantId()).isEqualTo(variantId(n0.get(1)));
@@ -158,7 +162,7 @@ class ControlsAndNoiseFloorTest {
     /** The mutations' and then the controls' results, in assignment order. */
     private void trainResults(GenerationOpened opened, List<Double> mutations, List<Double> controls) {
         List<Assignment> m = kind(opened, AssignmentKind.MUTATE);
-        List<Assignment> c = kind(opened, AssignmentKind.BASELINE);
+        List<Assignment> c = controls(opened);
         for (int i = 0; i < m.size(); i++) {
             channels.send(SelectionConsumers.RESULTS, completed(opened.runId(), opened.generation(),
                     variantId(m.get(i)), mutations.get(i)));
@@ -175,6 +179,10 @@ class ControlsAndNoiseFloorTest {
 
     private static List<Assignment> kind(GenerationOpened opened, AssignmentKind kind) {
         return opened.assignments().stream().filter(a -> a.kind() == kind).toList();
+    }
+
+    private static List<Assignment> controls(GenerationOpened opened) {
+        return opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).toList();
     }
 
     private static RankedVariant entry(GenerationClosed closed, String variantId) {

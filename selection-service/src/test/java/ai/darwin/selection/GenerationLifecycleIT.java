@@ -208,7 +208,7 @@ class GenerationLifecycleIT {
     }
 
     private static List<Assignment> controls(GenerationOpened opened) {
-        return opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.BASELINE).toList();
+        return opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).toList();
     }
 
     private static List<Assignment> mutations(GenerationOpened opened) {

@@ -47,7 +47,7 @@ class SanityGatesTest {
         List<Assignment> mutations = g0.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).toList();
         String cheat = variantId(mutations.get(0));
         String honest = variantId(mutations.get(1));
-        List<String> controls = g0.assignments().stream().filter(a -> a.kind() == AssignmentKind.BASELINE)
+        List<String> controls = g0.assignments().stream().filter(a -> a.targetAgentId().equals("baseline"))
                 .map(ScriptedEvents::variantId).toList();
         String baseline = controls.get(0);
         mutations.forEach(a -> channels.send(SelectionConsumers.VARIANTS, proposal(g0, a)));

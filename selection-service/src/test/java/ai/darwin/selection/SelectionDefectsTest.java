@@ -127,6 +127,6 @@ class SelectionDefectsTest {
     }
 
     private static List<Assignment> controls(GenerationOpened opened) {
-        return opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.BASELINE).toList();
+        return opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).toList();
     }
 }

@@ -32,8 +32,7 @@ class ControlRelease {
         if (generation.closed() || generation.heldBack().isEmpty()) {
             return;
         }
-        List<Assignment> controls = generation.assignments().stream()
-                .filter(a -> a.kind() == AssignmentKind.BASELINE).toList();
+        List<Assignment> controls = generation.assignments().stream().filter(GenerationPlanner::isControl).toList();
         long mutations = generation.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).count();
         long proposed = store.variants(run.runId(), generation.number()).stream()
                 .filter(r -> r.proposal().kind() == AssignmentKind.MUTATE).count();

@@ -3,7 +3,6 @@ package ai.darwin.selection.run;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.Assignment;
-import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.NoiseFloor;
 import ai.darwin.events.generation.Survivor;
@@ -101,7 +100,7 @@ class GenerationCloser {
     /** The metrics of the control's seeds that completed and that no sanity gate held. */
     private static List<TrainingMetrics> controlSeeds(GenerationState generation,
                                                       Map<String, VariantRecord> byAssignment) {
-        return generation.assignments().stream().filter(a -> a.kind() == AssignmentKind.BASELINE)
+        return generation.assignments().stream().filter(GenerationPlanner::isControl)
                 .map(Assignment::assignmentId).map(byAssignment::get)
                 .filter(r -> r != null && r.result() instanceof TrainingCompleted c && !c.flagged())
                 .map(r -> ((TrainingCompleted) r.result()).metrics()).toList();

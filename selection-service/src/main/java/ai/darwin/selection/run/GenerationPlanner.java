@@ -36,6 +36,15 @@ public class GenerationPlanner {
     /** The owner and mutator name of the seed program's variants: baseline, controls, verification re-trainings. */
     public static final String BASELINE_AGENT = "baseline";
 
+    /**
+     * Whether an assignment of a mutation generation trains the seed program as a control: generation 0's baseline
+     * (kind BASELINE, a candidate too) and its noise-floor seeds, and each later generation's control (kind VERIFY: a
+     * re-training for statistics, which leaderboards leave out, as they leave out the verification's).
+     */
+    public static boolean isControl(Assignment assignment) {
+        return assignment.targetAgentId().equals(BASELINE_AGENT) && assignment.kind() != AssignmentKind.MUTATE;
+    }
+
     private final SelectionStore store;
     private final SelectionConfig config;
 
@@ -78,12 +87,13 @@ public class GenerationPlanner {
         if (number == 0) {
             // the baseline is generation 0's control; its other seeds measure the noise floor
             run.nameBaseline(run.runId() + "-g0-baseline");
-            controls.add(control(run, run.baselineVariantId(), seed));
+            controls.add(control(run, run.baselineVariantId(), AssignmentKind.BASELINE, seed));
             for (int j = 1; j < run.config().controlSeeds(); j++) {
-                controls.add(control(run, run.runId() + "-g0-control-s" + (seed + j), seed + j));
+                controls.add(control(run, run.runId() + "-g0-control-s" + (seed + j), AssignmentKind.VERIFY,
+                        seed + j));
             }
         } else {
-            controls.add(control(run, run.runId() + "-g" + number + "-control", seed));
+            controls.add(control(run, run.runId() + "-g" + number + "-control", AssignmentKind.VERIFY, seed));
         }
         assignments.addAll(controls);
         GenerationState generation = open(run, number, false, assignments);
@@ -130,9 +140,8 @@ public class GenerationPlanner {
         return pairs;
     }
 
-    private static Assignment control(RunState run, String assignmentId, long seed) {
-        return new Assignment(assignmentId, AssignmentKind.BASELINE, BASELINE_AGENT, BASELINE_AGENT,
-                run.seedVariantId(), seed);
+    private static Assignment control(RunState run, String assignmentId, AssignmentKind kind, long seed) {
+        return new Assignment(assignmentId, kind, BASELINE_AGENT, BASELINE_AGENT, run.seedVariantId(), seed);
     }
 
     private GenerationState open(RunState run, int number, boolean verification, List<Assignment> assignments) {
@@ -157,10 +166,10 @@ public class GenerationPlanner {
 
     private void publishUnchanged(RunState run, int number, Assignment assignment, Instant now) {
         String source = source(run, assignment.parentVariantId());
-        String reasoning = assignment.kind() == AssignmentKind.BASELINE
-                ? "The unmodified seed program, trained as the generation's control with seed "
+        String reasoning = run.generation(number).verification()
+                ? "Verification: " + assignment.parentVariantId() + " re-trained unchanged with seed "
                         + assignment.trainingSeed() + "."
-                : "Verification: " + assignment.parentVariantId() + " re-trained unchanged with seed "
+                : "The unmodified seed program, trained as the generation's control with seed "
                         + assignment.trainingSeed() + ".";
         VariantProposed unchanged = new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
                 run.runId(), now, number, assignment.assignmentId(), assignment.assignmentId(), assignment.kind(),

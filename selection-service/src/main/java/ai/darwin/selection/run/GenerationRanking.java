@@ -38,7 +38,9 @@ final class GenerationRanking {
 
     static GenerationOutcome rank(RunState run, List<Assignment> assignments, Map<String, VariantRecord> byAssignment,
                                   Fitness fitness, NoiseFloor floor) {
-        TrainingCompleted control = control(assignments, byAssignment);
+        // only a mutation generation has a control; a verification's re-trainings of the seed are its samples
+        boolean mutation = assignments.stream().anyMatch(a -> a.kind() == AssignmentKind.MUTATE);
+        TrainingCompleted control = mutation ? control(assignments, byAssignment) : null;
         List<Candidate> trained = new ArrayList<>();
         Map<String, Candidate> ownVariant = new HashMap<>();
         Map<String, Candidate> byVariant = new HashMap<>();
@@ -88,7 +90,7 @@ final class GenerationRanking {
                 // a parent carried forward after failed repairs is its program again, not a new one: it competes once,
                 // with the result it already has, not twice with a second draw of the noise; the seed program's
                 // controls likewise, except generation 0's baseline, its one draw among the candidates
-                boolean controlRun = assignment.kind() == AssignmentKind.BASELINE
+                boolean controlRun = mutation && GenerationPlanner.isControl(assignment)
                         && !completed.variantId().equals(run.baselineVariantId());
                 if (completed.flagged() || controlRun
                         || record.proposal().status() == ProposalStatus.CARRIED_FORWARD) {
@@ -132,11 +134,11 @@ final class GenerationRanking {
     }
 
     /**
-     * The generation's control: its first BASELINE assignment (generation 0's baseline; later, the one control), if
-     * it completed and no sanity gate held it. A verification generation has none.
+     * The generation's control: its first control assignment (generation 0's baseline; later, the one control), if
+     * it completed and no sanity gate held it.
      */
     private static TrainingCompleted control(List<Assignment> assignments, Map<String, VariantRecord> byAssignment) {
-        return assignments.stream().filter(a -> a.kind() == AssignmentKind.BASELINE).findFirst()
+        return assignments.stream().filter(GenerationPlanner::isControl).findFirst()
                 .map(a -> byAssignment.get(a.assignmentId())).filter(r -> r != null
                         && r.result() instanceof TrainingCompleted c && !c.flagged())
                 .map(r -> (TrainingCompleted) r.result()).orElse(null);
