@@ -1,6 +1,7 @@
 package ai.darwin.local.cli;
 
 import ai.darwin.events.run.RunConfig;
+import ai.darwin.local.compare.CompareOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,10 +35,9 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     /**
      * The default budget: the same number of training tokens for every variant, so that val_bpb measures what a
      * program learns per token and a busy machine cannot move it; speed is measured on the same run, as an objective
-     * of its own. The seed program trained TOKENS_PER_SECOND_MEASURED here, so this is about 25 s of training per
-     * variant on two cores, as the wall-clock default was.
+     * of its own. It is {@code ./darwin compare}'s default too, so that a comparison measures what a run would.
      */
-    static final long DEFAULT_TOKENS = 200_000;
+    static final long DEFAULT_TOKENS = CompareOptions.DEFAULT_BUDGET_TOKENS;
     /** The seed program's CPU preset on this 2-core machine (bench/SandboxBench, median of three 25 s runs). */
     static final double TOKENS_PER_SECOND_MEASURED = 8_000;
     /** The most seed pairs the verification trains by default: looks at 3 and 5 pairs. */

@@ -44,6 +44,7 @@ final class RunWatcher {
     private final Map<String, Integer> shownPercent = new HashMap<>();
     /** The verification's re-trainings announced so far: more arrive while the answer is not clear. */
     private final Set<String> verifying = new HashSet<>();
+    private int verificationGeneration = -1;
     private final List<DarwinEvent> events = new ArrayList<>();
     private boolean barOpen;
 
@@ -128,16 +129,18 @@ final class RunWatcher {
         if (event instanceof GenerationOpened opened) {
             endBar();
             long mutations = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).count();
-            long controls = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.BASELINE).count();
-            opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.VERIFY)
-                    .forEach(a -> verifying.add(a.assignmentId()));
-            long verify = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.VERIFY).count();
-            System.out.printf("%nGeneration %d: %s%n", opened.generation(), verify > 0
-                    ? "verifying the champion against the seed program: " + verify / 2 + " pairs of re-trainings "
-                            + "with the same seed, more while the answer is not clear"
+            long controls = opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).count();
+            boolean verification = mutations == 0;
+            if (verification) {
+                verificationGeneration = opened.generation();
+                opened.assignments().forEach(a -> verifying.add(a.assignmentId()));
+            }
+            System.out.printf("%nGeneration %d: %s%n", opened.generation(), verification
+                    ? "verifying the champion against the seed program: " + opened.assignments().size() / 2
+                            + " pairs of re-trainings with the same seed, more while the answer is not clear"
                     : mutations + " mutations + the unmodified seed as control" + (controls > 1
                             ? " (" + controls + " seeds: the run's noise floor)" : ""));
-        } else if (event instanceof VariantProposed added && added.kind() == AssignmentKind.VERIFY
+        } else if (event instanceof VariantProposed added && added.generation() == verificationGeneration
                 && verifying.add(added.variantId()) && added.targetAgentId().equals("baseline")) {
             endBar();
             System.out.printf("  + another pair (seed %d): the answer is not clear yet%n", added.trainingSeed());
