@@ -117,41 +117,40 @@ class ControlsAndNoiseFloorTest {
 
     @Test
     void withinTheNoiseFloorMfuDecidesAndThroughputIsComparedOnTheSameDeviceOnly() {
+        // 0.005 bpb apart, within the floor of 0.04: the one with the higher MFU is the better program...
+        String sameDevice = "run-mfu-decides-cpu";
+        List<Assignment> cpu = tieWithinTheFloor(sameDevice, "cpu");
+        assertThat(channels.closed(sameDevice, 0).ranking().get(0).variantId()).isEqualTo(variantId(cpu.get(1)));
+        assertThat(channels.state(sameDevice).championVariantId()).isEqualTo(variantId(cpu.get(1)));
+
+        // ...but on different devices MFU cannot decide the tie; then the lower val_bpb ranks first
         String run = "run-mfu-decides";
+        List<Assignment> mixed = tieWithinTheFloor(run, "NVIDIA H100");
+        GenerationClosed c0 = channels.closed(run, 0);
+        assertThat(c0.ranking().get(0).variantId()).isEqualTo(variantId(mixed.get(0)));
+        assertThat(entry(c0, variantId(mixed.get(0))).versusControl().tokensPerSecond()).isEqualTo(0.0);
+        assertThat(entry(c0, variantId(mixed.get(1))).versusControl().tokensPerSecond()).isNull();
+        assertThat(entry(c0, variantId(mixed.get(1))).versusControl().mfu()).isNull();
+    }
+
+    /**
+     * Generation 0 of a new run: a mutation at val_bpb 1.900 with MFU 0.10 on the CPU, another at 1.905 with MFU 0.30
+     * on {@code secondDevice}, and controls whose spread makes a noise floor of 0.04.
+     */
+    private List<Assignment> tieWithinTheFloor(String run, String secondDevice) {
         GenerationOpened g0 = channels.start(run, 3, 0);
-        List<Assignment> m0 = kind(g0, AssignmentKind.MUTATE);
+        List<Assignment> mutations = kind(g0, AssignmentKind.MUTATE);
         proposeAll(g0);
-        // 0.005 bpb apart, within the floor of 0.04: the one with the higher MFU is the better program
-        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(m0.get(0)), 1.900, 0.10, 9_000, "cpu"));
-        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(m0.get(1)), 1.905, 0.30, 90_000,
-                "NVIDIA H100"));
+        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(mutations.get(0)), 1.900, 0.10, 9_000,
+                "cpu"));
+        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(mutations.get(1)), 1.905, 0.30, 9_000,
+                secondDevice));
         List<Double> controls = List.of(2.00, 2.02, 2.04);
         for (int i = 0; i < controls.size(); i++) {
-            channels.send(SelectionConsumers.RESULTS, completed(run, 0,
-                    variantId(controls(g0).get(i)), controls.get(i)));
+            channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(controls(g0).get(i)),
+                    controls.get(i)));
         }
-
-        GenerationClosed c0 = channels.closed(run, 0);
-        // on different devices, MFU cannot decide the tie; then the lower val_bpb ranks first
-        assertThat(c0.ranking().get(0).variantId()).isEqualTo(variantId(m0.get(0)));
-        assertThat(entry(c0, variantId(m0.get(0))).versusControl().tokensPerSecond()).isEqualTo(0.0);
-        assertThat(entry(c0, variantId(m0.get(1))).versusControl().tokensPerSecond()).isNull();
-        assertThat(entry(c0, variantId(m0.get(1))).versusControl().mfu()).isNull();
-
-        String sameDevice = "run-mfu-decides-cpu";
-        GenerationOpened h0 = channels.start(sameDevice, 3, 0);
-        List<Assignment> n0 = kind(h0, AssignmentKind.MUTATE);
-        proposeAll(h0);
-        channels.send(SelectionConsumers.RESULTS, completed(sameDevice, 0, variantId(n0.get(0)), 1.900, 0.10, 9_000,
-                "cpu"));
-        channels.send(SelectionConsumers.RESULTS, completed(sameDevice, 0, variantId(n0.get(1)), 1.905, 0.30, 9_000,
-                "cpu"));
-        for (int i = 0; i < controls.size(); i++) {
-            channels.send(SelectionConsumers.RESULTS, completed(sameDevice, 0,
-                    variantId(controls(h0).get(i)), controls.get(i)));
-        }
-        assertThat(channels.closed(sameDevice, 0).ranking().get(0).variantId()).isEqualTo(variantId(n0.get(1)));
-        assertThat(channels.state(sameDevice).championVariantId()).isEqualTo(variantId(n0.get(1)));
+        return mutations;
     }
 
     private void proposeAll(GenerationOpened opened) {

@@ -77,13 +77,10 @@ class PromptBuilderTest {
                 base.parentSource(), base.mutatorSource(), new RunSettings("cpu", "llm", "gpt-4o-mini", 0,
                 new FitnessSpec("pareto", List.of(), Map.of())), Set.of(), List.of());
 
-        assertThat(builder(List.of()).system(unknownRun)).contains("OBJECTIVE
-What this run optimises, measured by "
-                + "the harness at the end of the training budget:
-First lower validation bits per byte (val_bpb); then "
-                + "higher model FLOPs utilisation (MFU); then more training tokens per second. A difference within "
-                + "the run's noise floor", "Under a token budget every program sees
-the same number of training "
+        assertThat(builder(List.of()).system(unknownRun)).contains("OBJECTIVE\nWhat this run optimises, measured by "
+                + "the harness at the end of the training budget:\nFirst lower validation bits per byte (val_bpb); "
+                + "then higher model FLOPs utilisation (MFU); then more training tokens per second. A difference within "
+                + "the run's noise floor", "Under a token budget every program sees\nthe same number of training "
                 + "tokens").doesNotContain("{{");
         assertThat(builder(List.of()).system(paretoRun)).contains("Pareto rank over lower validation bits per byte "
                 + "(val_bpb) and more training tokens per second").doesNotContain("First lower validation");

@@ -118,17 +118,18 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
 
     static String usage() {
         return """
-                usage: ./darwin run [--population 4] [--generations 3] [--budget-tokens 200000 | --budget-seconds S]
+                usage: ./darwin run [--population 4] [--generations 3] [--budget-tokens %d | --budget-seconds S]
                                     [--dataset FILE|URL] [--sha256 HEX] [--mutator offline|llm|llm-chunk]
-                                    [--model NAME] [--seeds 5] [--seed 42] [--name NAME] [--new]
+                                    [--model NAME] [--seeds %d] [--seed 42] [--name NAME] [--new]
                                     [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Every variant trains on the same number of tokens (--budget-tokens) unless --budget-seconds asks for a
                 wall-clock budget instead (both: whichever comes first). --seeds is the most seed pairs the final
-                verification trains. Without --new, an unfinished run is resumed. The llm mutator is the default when OPENAI_API_KEY or
-                OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant behind bubblewrap;
-                --allow-unisolated trains without it where it cannot run (LLM-written code then runs with only the
-                bytecode check between it and this machine).""";
+                verification trains. Without --new, an unfinished run is resumed. The llm mutator is the default
+                when OPENAI_API_KEY or OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each
+                variant behind bubblewrap; --allow-unisolated trains without it where it cannot run (LLM-written code
+                then runs with only the bytecode check between it and this machine).""".formatted(DEFAULT_TOKENS,
+                DEFAULT_SEEDS);
     }
 
     private static String env(String name) {

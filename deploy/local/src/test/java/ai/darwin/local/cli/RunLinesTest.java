@@ -93,8 +93,8 @@ class RunLinesTest {
                 + "paired by seed, looks at 3, 5 pairs, each at p < 0.005; false-positive rate <= 0.01)");
         assertThat(lines.get(1)).contains("val_bpb", "champion 3.5000", "seed 3.5600",
                 "Δ -0.0600 [-0.0900, -0.0300] (99.5%, 5 pairs)", "p = 0.0021");
-        assertThat(lines.get(2)).contains("tokens_per_second", "champion 8,100", "Δ +100 [-250, +450] (99.5%, 4 pairs)",
-                "p = 0.41");
+        assertThat(lines.get(2)).contains("tokens_per_second", "champion 8,100",
+                "Δ +100 [-250, +450] (99.5%, 4 pairs)", "p = 0.41");
     }
 
     @Test

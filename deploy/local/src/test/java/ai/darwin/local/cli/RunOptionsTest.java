@@ -24,7 +24,8 @@ class RunOptionsTest {
         RunOptions both = RunOptions.parse(List.of("--budget-seconds", "60", "--budget-tokens", "50000"), REPOSITORY);
         assertThat(both.maxTokens()).isEqualTo(50_000);
         assertThat(both.maxSeconds()).isEqualTo(60);
-        assertThat(RunOptions.usage()).contains("--budget-tokens 200000 | --budget-seconds S");
+        assertThat(RunOptions.usage()).contains("--budget-tokens " + RunOptions.DEFAULT_TOKENS + " | --budget-seconds S",
+                "--seeds 5");
     }
 
     @Test
