@@ -15,7 +15,8 @@ class RunOptionsTest {
         RunOptions defaults = RunOptions.parse(List.of(), REPOSITORY);
         assertThat(defaults.maxTokens()).isEqualTo(RunOptions.DEFAULT_TOKENS);
         assertThat(defaults.maxSeconds()).isZero();
-        assertThat(defaults.trainingSeconds()).isCloseTo(25, org.assertj.core.api.Assertions.within(5.0));
+        // about the wall-clock default's 25 s, a little less to pay for the controls and verification pairs
+        assertThat(defaults.trainingSeconds()).isBetween(15.0, 25.0);
         assertThat(defaults.seeds()).isEqualTo(5);
 
         RunOptions wallClock = RunOptions.parse(List.of("--budget-seconds", "25"), REPOSITORY);
