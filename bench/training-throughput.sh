@@ -6,7 +6,8 @@
 # Settings (environment): BENCH_THREADS (2), BENCH_SECONDS of training per side (30), BENCH_LAYERS (4),
 # BENCH_HEADS (4), BENCH_EMBD (128), BENCH_BLOCK (128), BENCH_BATCH (16), BENCH_ROUNDS of Darwin-then-PyTorch (3),
 # BENCH_OVERHEAD_RUNS (3), BENCH_DATA (../shared/data/tinyshakespeare.txt), BENCH_PYTHON (/usr/bin/python3: Debian's,
-# which python3-torch installs into, whatever python3 comes first on the PATH).
+# which python3-torch installs into, whatever python3 comes first on the PATH), BENCH_OPENBLAS (Debian's OpenMP
+# OpenBLAS, /usr/lib/x86_64-linux-gnu/openblas-openmp).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -21,20 +22,21 @@ ROUNDS=${BENCH_ROUNDS:-3}
 OVERHEAD_RUNS=${BENCH_OVERHEAD_RUNS:-3}
 DATA=${BENCH_DATA:-../shared/data/tinyshakespeare.txt}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
-OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp
+OPENBLAS=${BENCH_OPENBLAS:-/usr/lib/x86_64-linux-gnu/openblas-openmp}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
 [[ -f "$DATA" ]] || { echo "no corpus at $DATA (set BENCH_DATA)" >&2; exit 1; }
 
-# Darwin: training-service's classes and the child's jars (target/sandbox-lib)
-if [[ ! -d training-service/target/sandbox-lib || ! -d training-service/target/classes ]]; then
-  echo "building training-service ..." >&2
-  mvn -B -q -pl training-service -am install -DskipTests >&2
-fi
-mvn -B -q -pl training-service dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile=target/bench-classpath.txt >&2
-CLASSPATH_DARWIN="training-service/target/classes:$(cat training-service/target/bench-classpath.txt)"
+# Darwin: training-service's classes and the child's jars (target/sandbox-lib), built every time through the
+# reactor (-am), so that the harness, the SDK and the contract come from this checkout as it is now. Nothing is
+# installed: ./darwin run packages the modules without installing them, so training-service alone could not resolve
+# them from ~/.m2 ("Could not resolve dependencies ... darwin-training-harness"). Every module of the reactor writes
+# its classpath to the same file; training-service, which depends on all the others, is built last.
+echo "building training-service and the modules it depends on ..." >&2
+mvn -B -q -pl training-service -am package -DskipTests dependency:build-classpath -DincludeScope=runtime \
+  -Dmdep.outputFile="$OUT/classpath.txt" >&2
+CLASSPATH_DARWIN="training-service/target/classes:$(cat "$OUT/classpath.txt")"
 
 # PyTorch: Debian's python3-torch with OpenBLAS (it links the 20x slower reference BLAS otherwise)
 if ! "$PYTHON" -c 'import torch' 2>/dev/null || [[ ! -d "$OPENBLAS" ]]; then
@@ -66,9 +68,11 @@ dt = [t["tokens_per_second"] for t in train]
 pt = [t["tokens_per_second"] for t in torch]
 print(f"GPT {layers} layers, {heads} heads, {embd} dims, context {block}, batch {batch}; "
       f"{threads} threads; {seconds} s of training per side; {len(train)} round(s)")
+def loss(run):  # none yet when a short round ends before the first loss is recorded
+    return "-" if run["final_loss"] is None else f"{run['final_loss']:.3f}"
 for i, (a, b) in enumerate(zip(train, torch), 1):
-    print(f"  round {i}: Darwin {a['tokens_per_second']:.0f} tokens/s ({a['steps']} steps, loss {a['final_loss']:.3f}), "
-          f"PyTorch {b['tokens_per_second']:.0f} tokens/s ({b['steps']} steps, loss {b['final_loss']:.3f})")
+    print(f"  round {i}: Darwin {a['tokens_per_second']:.0f} tokens/s ({a['steps']} steps, loss {loss(a)}), "
+          f"PyTorch {b['tokens_per_second']:.0f} tokens/s ({b['steps']} steps, loss {loss(b)})")
 print(f"Darwin (DJL {train[0]['threads']} threads, sandboxed{', behind bubblewrap' if train[0]['isolated'] else ''}): "
       f"best {max(dt):.0f} tokens/s, median {statistics.median(dt):.0f}")
 print(f"PyTorch {torch[0]['torch']} + OpenBLAS ({torch[0]['threads']} threads): "

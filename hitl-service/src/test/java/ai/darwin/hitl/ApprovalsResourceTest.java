@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
@@ -92,7 +93,7 @@ class ApprovalsResourceTest {
         send(decided);
         send(budget);
         // a decision taken elsewhere (another dashboard) arrives on the topic
-        send(new ApprovalDecided(EventCodec.newEventId(), 1, run, EventCodec.now(), "req-import", false, "bob", null));
+        send(new ApprovalDecided(Envelope.of(run), "req-import", false, "bob", null));
         await().atMost(Duration.ofSeconds(10)).until(() -> given().queryParam("status", "decided")
                 .get("/runs/" + run + "/approvals").path("size()").equals(2));
         given().get("/runs/" + run + "/approvals").then()
@@ -129,8 +130,8 @@ class ApprovalsResourceTest {
     }
 
     private static ApprovalRequested request(String run, String requestId, ApprovalKind kind, String detail) {
-        return new ApprovalRequested(EventCodec.newEventId(), 1, run, EventCodec.now(), requestId, kind, "agent-2",
-                null, detail, "the loss is still falling at the end of the budget");
+        return new ApprovalRequested(Envelope.of(run), requestId, kind, "agent-2", null, detail,
+                "the loss is still falling at the end of the budget");
     }
 
     private void send(DarwinEvent event) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
@@ -57,8 +58,8 @@ class DashboardApiTest {
         String api = "/api/runs/" + run.runId;
 
         deliverTwice(run.live);
-        send(new HumanIntervention(EventCodec.newEventId(), 1, run.runId, EventCodec.now(), "int-veto",
-                InterventionKind.VETO, null, run.a1, "suspicious gain", "ada"));
+        send(new HumanIntervention(Envelope.of(run.runId), "int-veto", InterventionKind.VETO, null, run.a1,
+                "suspicious gain", "ada"));
         await().atMost(Duration.ofSeconds(10)).until(() -> given().get(api).then().extract()
                 .jsonPath().getList("training.findAll { it.progress != null }").size() == 1
                 && given().get(api).then().extract().jsonPath().getList("interventions").size() == 1);
@@ -152,8 +153,8 @@ class DashboardApiTest {
         List<DarwinEvent> results = run.ending.stream().filter(e -> e instanceof TrainingCompleted).toList();
         results.forEach(this::send);
         // the channel is consumed in order: once an intervention sent after the results shows, they were all projected
-        send(new HumanIntervention(EventCodec.newEventId(), 1, run.runId, EventCodec.now(), "int-marker",
-                InterventionKind.GUIDANCE, "marker", null, "marker", "ada"));
+        send(new HumanIntervention(Envelope.of(run.runId), "int-marker", InterventionKind.GUIDANCE, "marker", null,
+                "marker", "ada"));
         await().atMost(Duration.ofSeconds(10)).until(() -> given().get(api).then().extract()
                 .jsonPath().getList("interventions").size() == 1);
         given().get(api + "/leaderboard").then().body("variantId", contains(run.b2, run.b1, run.a1, run.baseline));

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.Topic;
 import ai.darwin.events.Topics;
@@ -86,9 +87,8 @@ class DashboardKafkaIT {
 
     @Test
     void aDecisionIsPublishedOnTheApprovalsTopicWithItsCloudEventsHeaders() {
-        ApprovalRequested request = new ApprovalRequested(EventCodec.newEventId(), 1, "run-kafka-approval",
-                EventCodec.now(), "req-population", ApprovalKind.LARGER_POPULATION, "agent-1", null, "population=6",
-                "more diversity");
+        ApprovalRequested request = new ApprovalRequested(Envelope.of("run-kafka-approval"), "req-population",
+                ApprovalKind.LARGER_POPULATION, "agent-1", null, "population=6", "more diversity");
         companion.produceStrings().fromRecords(record(request)).awaitCompletion(Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("status", "pending")
                 .get("/runs/run-kafka-approval/approvals").path("size()").equals(1));

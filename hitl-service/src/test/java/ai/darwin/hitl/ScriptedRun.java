@@ -1,7 +1,7 @@
 package ai.darwin.hitl;
 
 import ai.darwin.events.DarwinEvent;
-import ai.darwin.events.EventCodec;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
@@ -79,19 +79,19 @@ final class ScriptedRun {
         RunConfig config = new RunConfig("shakespeare-" + runId, 3, 2, DATASET, BUDGET, "cpu", "llm", "gpt-4o-mini",
                 new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()), new SelectionSpec(1, 2, "others"),
                 0, 0, 3, 0, 7);
-        live.add(new RunRequested(id(), 1, runId, tick(), config, "ada"));
-        live.add(new RunStarted(id(), 1, runId, tick()));
+        live.add(new RunRequested(next(), config, "ada"));
+        live.add(new RunStarted(next()));
 
         live.add(opened(0, List.of(assignment(baseline, AssignmentKind.BASELINE, "baseline", seed),
                 assignment(a1, AssignmentKind.MUTATE, "agent-1", seed), assignment(a2, AssignmentKind.MUTATE, "agent-2", seed))));
         live.add(proposal(0, baseline, AssignmentKind.BASELINE, "baseline", seed));
         live.add(proposal(0, a1, AssignmentKind.MUTATE, "agent-1", seed));
         live.add(proposal(0, a2, AssignmentKind.MUTATE, "agent-2", seed));
-        live.add(new TrainingStarted(id(), 1, runId, tick(), 0, a1, "worker-1", 1));
+        live.add(new TrainingStarted(next(), 0, a1, "worker-1", 1));
         live.add(progress(0, a1, 0.5));
         live.add(completed(0, baseline, 2.00));
         live.add(completed(0, a1, 1.90));
-        live.add(new TrainingFailed(id(), 1, runId, tick(), 0, a2, "worker-1", FailureClass.COMPILE_ERROR,
+        live.add(new TrainingFailed(next(), 0, a2, "worker-1", FailureClass.COMPILE_ERROR,
                 "Gpt.java:5: error: <identifier> expected", "oops\n^", 0.4));
         // a1 against generation 0's control, the baseline
         RankedVariant a1VersusControl = new RankedVariant(1, a1, "agent-1", VariantOutcome.COMPLETED, -1.90, 1.90,
@@ -104,7 +104,7 @@ final class ScriptedRun {
                 assignment(b2, AssignmentKind.MUTATE, "agent-2", a1), assignment(b3, AssignmentKind.MUTATE, "agent-3", a1))));
         for (String variant : List.of(b1, b2, b3)) {
             live.add(proposal(1, variant, AssignmentKind.MUTATE, "agent-" + variant.charAt(variant.length() - 1), a1));
-            live.add(new TrainingStarted(id(), 1, runId, tick(), 1, variant, "worker-" + variant.charAt(variant.length() - 1), 1));
+            live.add(new TrainingStarted(next(), 1, variant, "worker-" + variant.charAt(variant.length() - 1), 1));
         }
         live.add(progress(1, b1, 0.25));
         live.add(progress(1, b1, 0.60));
@@ -138,7 +138,7 @@ final class ScriptedRun {
                         new PairedDifference(3, -0.30, -0.31, -0.29, 0.99, 0.0002))), 0.01, true, List.of(),
                 List.of(3));
         ending.add(closed(2, verifyRanking, new GenerationStatistics(6, 6, 0, 0, 1.70, 1.855, 0, 0, 0, 0), report));
-        ending.add(new RunCompleted(id(), 1, runId, tick(), RunOutcome.GENERATIONS_DONE, 2, b2, report, 0.02));
+        ending.add(new RunCompleted(next(), RunOutcome.GENERATIONS_DONE, 2, b2, report, 0.02));
     }
 
     private Assignment assignment(String variantId, AssignmentKind kind, String agent, String parent) {
@@ -149,7 +149,7 @@ final class ScriptedRun {
         List<AgentProgram> agents = assignments.stream().filter(a -> a.kind() != AssignmentKind.BASELINE)
                 .map(a -> new AgentProgram(a.targetAgentId(), a.parentVariantId(), "0".repeat(64), "class Gpt {}"))
                 .distinct().toList();
-        return new GenerationOpened(id(), 1, runId, tick(), generation, agents, assignments, DATASET, BUDGET,
+        return new GenerationOpened(next(), generation, agents, assignments, DATASET, BUDGET,
                 List.of("keep the model small"), tick().plusSeconds(600));
     }
 
@@ -157,7 +157,7 @@ final class ScriptedRun {
                                     VerificationReport report) {
         List<Survivor> survivors = List.of(new Survivor("agent-1", ranking.get(0).variantId(), "elite"),
                 new Survivor("agent-2", ranking.get(0).variantId(), "tournament"));
-        return new GenerationClosed(id(), 1, runId, tick(), generation, ranking, survivors, statistics, report);
+        return new GenerationClosed(next(), generation, ranking, survivors, statistics, report);
     }
 
     private static RankedVariant ranked(int rank, String variantId, String agentId, double bpb) {
@@ -173,8 +173,8 @@ final class ScriptedRun {
         boolean mutated = kind == AssignmentKind.MUTATE;
         MutatorInfo mutator = mutated ? new MutatorInfo("llm", "gpt-4o-mini") : new MutatorInfo("none", null);
         String diff = mutated ? "--- a/Gpt.java\n+++ b/Gpt.java\n@@ -1 +1,2 @@\n-    lr = 1e-3;\n+    lr = 5e-4;\n+    warmup = 100;\n" : "";
-        return new VariantProposed(id(), 1, runId, tick(), generation, variantId, variantId, kind, agent, agent,
-                List.of(parent), "class Gpt { /* " + variantId + " */ }", "0".repeat(64), diff,
+        return new VariantProposed(next(), generation, variantId, variantId, kind, agent, agent, List.of(parent),
+                "class Gpt { /* " + variantId + " */ }", "0".repeat(64), diff,
                 mutated ? "Halve the learning rate and warm up: the seed's loss is noisy." : "trained unchanged",
                 mutator, mutated ? new TokenUsage(1000, 200, 1, 0.005) : TokenUsage.NONE,
                 mutated ? ProposalStatus.VALID : ProposalStatus.UNCHANGED, List.of(), DATASET, BUDGET, 7);
@@ -182,15 +182,15 @@ final class ScriptedRun {
 
     private TrainingProgress progress(int generation, String variantId, double fraction) {
         long step = Math.round(fraction * 200);
-        return new TrainingProgress(id(), 1, runId, tick(), generation, variantId, "worker-1", step, step * 500,
-                3.0 - fraction, 9000, 60 * (1 - fraction), fraction);
+        return new TrainingProgress(next(), generation, variantId, "worker-1", step, step * 500, 3.0 - fraction, 9000,
+                60 * (1 - fraction), fraction);
     }
 
     private TrainingCompleted completed(int generation, String variantId, double bpb) {
         double loss = bpb * Math.log(2);
-        return new TrainingCompleted(id(), 1, runId, tick(), generation, variantId, "worker-1", 7,
+        return new TrainingCompleted(next(), generation, variantId, "worker-1", 7,
                 new TrainingMetrics(loss, bpb, Math.exp(loss), loss, 100_000, 200, 9000 + 100 * bpb, 800_000, 5e6, 1e11,
-                        0.2, 500_000_000L, 10, 14, "cpu"), new ArchitectureCard(4, 4, 128, 64, 65));
+                        0.2, 500_000_000L, 10, 14, "cpu"), new ArchitectureCard(4, 4, 128, 64, 65), List.of());
     }
 
     private Instant tick() {
@@ -198,8 +198,9 @@ final class ScriptedRun {
         return clock;
     }
 
-    private static String id() {
-        return EventCodec.newEventId();
+    /** The next event's envelope, a second after the last one. */
+    private Envelope next() {
+        return Envelope.at(runId, tick());
     }
 
     static String topic(DarwinEvent event) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.AssignmentKind;
@@ -54,13 +55,12 @@ class HostileLessonsTest {
         RunRequested requested = SampleEvents.runRequested(run);
         String variantId = run + "-g0-a1-v";
         send(requested);
-        send(new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(), 0,
-                variantId, run + "-g0-a1", AssignmentKind.MUTATE, "agent-1", "agent-1", List.of(run + "-seed"),
-                "class Gpt {}", "0".repeat(64), "", "a change", new MutatorInfo("llm", "gpt-4o-mini"),
-                TokenUsage.NONE, ProposalStatus.VALID, List.of(), requested.config().dataset(),
-                requested.config().budget(), 7));
-        send(new TrainingFailed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(), 0,
-                variantId, "worker-1", FailureClass.RUNTIME_EXCEPTION, message, message, 1.0));
+        send(new VariantProposed(Envelope.of(run), 0, variantId, run + "-g0-a1", AssignmentKind.MUTATE, "agent-1",
+                "agent-1", List.of(run + "-seed"), "class Gpt {}", "0".repeat(64), "", "a change",
+                new MutatorInfo("llm", "gpt-4o-mini"), TokenUsage.NONE, ProposalStatus.VALID, List.of(),
+                requested.config().dataset(), requested.config().budget(), 7));
+        send(new TrainingFailed(Envelope.of(run), 0, variantId, "worker-1", FailureClass.RUNTIME_EXCEPTION, message,
+                message, 1.0));
         String body = await().atMost(Duration.ofSeconds(10)).until(() -> given().queryParam("runId", run)
                 .queryParam("maxChars", 100_000).get("/lessons").then().statusCode(200).extract().asString(),
                 answer -> answer.contains("RUNTIME_EXCEPTION"));

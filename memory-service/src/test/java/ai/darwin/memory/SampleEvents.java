@@ -1,7 +1,7 @@
 package ai.darwin.memory;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
 import ai.darwin.events.run.DatasetSpec;
@@ -25,12 +25,11 @@ final class SampleEvents {
                 new TrainingBudget(200_000, 60), "cpu", "offline", null,
                 new FitnessSpec("lexicographic", List.of("val_bpb", "mfu", "tokens_per_second"), Map.of()),
                 new SelectionSpec(1, 2, "others"), 0, 0, 3, 0, 42);
-        return new RunRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), config,
-                "test");
+        return new RunRequested(Envelope.of(runId), config, "test");
     }
 
     static HumanIntervention guidance(String runId, String text) {
-        return new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
-                EventCodec.newEventId(), InterventionKind.GUIDANCE, null, null, text, "tester");
+        return new HumanIntervention(Envelope.of(runId), EventCodec.newEventId(), InterventionKind.GUIDANCE, null, null,
+                text, "tester");
     }
 }

@@ -1,7 +1,7 @@
 package ai.darwin.memory;
 
 import ai.darwin.events.DarwinEvent;
-import ai.darwin.events.EventCodec;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventType;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
@@ -65,8 +65,8 @@ final class ScriptedRun {
         b1 = runId + "-g1-a1-v";
         b2 = runId + "-g1-a2-v";
         RunRequested requested = SampleEvents.runRequested(runId);
-        events.add(new RunRequested(id(), 1, runId, tick(), requested.config(), "test"));
-        events.add(new RunStarted(id(), 1, runId, tick()));
+        events.add(new RunRequested(next(), requested.config(), "test"));
+        events.add(new RunStarted(next()));
 
         String a1Source = SEED_SOURCE.replace("1e-3", "5e-4");
         String a2Source = SEED_SOURCE.replace("N_LAYER = 4", "N_LAYER = 6").replace("}\n", "oops\n}\n");
@@ -79,11 +79,11 @@ final class ScriptedRun {
                 "Halve the learning rate: the loss curve of the seed is noisy late in training.", ProposalStatus.VALID));
         events.add(proposal(0, a2, AssignmentKind.MUTATE, "agent-2", seed, a2Source,
                 diff("N_LAYER", "int", "4", "6"), "Deeper model for more capacity.", ProposalStatus.VALID));
-        events.add(new TrainingStarted(id(), 1, runId, tick(), 0, a1, "worker-1", 1));
-        events.add(new TrainingProgress(id(), 1, runId, tick(), 0, a1, "worker-1", 10, 5000, 2.9, 9000, 3, 0.5));
+        events.add(new TrainingStarted(next(), 0, a1, "worker-1", 1));
+        events.add(new TrainingProgress(next(), 0, a1, "worker-1", 10, 5000, 2.9, 9000, 3, 0.5));
         events.add(completed(0, baseline, 2.00));
         events.add(completed(0, a1, 1.90));
-        events.add(new TrainingFailed(id(), 1, runId, tick(), 0, a2, "worker-1", FailureClass.COMPILE_ERROR,
+        events.add(new TrainingFailed(next(), 0, a2, "worker-1", FailureClass.COMPILE_ERROR,
                 "Gpt.java:5: error: <identifier> expected", "oops\n^", 0.4));
         events.add(closed(0, List.of(ranked(1, a1, "agent-1", 1.90), ranked(2, baseline, "baseline", 2.00),
                 new RankedVariant(3, a2, "agent-2", VariantOutcome.FAILED, null, null, null, null,
@@ -106,24 +106,24 @@ final class ScriptedRun {
         events.add(closed(1, List.of(ranked(1, b2, "agent-2", 1.80), ranked(2, b1, "agent-1", 1.85)),
                 List.of(new Survivor("agent-1", b2, "tournament"), new Survivor("agent-2", b2, "elite"))));
 
-        events.add(new ApprovalRequested(id(), 1, runId, tick(), "req-1", ApprovalKind.MORE_BUDGET, "agent-2", b2,
-                "maxTokens=400000", "the loss is still falling at the end of the budget"));
-        events.add(new ApprovalDecided(id(), 1, runId, tick(), "req-1", true, "ada", "go ahead"));
-        events.add(new HumanIntervention(id(), 1, runId, tick(), "int-1", InterventionKind.GUIDANCE, null, null,
+        events.add(new ApprovalRequested(next(), "req-1", ApprovalKind.MORE_BUDGET, "agent-2", b2, "maxTokens=400000",
+                "the loss is still falling at the end of the budget"));
+        events.add(new ApprovalDecided(next(), "req-1", true, "ada", "go ahead"));
+        events.add(new HumanIntervention(next(), "int-1", InterventionKind.GUIDANCE, null, null,
                 "try a cosine schedule with a longer warmup", "ada"));
-        events.add(new RunCompleted(id(), 1, runId, tick(), RunOutcome.GENERATIONS_DONE, 2, b2, null, 0.02));
+        events.add(new RunCompleted(next(), RunOutcome.GENERATIONS_DONE, 2, b2, null, 0.02));
     }
 
     private GenerationOpened opened(int generation, List<AgentProgram> agents) {
         List<Assignment> assignments = agents.stream().map(a -> new Assignment(runId + "-g" + generation + "-" + a.agentId(),
                 AssignmentKind.MUTATE, a.agentId(), a.agentId(), a.variantId(), 7)).toList();
         RunRequested requested = (RunRequested) events.get(0);
-        return new GenerationOpened(id(), 1, runId, tick(), generation, agents, assignments,
-                requested.config().dataset(), requested.config().budget(), List.of(), tick().plusSeconds(600));
+        return new GenerationOpened(next(), generation, agents, assignments, requested.config().dataset(),
+                requested.config().budget(), List.of(), tick().plusSeconds(600));
     }
 
     private GenerationClosed closed(int generation, List<RankedVariant> ranking, List<Survivor> survivors) {
-        return new GenerationClosed(id(), 1, runId, tick(), generation, ranking, survivors,
+        return new GenerationClosed(next(), generation, ranking, survivors,
                 new GenerationStatistics(ranking.size(), ranking.size(), 0, 0, 1.8, 1.9, 0, 0, 0, 0.01), null);
     }
 
@@ -137,17 +137,17 @@ final class ScriptedRun {
         RunRequested requested = (RunRequested) events.get(0);
         MutatorInfo mutator = kind == AssignmentKind.MUTATE ? new MutatorInfo("llm", "gpt-4o-mini")
                 : new MutatorInfo("none", null);
-        return new VariantProposed(id(), 1, runId, tick(), generation, variantId, variantId, kind, agent, agent,
-                List.of(parent), source, "0".repeat(64), diff, reasoning, mutator,
+        return new VariantProposed(next(), generation, variantId, variantId, kind, agent, agent, List.of(parent),
+                source, "0".repeat(64), diff, reasoning, mutator,
                 kind == AssignmentKind.MUTATE ? new TokenUsage(1000, 200, 1, 0.005) : TokenUsage.NONE, status,
                 List.of(), requested.config().dataset(), requested.config().budget(), 7);
     }
 
     private TrainingCompleted completed(int generation, String variantId, double bpb) {
         double loss = bpb * Math.log(2);
-        return new TrainingCompleted(id(), 1, runId, tick(), generation, variantId, "worker-1", 7,
+        return new TrainingCompleted(next(), generation, variantId, "worker-1", 7,
                 new TrainingMetrics(loss, bpb, Math.exp(loss), loss, 100_000, 100, 9000, 800_000, 5e6, 1e11, 0.2,
-                        500_000_000L, 10, 14, "cpu"), new ArchitectureCard(4, 4, 128, 64, 65));
+                        500_000_000L, 10, 14, "cpu"), new ArchitectureCard(4, 4, 128, 64, 65), List.of());
     }
 
     private static String diff(String name, String type, String from, String to) {
@@ -160,8 +160,9 @@ final class ScriptedRun {
         return clock;
     }
 
-    private static String id() {
-        return EventCodec.newEventId();
+    /** The next event's envelope, a second after the last one. */
+    private Envelope next() {
+        return Envelope.at(runId, tick());
     }
 
     static String topic(DarwinEvent event) {

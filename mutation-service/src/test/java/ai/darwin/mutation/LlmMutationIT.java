@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.Topics;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalDecided;
@@ -135,7 +135,7 @@ class LlmMutationIT {
         assertThat(timedOut.mutator().kind()).isEqualTo("offline");
         assertThat(timedOut.usage().llmCalls()).isZero();
         assertThat(timedOut.reasoning()).contains("The llm mutator stopped: the LLM (gpt-4o-mini) gave no answer after "
-                + "1 retries", "The offline mutator made this proposal instead.", "Offline mutation (seed ");
+                + "1 retries", "The offline mutator made this proposal instead.", "Offline mutation, seed ");
         assertThat(LLM.requests("timeout")).hasSize(2);
 
         VariantProposed rewrite = byAgent.get("rewrite");
@@ -162,8 +162,7 @@ class LlmMutationIT {
         assertThat(SCENARIOS.stream().mapToInt(s -> LLM.requests(s).size()).sum()).isEqualTo(calls);
 
         // a human approves the import: later prompts (and the import check) allow it
-        publish(new ApprovalDecided(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(),
-                upgrade.variantId() + "-upgrade-1", true, "tester", "go ahead"));
+        publish(new ApprovalDecided(Envelope.of(run), upgrade.variantId() + "-upgrade-1", true, "tester", "go ahead"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> approvals.approvedImports(run).contains("java.util.concurrent.ForkJoinPool"));
         publish(Scripted.generation(run, 2, Map.of("good-edit", SEED)));
@@ -174,6 +173,30 @@ class LlmMutationIT {
         assertThat(later.systemMessage()).contains("approved by a human for this run: java.util.concurrent.ForkJoinPool");
         assertThat(later.lastMessage()).contains("NEW_IMPORT \"java.util.concurrent.ForkJoinPool\": APPROVED (go ahead)",
                 "MORE_BUDGET \"twice the token budget per variant\": pending");
+        published.close();
+    }
+
+    /**
+     * The whole-stack forgery of the tamper-proofing issue: a model that answers every proposal with a program that
+     * reads the harness's targets. The bytecode check that every worker also runs refuses it at every repair, so the
+     * parent is carried forward and the forgery never reaches a worker.
+     */
+    @Test
+    void aProgramThatReadsTheTargetsIsNeverPublished() {
+        LLM.script("forger", answer("forger.json"), answer("forger.json"), answer("forger.json"));
+        String run = "run-forger";
+        ConsumerTask<String, String> published = watch(Topics.VARIANTS.name());
+        publish(Scripted.runRequested(run, "llm", 0));
+        publish(Scripted.generation(run, 1, Map.of("forger", SEED)));
+
+        VariantProposed variant = await().atMost(Duration.ofSeconds(60))
+                .until(() -> events(published, VariantProposed.class, run), l -> !l.isEmpty()).get(0);
+
+        assertThat(variant.status()).isEqualTo(ProposalStatus.CARRIED_FORWARD);
+        assertThat(variant.source()).isEqualTo(SEED);
+        assertThat(variant.validationErrors()).hasSize(3).allSatisfy(error -> assertThat(error)
+                .contains("FORBIDDEN_API", "getParentManager", "getManagedArrays"));
+        assertThat(LLM.requests("forger")).hasSize(3);
         published.close();
     }
 

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
+import ai.darwin.events.Sha256;
 import ai.darwin.events.Topics;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
@@ -17,7 +18,6 @@ import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.offline.OfflineMutator;
 import ai.darwin.mutation.program.AssignmentSeed;
-import ai.darwin.mutation.program.Sha256;
 import ai.darwin.testing.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,7 +85,9 @@ class OfflineGenerationIT {
         assertThat(valid.validationErrors()).isEmpty();
         assertThat(valid.source()).isEqualTo(new OfflineMutator().mutate(SEED,
                 AssignmentSeed.of(1000, run + "-g1-a0"), "cpu").source());
-        assertThat(valid.reasoning()).startsWith("Offline mutation (seed ").contains("preset cpu", "→");
+        assertThat(valid.reasoning().lines().findFirst().orElseThrow()).contains("→")
+                .doesNotContain("Offline mutation");
+        assertThat(valid.reasoning()).contains("Offline mutation, seed ", "preset cpu");
         // the preset the offline mutator edited for is the one the worker hands the harness
         assertThat(valid.preset()).isEqualTo("cpu");
         assertThat(valid.diff()).startsWith("--- a/SeedGpt.java\n+++ b/SeedGpt.java\n@@ ");

@@ -1,8 +1,10 @@
 package ai.darwin.mutation;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
+import ai.darwin.events.Sha256;
 import ai.darwin.events.Topics;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
@@ -14,7 +16,6 @@ import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.SelectionSpec;
 import ai.darwin.events.variant.TrainingBudget;
-import ai.darwin.mutation.program.Sha256;
 import ai.darwin.testing.KafkaBrokerResource;
 import ai.darwin.training.harness.SeedProgram;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -55,8 +56,7 @@ final class Scripted {
                 mutator.equals("offline") ? null : "gpt-4o-mini",
                 new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()),
                 new SelectionSpec(1, 2, "others"), 0, costCapUsd, 3, 0, 7);
-        return new RunRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), config,
-                "test");
+        return new RunRequested(Envelope.of(runId), config, "test");
     }
 
     /**
@@ -77,8 +77,8 @@ final class Scripted {
             assignments.add(new Assignment(runId + "-g" + number + "-a" + i, AssignmentKind.MUTATE, ids.get(i), target,
                     parentOf(runId, target), 1000L * number + i));
         }
-        return new GenerationOpened(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), number,
-                agents, assignments, DATASET, BUDGET, List.of(guidance), Instant.now().plusSeconds(600));
+        return new GenerationOpened(Envelope.of(runId), number, agents, assignments, DATASET, BUDGET, List.of(guidance),
+                Instant.now().plusSeconds(600));
     }
 
     static String parentOf(String runId, String agentId) {

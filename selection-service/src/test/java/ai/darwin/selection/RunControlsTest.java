@@ -6,8 +6,8 @@ import static ai.darwin.selection.ScriptedEvents.variantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.generation.GenerationClosed;
@@ -108,10 +108,9 @@ class RunControlsTest {
 
     private void approve(String run, ApprovalKind kind, String detail) {
         String requestId = EventCodec.newEventId();
-        channels.send(SelectionConsumers.APPROVALS, new ApprovalRequested(EventCodec.newEventId(),
-                EventType.SCHEMA_VERSION, run, EventCodec.now(), requestId, kind, "agent-1", null, detail,
-                "more room to learn"));
-        channels.send(SelectionConsumers.APPROVALS, new ApprovalDecided(EventCodec.newEventId(),
-                EventType.SCHEMA_VERSION, run, EventCodec.now(), requestId, true, "ada", null));
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalRequested(Envelope.of(run), requestId, kind, "agent-1",
+                null, detail, "more room to learn"));
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalDecided(Envelope.of(run), requestId, true, "ada",
+                null));
     }
 }

@@ -1,7 +1,7 @@
 package ai.darwin.selection;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.HumanIntervention;
@@ -47,8 +47,7 @@ final class ScriptedEvents {
                 new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1), new TrainingBudget(10_000, 1), "cpu",
                 "offline", null, new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()),
                 new SelectionSpec(1, 2, "others"), 0, 0, verificationSeeds, verificationInterval, 7);
-        return new RunRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), config,
-                "test");
+        return new RunRequested(Envelope.of(runId), config, "test");
     }
 
     /** The variant a scripted mutator proposes for an assignment. */
@@ -63,12 +62,11 @@ final class ScriptedEvents {
 
     private static VariantProposed proposal(GenerationOpened opened, Assignment assignment, ProposalStatus status) {
         String source = "class Variant { /* " + assignment.assignmentId() + " */ }";
-        return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, opened.runId(), EventCodec.now(),
-                opened.generation(), variantId(assignment), assignment.assignmentId(), assignment.kind(),
-                assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()), source,
-                "0".repeat(64), "--- a\n+++ b\n", "scripted change", new MutatorInfo("offline", null),
-                new TokenUsage(100, 50, 1, 0.01), status, List.of(), opened.dataset(), opened.budget(),
-                assignment.trainingSeed());
+        return new VariantProposed(Envelope.of(opened.runId()), opened.generation(), variantId(assignment),
+                assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(), assignment.targetAgentId(),
+                List.of(assignment.parentVariantId()), source, "0".repeat(64), "--- a\n+++ b\n", "scripted change",
+                new MutatorInfo("offline", null), new TokenUsage(100, 50, 1, 0.01), status, List.of(), opened.dataset(),
+                opened.budget(), assignment.trainingSeed());
     }
 
     /** Variant ids: what the scripted mutator calls them; selection's own (baseline, verification) use the assignment id. */
@@ -81,8 +79,7 @@ final class ScriptedEvents {
 
     /** What a person does to a run through hitl-service. */
     static HumanIntervention intervention(String run, InterventionKind kind, String variantId) {
-        return new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run, EventCodec.now(),
-                EventCodec.newEventId(), kind, null, variantId, "", "tester");
+        return new HumanIntervention(Envelope.of(run), EventCodec.newEventId(), kind, null, variantId, "", "tester");
     }
 
     static TrainingCompleted completed(String runId, int generation, String variantId, double valBpb) {
@@ -95,8 +92,8 @@ final class ScriptedEvents {
         double loss = valBpb * Math.log(2);
         TrainingMetrics metrics = new TrainingMetrics(loss, valBpb, Math.exp(loss), loss, 10_000, 20,
                 tokensPerSecond, 800_000, 5e6, 1e11, mfu, 400_000_000L, 1, 3, device);
-        return new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
-                generation, variantId, "worker-1", 7, metrics, new ArchitectureCard(2, 2, 64, 64, 65));
+        return new TrainingCompleted(Envelope.of(runId), generation, variantId, "worker-1", 7, metrics,
+                new ArchitectureCard(2, 2, 64, 64, 65), List.of());
     }
 
     /** A result a sanity gate of the harness held: reported as measured, never to be crowned. */
@@ -109,8 +106,7 @@ final class ScriptedEvents {
     }
 
     static TrainingFailed failed(String runId, int generation, String variantId) {
-        return new TrainingFailed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
-                generation, variantId, "worker-1", FailureClass.COMPILE_ERROR, "cannot find symbol", "Variant.java:3",
-                0.5);
+        return new TrainingFailed(Envelope.of(runId), generation, variantId, "worker-1", FailureClass.COMPILE_ERROR,
+                "cannot find symbol", "Variant.java:3", 0.5);
     }
 }

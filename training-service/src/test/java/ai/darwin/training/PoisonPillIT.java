@@ -68,7 +68,7 @@ class PoisonPillIT {
         TrainingCompleted completed = (TrainingCompleted) awaitResult(behind);
 
         assertThat(failed.failureClass()).as(failed.message()).isEqualTo(FailureClass.RUNTIME_EXCEPTION);
-        assertThat(failed.message()).contains("xxxx").containsPattern("… \\[truncated, \\d+ more chars]");
+        assertThat(failed.message()).contains("xxxx").containsPattern("… \\[\\d+ more characters cut]");
         assertThat(bytes(failed.message())).isLessThanOrEqualTo(4 * 1024);
         assertThat(bytes(failed.logTail())).isLessThanOrEqualTo(16 * 1024);
         assertThat(resultRecord(poison).value().getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(32 * 1024);

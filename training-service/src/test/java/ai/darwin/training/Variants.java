@@ -1,7 +1,7 @@
 package ai.darwin.training;
 
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Envelope;
+import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.variant.MutatorInfo;
@@ -9,10 +9,6 @@ import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.events.variant.TrainingBudget;
 import ai.darwin.events.variant.VariantProposed;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,18 +33,9 @@ public final class Variants {
     public static VariantProposed variant(String runId, String variantId, String source, TrainingBudget budget,
                                           String preset) {
         DatasetSpec dataset = new DatasetSpec(TestPrograms.shakespeare().toString(), null, "char", 0.1);
-        return new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(), 0,
-                variantId, "assignment-" + variantId, AssignmentKind.MUTATE, "agent-1", "agent-2", List.of("seed"),
-                source, sha256(source), "", "test variant", new MutatorInfo("test", null),
-                new TokenUsage(0, 0, 0, 0), ProposalStatus.VALID, List.of(), dataset, budget, 1337, preset);
-    }
-
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new VariantProposed(Envelope.of(runId), 0, variantId, "assignment-" + variantId, AssignmentKind.MUTATE,
+                "agent-1", "agent-2", List.of("seed"), source, Sha256.of(source), "", "test variant",
+                new MutatorInfo("test", null), new TokenUsage(0, 0, 0, 0), ProposalStatus.VALID, List.of(), dataset,
+                budget, 1337, preset);
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.events.generation;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import ai.darwin.events.run.VerificationReport;
@@ -42,5 +43,19 @@ public record GenerationClosed(String eventId, int schemaVersion, String runId, 
                             VerificationReport verification) {
         this(eventId, schemaVersion, runId, timestamp, generation, ranking, survivors, statistics, verification, null,
                 null);
+    }
+
+    /** The event in its {@link Envelope}. */
+    public GenerationClosed(Envelope envelope, int generation, List<RankedVariant> ranking, List<Survivor> survivors,
+                            GenerationStatistics statistics, @Nullable VerificationReport verification,
+                            @Nullable String controlVariantId, @Nullable NoiseFloor noiseFloor) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation, ranking,
+                survivors, statistics, verification, controlVariantId, noiseFloor);
+    }
+
+    /** The event in its {@link Envelope}, without a control. */
+    public GenerationClosed(Envelope envelope, int generation, List<RankedVariant> ranking, List<Survivor> survivors,
+                            GenerationStatistics statistics, @Nullable VerificationReport verification) {
+        this(envelope, generation, ranking, survivors, statistics, verification, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.events.generation;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.variant.TrainingBudget;
@@ -30,5 +31,12 @@ public record GenerationOpened(String eventId, int schemaVersion, String runId, 
         Require.present(budget, "budget");
         guidance = Require.list(guidance, "guidance");
         Require.present(deadline, "deadline");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public GenerationOpened(Envelope envelope, int generation, List<AgentProgram> agents, List<Assignment> assignments,
+                            DatasetSpec dataset, TrainingBudget budget, List<String> guidance, Instant deadline) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation, agents,
+                assignments, dataset, budget, guidance, deadline);
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.events.hitl;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import java.time.Instant;
@@ -19,5 +20,12 @@ public record ApprovalDecided(String eventId, int schemaVersion, String runId, I
         Require.envelope(eventId, schemaVersion, runId, timestamp);
         Require.text(requestId, "requestId");
         Require.text(decidedBy, "decidedBy");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public ApprovalDecided(Envelope envelope, String requestId, boolean approved, String decidedBy,
+                           @Nullable String comment) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), requestId, approved,
+                decidedBy, comment);
     }
 }

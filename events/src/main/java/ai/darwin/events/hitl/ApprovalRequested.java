@@ -1,5 +1,6 @@
 package ai.darwin.events.hitl;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import java.time.Instant;
@@ -25,5 +26,12 @@ public record ApprovalRequested(String eventId, int schemaVersion, String runId,
         Require.text(agentId, "agentId");
         Require.text(detail, "detail");
         Require.present(justification, "justification");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public ApprovalRequested(Envelope envelope, String requestId, ApprovalKind kind, String agentId,
+                             @Nullable String variantId, String detail, String justification) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), requestId, kind,
+                agentId, variantId, detail, justification);
     }
 }

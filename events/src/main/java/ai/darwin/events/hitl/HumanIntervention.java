@@ -1,6 +1,7 @@
 package ai.darwin.events.hitl;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -32,5 +33,12 @@ public record HumanIntervention(String eventId, int schemaVersion, String runId,
         if ((kind == InterventionKind.VETO || kind == InterventionKind.PROMOTE) && variantId == null) {
             throw new IllegalArgumentException(kind + " needs a variantId");
         }
+    }
+
+    /** The event in its {@link Envelope}. */
+    public HumanIntervention(Envelope envelope, String interventionId, InterventionKind kind, @Nullable String agentId,
+                             @Nullable String variantId, String message, String by) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), interventionId, kind,
+                agentId, variantId, message, by);
     }
 }

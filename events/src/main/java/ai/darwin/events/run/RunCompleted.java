@@ -1,5 +1,6 @@
 package ai.darwin.events.run;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import java.time.Instant;
@@ -21,5 +22,12 @@ public record RunCompleted(String eventId, int schemaVersion, String runId, Inst
         Require.envelope(eventId, schemaVersion, runId, timestamp);
         Require.present(outcome, "outcome");
         Require.atLeast(generationsCompleted, 0, "generationsCompleted");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public RunCompleted(Envelope envelope, RunOutcome outcome, int generationsCompleted,
+                        @Nullable String championVariantId, @Nullable VerificationReport verification, double costUsd) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), outcome,
+                generationsCompleted, championVariantId, verification, costUsd);
     }
 }

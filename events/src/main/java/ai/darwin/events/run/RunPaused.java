@@ -1,5 +1,6 @@
 package ai.darwin.events.run;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import java.time.Instant;
 
@@ -11,5 +12,10 @@ public record RunPaused(String eventId, int schemaVersion, String runId, Instant
         Require.envelope(eventId, schemaVersion, runId, timestamp);
         Require.text(reason, "reason");
         Require.text(by, "by");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public RunPaused(Envelope envelope, String reason, String by) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), reason, by);
     }
 }

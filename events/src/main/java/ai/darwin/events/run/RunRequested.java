@@ -1,5 +1,6 @@
 package ai.darwin.events.run;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import java.time.Instant;
 
@@ -11,5 +12,10 @@ public record RunRequested(String eventId, int schemaVersion, String runId, Inst
         Require.envelope(eventId, schemaVersion, runId, timestamp);
         Require.present(config, "config");
         Require.text(requestedBy, "requestedBy");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public RunRequested(Envelope envelope, RunConfig config, String requestedBy) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), config, requestedBy);
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.events.run;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import java.time.Instant;
 
@@ -8,5 +9,10 @@ public record RunStarted(String eventId, int schemaVersion, String runId, Instan
 
     public RunStarted {
         Require.envelope(eventId, schemaVersion, runId, timestamp);
+    }
+
+    /** The event in its {@link Envelope}. */
+    public RunStarted(Envelope envelope) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp());
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.events.training;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import java.time.Instant;
@@ -26,6 +27,14 @@ public record TrainingCompleted(String eventId, int schemaVersion, String runId,
         Require.present(metrics, "metrics");
         Require.present(architecture, "architecture");
         integrityFlags = integrityFlags == null ? List.of() : Require.list(integrityFlags, "integrityFlags");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public TrainingCompleted(Envelope envelope, int generation, String variantId, String workerId, long trainingSeed,
+                             TrainingMetrics metrics, ArchitectureCard architecture,
+                             @Nullable List<IntegrityFlag> integrityFlags) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, workerId, trainingSeed, metrics, architecture, integrityFlags);
     }
 
     /** A result that tripped no sanity gate. */

@@ -1,5 +1,6 @@
 package ai.darwin.events.training;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import java.time.Instant;
 
@@ -22,5 +23,12 @@ public record TrainingFailed(String eventId, int schemaVersion, String runId, In
         Require.present(failureClass, "failureClass");
         Require.present(message, "message");
         Require.present(logTail, "logTail");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public TrainingFailed(Envelope envelope, int generation, String variantId, String workerId,
+                          FailureClass failureClass, String message, String logTail, double wallSeconds) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, workerId, failureClass, message, logTail, wallSeconds);
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.events.training;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import java.time.Instant;
 
@@ -22,5 +23,13 @@ public record TrainingProgress(String eventId, int schemaVersion, String runId, 
         Require.envelope(eventId, schemaVersion, runId, timestamp);
         Require.text(variantId, "variantId");
         Require.text(workerId, "workerId");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public TrainingProgress(Envelope envelope, int generation, String variantId, String workerId, long step,
+                            long tokensSeen, double trainLoss, double tokensPerSecond, double etaSeconds,
+                            double fractionDone) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, workerId, step, tokensSeen, trainLoss, tokensPerSecond, etaSeconds, fractionDone);
     }
 }

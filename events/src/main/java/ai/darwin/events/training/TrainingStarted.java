@@ -1,5 +1,6 @@
 package ai.darwin.events.training;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Require;
 import java.time.Instant;
 
@@ -16,5 +17,11 @@ public record TrainingStarted(String eventId, int schemaVersion, String runId, I
         Require.text(variantId, "variantId");
         Require.text(workerId, "workerId");
         Require.atLeast(attempt, 1, "attempt");
+    }
+
+    /** The event in its {@link Envelope}. */
+    public TrainingStarted(Envelope envelope, int generation, String variantId, String workerId, int attempt) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, workerId, attempt);
     }
 }

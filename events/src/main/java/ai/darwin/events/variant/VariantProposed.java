@@ -1,6 +1,7 @@
 package ai.darwin.events.variant;
 
 import ai.darwin.events.DarwinEvent;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import ai.darwin.events.generation.AssignmentKind;
@@ -80,5 +81,29 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
         this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
                 targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
                 validationErrors, dataset, budget, trainingSeed, null);
+    }
+
+    /** The event in its {@link Envelope}, with the run's preset (null when the publisher does not know it). */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
+                diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset);
+    }
+
+    /** The event in its {@link Envelope}, naming no preset: the worker chooses. */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed) {
+        this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
+                source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
+                trainingSeed, null);
     }
 }

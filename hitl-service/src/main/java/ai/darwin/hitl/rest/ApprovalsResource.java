@@ -1,7 +1,6 @@
 package ai.darwin.hitl.rest;
 
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.hitl.approval.ApprovalStatus;
 import ai.darwin.hitl.approval.ApprovalStore;
@@ -85,8 +84,8 @@ public class ApprovalsResource {
             throw new BadRequestException("'by' (who decides) is required in the JSON body");
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment();
-        ApprovalDecided decision = new ApprovalDecided(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId,
-                EventCodec.now(), requestId, request.approved(), request.by(), comment);
+        ApprovalDecided decision = new ApprovalDecided(Envelope.of(runId), requestId, request.approved(), request.by(),
+                comment);
         switch (store.claim(decision)) {
             case UNKNOWN -> throw new NotFoundException("run " + runId + " has no approval request " + requestId);
             case ALREADY_DECIDED -> throw new ClientErrorException(alreadyDecided(runId, requestId), 409);

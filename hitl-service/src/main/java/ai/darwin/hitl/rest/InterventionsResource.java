@@ -1,7 +1,7 @@
 package ai.darwin.hitl.rest;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.hitl.messaging.EventPublisher;
 import jakarta.ws.rs.BadRequestException;
@@ -36,9 +36,9 @@ public class InterventionsResource {
         if (request == null) {
             throw new BadRequestException("an intervention is required as the JSON body");
         }
-        HumanIntervention intervention = new HumanIntervention(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                runId, EventCodec.now(), EventCodec.newEventId(), request.kind(), request.agentId(),
-                request.variantId(), request.message() == null ? "" : request.message(), request.by());
+        HumanIntervention intervention = new HumanIntervention(Envelope.of(runId), EventCodec.newEventId(),
+                request.kind(), request.agentId(), request.variantId(),
+                request.message() == null ? "" : request.message(), request.by());
         return publisher.publish(intervention).thenApply(ignored -> Response.accepted(intervention).build());
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.memory.query;
 
+import ai.darwin.platform.text.BoundedText;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,6 @@ final class ProgramText {
             "\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*\u0007?|[@-_])?|[\\p{Cc}\\p{Cf}\\p{Cs}]");
     /** A Markdown fence, the start of a closing tag or of a chat-template token, or the end of such a token. */
     private static final Pattern BREAKOUT = Pattern.compile("`{3,}|~{3,}|<(?=\\s*[/|])|\\|>");
-    private static final int MARK_ROOM = 40;
 
     private ProgramText() {
     }
@@ -39,7 +39,7 @@ final class ProgramText {
         for (String line : LINE.split(text, -1)) {
             String visible = INVISIBLE.matcher(line.replace('\t', ' ')).replaceAll("").strip();
             if (!visible.isEmpty()) {
-                return cut(BREAKOUT.matcher(visible).replaceAll(ProgramText::defuse), max);
+                return BoundedText.head(BREAKOUT.matcher(visible).replaceAll(ProgramText::defuse), max);
             }
         }
         return "";
@@ -57,16 +57,5 @@ final class ProgramText {
             case '|' -> "|›";
             default -> "'".repeat(found.length());
         };
-    }
-
-    private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int keep = Math.max(0, max - MARK_ROOM);
-        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
-            keep--;
-        }
-        return text.substring(0, keep) + " … [" + (text.length() - keep) + " more characters cut]";
     }
 }

@@ -1,18 +1,15 @@
 package ai.darwin.mutation.generation;
 
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Envelope;
+import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.variant.VariantProposed;
-import ai.darwin.mutation.program.Sha256;
 import ai.darwin.mutation.program.UnifiedDiff;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.proposal.UpgradeRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,13 +35,12 @@ public final class Variants {
                                            Proposal proposal, String preset) {
         String variantId = variantIdOf(assignment);
         String diff = UnifiedDiff.of(parentSource, proposal.source(), fileName(parentSource));
-        return new VariantProposed(eventId("VariantProposed", variantId), EventType.SCHEMA_VERSION,
-                generation.runId(), EventCodec.now(), generation.generation(), variantId, assignment.assignmentId(),
-                assignment.kind(), assignment.mutatorAgentId(), assignment.targetAgentId(),
-                List.of(assignment.parentVariantId()), proposal.source(), Sha256.of(proposal.source()), diff,
-                proposal.reasoning(), proposal.mutator(), proposal.usage(), proposal.status(),
-                proposal.validationErrors(), generation.dataset(), generation.budget(), assignment.trainingSeed(),
-                preset);
+        return new VariantProposed(Envelope.derived(generation.runId(), "VariantProposed:" + variantId),
+                generation.generation(), variantId, assignment.assignmentId(), assignment.kind(),
+                assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()),
+                proposal.source(), Sha256.of(proposal.source()), diff, proposal.reasoning(), proposal.mutator(),
+                proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
+                generation.budget(), assignment.trainingSeed(), preset);
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */
@@ -52,18 +48,14 @@ public final class Variants {
                                                      UpgradeRequest upgrade) {
         String variantId = variantIdOf(assignment);
         String requestId = variantId + "-upgrade-" + (index + 1);
-        return new ApprovalRequested(eventId("ApprovalRequested", requestId), EventType.SCHEMA_VERSION,
-                generation.runId(), EventCodec.now(), requestId, upgrade.kind(), assignment.mutatorAgentId(),
-                variantId, upgrade.detail(), upgrade.justification());
+        return new ApprovalRequested(Envelope.derived(generation.runId(), "ApprovalRequested:" + requestId),
+                requestId, upgrade.kind(), assignment.mutatorAgentId(), variantId, upgrade.detail(),
+                upgrade.justification());
     }
 
     /** The program's file name, {@code <public type>.java}, for the diff's header. */
     static String fileName(String source) {
         Matcher matcher = PUBLIC_TYPE.matcher(source);
         return (matcher.find() ? matcher.group(1) : "Program") + ".java";
-    }
-
-    private static String eventId(String type, String id) {
-        return UUID.nameUUIDFromBytes((type + ":" + id).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -53,7 +53,7 @@ final class ActivationKnob implements Knob {
             edits.add(source.replace(replaced(call), next.call(source.textOf(call.getArgument(0)))));
         }
         String where = calls.size() == 1 ? "" : " (" + calls.size() + " calls)";
-        return Optional.of(new Change(category(), edits, "MLP activation: " + current + " → " + next.name() + where,
+        return Optional.of(new Change(category(), edits, "MLP activation", current + " → " + next.name() + where,
                 next.why()));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * The search baseline that LLM mutation has to beat, and the mutator when no LLM is configured: it reads the
@@ -72,15 +73,20 @@ public final class OfflineMutator {
         return CHANGE_COUNTS.length;
     }
 
+    /**
+     * The change itself on the first line, where the leaderboard and the terminal show a variant's reasoning (for
+     * example {@code CPU_LEARNING_RATE 1e-3f → 2.4e-3f; GELU → squared ReLU}), then each change with its reason, then
+     * the draw that made it.
+     */
     private static String describe(List<Change> changes, long seed, String preset) {
+        String draw = "Offline mutation, seed " + seed + (preset == null ? ", every preset" : ", preset " + preset) + ".";
         if (changes.isEmpty()) {
-            return "Offline mutation (seed " + seed + "): the program has no hyperparameter constant or architecture "
-                    + "call the offline mutator knows how to change.";
+            return "No change: the program has no hyperparameter constant or architecture call the offline mutator "
+                    + "knows how to change.\n" + draw;
         }
-        StringBuilder text = new StringBuilder("Offline mutation (seed ").append(seed)
-                .append(preset == null ? ", every preset" : ", preset " + preset).append("): ")
-                .append(changes.size() == 1 ? "one change" : changes.size() + " changes").append(".\n");
+        StringBuilder text = new StringBuilder(changes.stream().map(Change::fromTo)
+                .collect(Collectors.joining("; "))).append('\n');
         changes.forEach(change -> text.append(change.describe()).append('\n'));
-        return text.toString().stripTrailing();
+        return text.append(draw).toString();
     }
 }

@@ -45,7 +45,7 @@ final class RmsNormKnob implements Knob {
         if (edits.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Change(category(), edits, "normalisation: LayerNorm → RMSNorm",
+        return Optional.of(new Change(category(), edits, "normalisation", "LayerNorm → RMSNorm",
                 "RMSNorm drops the mean subtraction: fewer operations per token, and in LLaMA-style models it "
                         + "trains as well as or better than LayerNorm."));
     }

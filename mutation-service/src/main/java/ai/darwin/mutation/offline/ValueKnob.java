@@ -48,7 +48,7 @@ record ValueKnob(String constant, String category, String label, Rule rule, Stri
         if (edits.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Change(category, edits, label + ": " + String.join(", ", parts), up ? whyUp : whyDown));
+        return Optional.of(new Change(category, edits, label, String.join(", ", parts), up ? whyUp : whyDown));
     }
 
     /**

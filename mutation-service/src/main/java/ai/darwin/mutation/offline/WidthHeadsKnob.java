@@ -85,6 +85,6 @@ final class WidthHeadsKnob implements Knob {
                     + "step-limited rather than capacity-limited.";
         }
         String label = changeHeads ? "attention heads" : "width";
-        return Optional.of(new Change(category(), edits, label + ": " + String.join(", ", parts), why));
+        return Optional.of(new Change(category(), edits, label, String.join(", ", parts), why));
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.mutation.program;
 
+import ai.darwin.events.Sha256;
 import java.nio.ByteBuffer;
 
 /**

@@ -7,9 +7,12 @@ import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.validation.ProgramValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -118,15 +121,17 @@ public class PromptBuilder {
         return values;
     }
 
+    /** The budget's limits in words; "whichever comes first" only where there are two. */
     static String budget(TrainingBudget budget, String preset) {
         List<String> limits = new ArrayList<>();
         if (budget.maxTokens() > 0) {
-            limits.add(String.format("%,d training tokens", budget.maxTokens()));
+            limits.add(String.format(Locale.ROOT, "%,d training tokens", budget.maxTokens()));
         }
         if (budget.maxSeconds() > 0) {
-            limits.add(String.format("%.0f seconds of training", budget.maxSeconds()));
+            limits.add(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    .format(budget.maxSeconds()) + (budget.maxSeconds() == 1 ? " second" : " seconds") + " of training");
         }
-        return String.join(" or ", limits) + ", whichever comes first"
+        return String.join(" or ", limits) + (limits.size() > 1 ? ", whichever comes first" : "")
                 + (preset == null ? "" : "; preset " + preset);
     }
 

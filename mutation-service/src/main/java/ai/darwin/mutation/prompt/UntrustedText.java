@@ -1,5 +1,6 @@
 package ai.darwin.mutation.prompt;
 
+import ai.darwin.platform.text.BoundedText;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -34,8 +35,6 @@ public final class UntrustedText {
     private static final Pattern TAG_OPENING = Pattern.compile("<(?=\\s*(?:/|\\||" + TAG + "))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN_CLOSING = Pattern.compile("\\|>");
-    /** Room kept for the mark that says how much was cut. */
-    private static final int MARK_ROOM = 40;
 
     private UntrustedText() {
     }
@@ -54,7 +53,7 @@ public final class UntrustedText {
         StringBuilder text = new StringBuilder("<" + TAG + " source=\"" + source + "\">\n");
         int used = 0;
         for (int i = 0; i < items.size(); i++) {
-            String item = cap(clean(items.get(i)), itemChars);
+            String item = BoundedText.head(clean(items.get(i)), itemChars);
             if (used + item.length() + 1 > blockChars) {
                 text.append("[").append(items.size() - i).append(items.size() - i == 1 ? " more item" : " more items")
                         .append(" cut]\n");
@@ -75,17 +74,5 @@ public final class UntrustedText {
                 .replaceAll("\n").replace('\t', ' ')).replaceAll("");
         String unfenced = FENCE.matcher(visible).replaceAll(run -> "'".repeat(run.group().length()));
         return TOKEN_CLOSING.matcher(TAG_OPENING.matcher(unfenced).replaceAll("‹")).replaceAll("|›");
-    }
-
-    /** At most {@code max} characters; a longer text ends with a mark that says how much was cut. */
-    public static String cap(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int keep = Math.max(0, max - MARK_ROOM);
-        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
-            keep--;
-        }
-        return text.substring(0, keep) + " … [" + (text.length() - keep) + " more characters cut]";
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,9 +80,24 @@ class OfflineMutatorTest {
                 .isNotEqualTo(AssignmentSeed.of(42, "run-7-g3-a3"));
         OfflineMutation first = MUTATOR.mutate(SEED, seed, "cpu");
         assertThat(MUTATOR.mutate(SEED, seed, "cpu")).isEqualTo(first);
-        assertThat(first.description()).startsWith("Offline mutation (seed " + seed + ", preset cpu)");
+        assertThat(first.description()).endsWith("Offline mutation, seed " + seed + ", preset cpu.");
         first.changes().forEach(change -> assertThat(first.description()).contains(change.summary(), change.why()));
         assertThat(first.description()).contains("→");
+    }
+
+    @Test
+    void theFirstLineIsTheChangeItselfForTheLeaderboardsChangeColumn() {
+        for (OfflineMutation mutation : mutations.subList(0, 50)) {
+            String headline = mutation.description().lines().findFirst().orElseThrow();
+            assertThat(headline).as(mutation.description())
+                    .isEqualTo(mutation.changes().stream().map(Change::fromTo).collect(Collectors.joining("; ")))
+                    .contains("→").doesNotContain("Offline mutation", "seed");
+        }
+        OfflineMutation learningRate = new OfflineMutator(List.of(Knobs.ALL.stream()
+                .filter(k -> k instanceof ValueKnob v && v.constant().equals("LEARNING_RATE")).findFirst().orElseThrow()))
+                .mutate(SEED, 7, "cpu");
+        assertThat(learningRate.description().lines().findFirst().orElseThrow())
+                .matches("CPU_LEARNING_RATE [0-9.e-]+f → [0-9.e-]+f");
     }
 
     @Test

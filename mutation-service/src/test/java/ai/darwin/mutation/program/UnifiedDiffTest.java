@@ -11,6 +11,5 @@ class UnifiedDiffTest {
         assertThat(UnifiedDiff.of("a\nb\nc\n", "a\nB\nc\n", "P.java"))
                 .isEqualTo("--- a/P.java\n+++ b/P.java\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
         assertThat(UnifiedDiff.of("a\n", "a\n", "P.java")).isEmpty();
-        assertThat(Sha256.of("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

@@ -22,4 +22,12 @@ class PromptTemplateTest {
         assertThat(PromptBuilder.budget(new TrainingBudget(200_000, 60), "cpu"))
                 .isEqualTo("200,000 training tokens or 60 seconds of training, whichever comes first; preset cpu");
     }
+
+    @Test
+    void aBudgetWithOneLimitSaysNothingOfWhichComesFirst() {
+        assertThat(PromptBuilder.budget(new TrainingBudget(0, 10), "cpu")).isEqualTo("10 seconds of training; preset cpu");
+        assertThat(PromptBuilder.budget(new TrainingBudget(0, 8.5), null)).isEqualTo("8.5 seconds of training");
+        assertThat(PromptBuilder.budget(new TrainingBudget(400_000, 0), "gpu"))
+                .isEqualTo("400,000 training tokens; preset gpu");
+    }
 }

@@ -16,14 +16,15 @@ class UntrustedTextTest {
 
     @Test
     void aLongItemIsCutToItsCapWithAMarkThatSaysHowMuchWent() {
-        String cut = UntrustedText.cap("x".repeat(10_000), 300);
-        assertThat(cut).hasSizeLessThanOrEqualTo(300).startsWith("x".repeat(250))
+        String emoji = "a" + "\uD83D\uDE00".repeat(200);
+        List<String> lines = inside(UntrustedText.block("test data", List.of("x".repeat(10_000), "short", emoji), 300,
+                1500, "(none)")).lines().toList();
+
+        assertThat(lines.get(0)).hasSizeLessThanOrEqualTo(300).startsWith("x".repeat(250))
                 .endsWith(" … [9740 more characters cut]");
-        assertThat(UntrustedText.cap("short", 300)).isEqualTo("short");
+        assertThat(lines.get(1)).isEqualTo("short");
         // a cut never leaves half a character behind
-        String emoji = "\uD83D\uDE00".repeat(200);
-        String cutEmoji = UntrustedText.cap(emoji, 101);
-        assertThat(cutEmoji.codePoints()).allMatch(c -> c == 0x1F600 || c < 0xD800 || c > 0xDFFF);
+        assertThat(lines.get(2).codePoints()).allMatch(c -> c == 0x1F600 || c < 0xD800 || c > 0xDFFF);
     }
 
     @Test

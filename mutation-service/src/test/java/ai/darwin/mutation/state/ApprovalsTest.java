@@ -2,22 +2,26 @@ package ai.darwin.mutation.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.darwin.events.EventCodec;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ApprovalsTest {
 
+    /** Requests a second apart, in the order the test makes them: entries are listed by when they were asked. */
+    static final AtomicLong CLOCK = new AtomicLong();
+
     static ApprovalRequested request(String id, ApprovalKind kind, String detail) {
-        return new ApprovalRequested(EventCodec.newEventId(), 1, "run", Instant.now(), id, kind, "ada", "v1", detail,
-                "because");
+        return new ApprovalRequested(Envelope.at("run", Instant.EPOCH.plusSeconds(CLOCK.incrementAndGet())), id, kind,
+                "ada", "v1", detail, "because");
     }
 
     static ApprovalDecided decision(String id, boolean approved) {
-        return new ApprovalDecided(EventCodec.newEventId(), 1, "run", Instant.now(), id, approved, "human", null);
+        return new ApprovalDecided(Envelope.of("run"), id, approved, "human", null);
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class TopicProvisioner {
                 create(admin, new NewTopic(topic.name(), topic.partitions(), replication)
                         .configs(Map.of("min.insync.replicas", "1")));
             }
+            awaitServed(admin, deadline);
             return missing.stream().map(Topic::name).toList();
         }
     }
@@ -54,6 +55,26 @@ public final class TopicProvisioner {
                     throw new IllegalStateException("no Kafka broker answered before the deadline", e);
                 }
                 Thread.sleep(250);
+            }
+        }
+    }
+
+    /**
+     * Waits until the broker serves every topic. A creation returns once the controller has the topic, and the
+     * broker serves it a moment later: describing the topics at once, right after a fresh KRaft node had created
+     * them, failed with UnknownTopicOrPartition in 2 of 3 tries.
+     */
+    private static void awaitServed(Admin admin, Instant deadline) throws InterruptedException {
+        List<String> names = Topics.ALL.stream().map(Topic::name).toList();
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the broker does not serve Darwin's topics: " + e.getMessage(), e);
+                }
+                Thread.sleep(100);
             }
         }
     }

@@ -1,7 +1,6 @@
 package ai.darwin.selection.rest;
 
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.selection.messaging.EventPublisher;
@@ -38,8 +37,7 @@ public class RunsResource {
         }
         RunValidation.check(config);
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
-        RunRequested event = new RunRequested(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId,
-                EventCodec.now(), config, "rest");
+        RunRequested event = new RunRequested(Envelope.of(runId), config, "rest");
         return publisher.publish(event)
                 .thenApply(ignored -> Response.accepted(new RunAccepted(runId, event.eventId())).build());
     }

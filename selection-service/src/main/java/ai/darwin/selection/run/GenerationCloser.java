@@ -1,7 +1,6 @@
 package ai.darwin.selection.run;
 
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.NoiseFloor;
@@ -85,9 +84,8 @@ class GenerationCloser {
                 : succession.survivors(run, generation, outcome, fitness);
         VerificationReport report = generation.verification()
                 ? VerificationStatistics.report(run, generation, outcome) : null;
-        run.queue(new GenerationClosed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(),
-                EventCodec.now(), generation.number(), outcome.ranking(), survivors, outcome.statistics(), report,
-                outcome.controlVariantId(), floor));
+        run.queue(new GenerationClosed(Envelope.of(run.runId()), generation.number(), outcome.ranking(), survivors,
+                outcome.statistics(), report, outcome.controlVariantId(), floor));
         lifecycle.afterClose(run, generation, report);
     }
 

@@ -1,7 +1,8 @@
 package ai.darwin.selection.run;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
@@ -155,9 +156,8 @@ public class GenerationPlanner {
                     String source = source(run, slot.variantId());
                     return new AgentProgram(slot.agentId(), slot.variantId(), Sha256.of(source), source);
                 }).toList();
-        run.queue(new GenerationOpened(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), now, number,
-                agents, assignments, run.config().dataset(), run.budget(), List.copyOf(run.steering().guidance()),
-                generation.deadline()));
+        run.queue(new GenerationOpened(Envelope.at(run.runId(), now), number, agents, assignments,
+                run.config().dataset(), run.budget(), List.copyOf(run.steering().guidance()), generation.deadline()));
         if (verification) {
             assignments.forEach(assignment -> publishUnchanged(run, number, assignment, now));
         }
@@ -171,12 +171,11 @@ public class GenerationPlanner {
                         + assignment.trainingSeed() + "."
                 : "The unmodified seed program, trained as the generation's control with seed "
                         + assignment.trainingSeed() + ".";
-        VariantProposed unchanged = new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                run.runId(), now, number, assignment.assignmentId(), assignment.assignmentId(), assignment.kind(),
-                assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()), source,
-                Sha256.of(source), "", reasoning, new MutatorInfo("none", null), TokenUsage.NONE,
-                ProposalStatus.UNCHANGED, List.of(), run.config().dataset(), run.budget(), assignment.trainingSeed(),
-                run.config().preset());
+        VariantProposed unchanged = new VariantProposed(Envelope.at(run.runId(), now), number,
+                assignment.assignmentId(), assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(),
+                assignment.targetAgentId(), List.of(assignment.parentVariantId()), source, Sha256.of(source), "",
+                reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
+                run.config().dataset(), run.budget(), assignment.trainingSeed(), run.config().preset());
         store.addProposal(unchanged);
         run.queue(unchanged);
     }

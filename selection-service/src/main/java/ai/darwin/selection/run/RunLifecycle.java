@@ -1,7 +1,6 @@
 package ai.darwin.selection.run;
 
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
+import ai.darwin.events.Envelope;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunOutcome;
@@ -34,22 +33,20 @@ class RunLifecycle {
     }
 
     void start(RunState run) {
-        run.queue(new RunStarted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now()));
+        run.queue(new RunStarted(Envelope.of(run.runId())));
         planner.openMutationGeneration(run, 0);
     }
 
     /** The generation that is open still closes; the next one waits for a resume. */
     void pause(RunState run, String reason, String by) {
         if (run.steering().requestPause()) {
-            run.queue(new RunPaused(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
-                    reason, by));
+            run.queue(new RunPaused(Envelope.of(run.runId()), reason, by));
         }
     }
 
     void resume(RunState run, String by) {
         if (run.steering().requestResume()) {
-            run.queue(new RunResumed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
-                    by));
+            run.queue(new RunResumed(Envelope.of(run.runId()), by));
             if (run.status() == RunState.Status.PAUSED) {
                 run.moveTo(RunState.Status.RUNNING);
                 planner.openMutationGeneration(run, run.current().number() + 1);
@@ -60,8 +57,7 @@ class RunLifecycle {
     /** The generation that is open still closes, then the run completes; a paused run completes at once. */
     void stop(RunState run, String reason, String by) {
         if (run.steering().requestStop()) {
-            run.queue(new RunStopped(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
-                    reason, by));
+            run.queue(new RunStopped(Envelope.of(run.runId()), reason, by));
             if (run.status() == RunState.Status.PAUSED) {
                 complete(run, RunOutcome.STOPPED, null);
             }
@@ -140,7 +136,7 @@ class RunLifecycle {
 
     private void complete(RunState run, RunOutcome outcome, VerificationReport report) {
         run.moveTo(RunState.Status.COMPLETED);
-        run.queue(new RunCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, run.runId(), EventCodec.now(),
-                outcome, run.mutationGenerationsClosed(), run.championVariantId(), report, run.costUsd()));
+        run.queue(new RunCompleted(Envelope.of(run.runId()), outcome, run.mutationGenerationsClosed(),
+                run.championVariantId(), report, run.costUsd()));
     }
 }

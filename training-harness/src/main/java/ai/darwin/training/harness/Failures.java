@@ -68,7 +68,12 @@ public final class Failures {
         return bounded(text.toString(), MAX_DETAIL_CHARS);
     }
 
-    /** @return the text, cut to at most {@code max} characters with a note of how much was cut */
+    /**
+     * @return the text, cut to at most {@code max} characters with a note of how much was cut. The services cut with
+     *         platform's {@code BoundedText}; the harness keeps this copy because it runs in the training child,
+     *         whose classpath holds only the SDK, the harness and DJL (no Quarkus, Kafka or Darwin service library),
+     *         and the worker cuts what it reads from the child again with the shared one.
+     */
     public static String bounded(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;

@@ -162,6 +162,10 @@ public final class HarnessRunner {
                         model = program.train(context);
                     } catch (Throwable e) {
                         timings.trainSeconds = timings.lap();
+                        if (progress.sawNonFiniteLoss()) {
+                            throw new HarnessException(FailureClass.NAN_LOSS, "a reported training loss was NaN or "
+                                    + "infinite; training was stopped at once", e);
+                        }
                         throw Failures.classify("train", e, budget.timeOverrun() || budget.pastGrace());
                     }
                 }
@@ -178,7 +182,8 @@ public final class HarnessRunner {
                 checkBudget(budget, trainReturned);
             }
             if (progress.sawNonFiniteLoss()) {
-                throw new HarnessException(FailureClass.NAN_LOSS, "a reported training loss was NaN or infinite");
+                throw new HarnessException(FailureClass.NAN_LOSS, "a reported training loss was NaN or infinite; "
+                        + "training was stopped at once");
             }
             return evaluate(programs, watch, budget);
         }

@@ -112,6 +112,30 @@ class HarnessRunnerTest {
     }
 
     @Test
+    void aNanLossStopsTrainingAtOnceInsteadOfSpendingTheBudget() {
+        HarnessConfig long_ = HarnessConfig.of(TestCorpora.shakespeare(), 1_000_000, 0)
+                .withEvaluation(new HarnessConfig.Evaluation(2, 4, 32, 5));
+        long[] drawn = {0};
+
+        HarnessReport report = HarnessRunner.run(context -> {
+            Batches batches = context.batches(2, 16);
+            long step = 0;
+            while (!context.budget().exhausted()) {
+                try (NDManager stepManager = context.manager().newSubManager()) {
+                    batches.next(stepManager);
+                }
+                context.progress().report(++step, step >= 3 ? Double.NaN : 4.0);
+            }
+            drawn[0] = context.budget().tokensUsed();
+            return uniformModel(context, logits -> logits);
+        }, long_);
+
+        assertThat(report.failure().failureClass()).isEqualTo(FailureClass.NAN_LOSS);
+        assertThat(report.failure().message()).contains("stopped at once");
+        assertThat(drawn[0]).as("three batches of 32 tokens, not a million tokens").isEqualTo(3 * 32);
+    }
+
+    @Test
     void nanLogitsAreClassified() {
         HarnessReport report = HarnessRunner.run(context -> {
             spendBudget(context, 4.0);

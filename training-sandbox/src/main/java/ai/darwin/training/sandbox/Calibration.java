@@ -1,5 +1,6 @@
 package ai.darwin.training.sandbox;
 
+import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.harness.sandbox.CalibrationMain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +83,7 @@ public final class Calibration {
         JsonNode root = JSON.readTree(json);
         double peak = root.path("peakFlops").asDouble(-1);
         if (!root.path("device").isTextual() || !(peak >= 0) || Double.isInfinite(peak)) {
-            throw new IOException("the calibration child wrote no device and peak: " + LogTail.bounded(json, 500));
+            throw new IOException("the calibration child wrote no device and peak: " + BoundedText.head(json, 500));
         }
         return new Result(root.path("device").asText(), peak, root.path("engineSeconds").asDouble());
     }

@@ -1,20 +1,18 @@
 package ai.darwin.training.sandbox;
 
+import ai.darwin.events.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -46,7 +44,7 @@ public final class Corpora {
     }
 
     private Path download(String uri, String sha256) throws IOException {
-        Path target = cacheDir.resolve(hex(digest(uri.getBytes(StandardCharsets.UTF_8))) + ".txt");
+        Path target = cacheDir.resolve(Sha256.of(uri) + ".txt");
         if (Files.isRegularFile(target)) {
             return target;
         }
@@ -57,14 +55,14 @@ public final class Corpora {
                     .connectTimeout(DOWNLOAD_TIMEOUT).build();
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(uri))
                     .timeout(DOWNLOAD_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.newDigest();
             try (InputStream body = new DigestInputStream(response.body(), digest)) {
                 if (response.statusCode() != 200) {
                     throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
                 }
                 Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
             }
-            String actual = hex(digest.digest());
+            String actual = Sha256.hex(digest.digest());
             if (sha256 != null && !sha256.equalsIgnoreCase(actual)) {
                 throw new IOException("corpus " + uri + " has SHA-256 " + actual + ", expected " + sha256);
             }
@@ -76,21 +74,5 @@ public final class Corpora {
         } finally {
             Files.deleteIfExists(partial);
         }
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        return sha256().digest(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.training.sandbox;
 
+import ai.darwin.platform.text.BoundedText;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +43,12 @@ final class LogTail {
         }
         List<String> all = text.lines().toList();
         String tail = String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        return tail.length() <= MAX_CHARS ? tail : "..." + tail.substring(tail.length() - MAX_CHARS);
+        return BoundedText.tail(tail, MAX_CHARS);
     }
 
     /** Joins the output's tail and a stack trace, compiler output or crash report, each bounded. */
     static String withDetail(String output, String detail) {
-        String boundedDetail = bounded(detail, MAX_DETAIL_CHARS);
+        String boundedDetail = BoundedText.head(detail, MAX_DETAIL_CHARS);
         if (output.isBlank()) {
             return boundedDetail;
         }
@@ -55,10 +56,5 @@ final class LogTail {
             return output;
         }
         return output + "\n--- harness detail ---\n" + boundedDetail;
-    }
-
-    /** @return the text's start, cut at {@code max} characters */
-    static String bounded(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "\n...";
     }
 }

@@ -5,6 +5,7 @@ import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingMetrics;
+import ai.darwin.platform.text.BoundedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -88,8 +89,8 @@ record ResultFile(TrainingMetrics metrics, ArchitectureCard architecture, Failur
             throw new IOException(file + " names an unknown failure class", e);
         }
         return new ResultFile(null, null, failureClass,
-                LogTail.bounded(failure.path("message").asText(""), LogTail.MAX_MESSAGE_CHARS),
-                LogTail.bounded(failure.path("detail").asText(""), LogTail.MAX_DETAIL_CHARS), train, evaluation,
+                BoundedText.head(failure.path("message").asText(""), LogTail.MAX_MESSAGE_CHARS),
+                BoundedText.head(failure.path("detail").asText(""), LogTail.MAX_DETAIL_CHARS), train, evaluation,
                 compile, data, engine, mainStart, List.of());
     }
 
@@ -99,7 +100,7 @@ record ResultFile(TrainingMetrics metrics, ArchitectureCard architecture, Failur
         for (JsonNode flag : array) {
             try {
                 flags.add(new IntegrityFlag(IntegrityGate.valueOf(flag.path("gate").asText()),
-                        LogTail.bounded(flag.path("detail").asText(""), SanityGates.MAX_DETAIL_CHARS)));
+                        BoundedText.head(flag.path("detail").asText(""), SanityGates.MAX_DETAIL_CHARS)));
             } catch (IllegalArgumentException e) {
                 throw new IOException("the report names an unknown sanity gate " + flag.path("gate"), e);
             }

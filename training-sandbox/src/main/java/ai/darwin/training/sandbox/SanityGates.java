@@ -3,6 +3,7 @@ package ai.darwin.training.sandbox;
 import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingMetrics;
+import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.data.Dataset;
 import ai.darwin.training.harness.metrics.CompressionFloor;
@@ -41,7 +42,7 @@ public final class SanityGates {
         }
         for (IntegrityFlag flag : reported) {
             flags.putIfAbsent(flag.gate(), new IntegrityFlag(flag.gate(),
-                    LogTail.bounded(flag.detail(), MAX_DETAIL_CHARS)));
+                    BoundedText.head(flag.detail(), MAX_DETAIL_CHARS)));
         }
         return List.copyOf(new ArrayList<>(flags.values()));
     }

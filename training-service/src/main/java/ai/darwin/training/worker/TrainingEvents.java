@@ -1,7 +1,7 @@
 package ai.darwin.training.worker;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
@@ -10,6 +10,7 @@ import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.training.TrainingStarted;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.sandbox.SandboxOutcome;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.InvalidRecordException;
@@ -37,23 +38,22 @@ final class TrainingEvents {
     }
 
     static TrainingStarted started(VariantProposed variant, String workerId, int attempt) {
-        return new TrainingStarted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, variant.runId(), EventCodec.now(),
-                variant.generation(), variant.variantId(), workerId, attempt);
+        return new TrainingStarted(Envelope.of(variant.runId()), variant.generation(), variant.variantId(), workerId,
+                attempt);
     }
 
     static TrainingProgress progress(VariantProposed variant, String workerId, ProgressReports.Report report) {
-        return new TrainingProgress(EventCodec.newEventId(), EventType.SCHEMA_VERSION, variant.runId(),
-                EventCodec.now(), variant.generation(), variant.variantId(), workerId, report.step(),
-                report.tokens(), report.trainLoss(), report.tokensPerSecond(), report.etaSeconds(),
+        return new TrainingProgress(Envelope.of(variant.runId()), variant.generation(), variant.variantId(), workerId,
+                report.step(), report.tokens(), report.trainLoss(), report.tokensPerSecond(), report.etaSeconds(),
                 report.fractionDone());
     }
 
     /** @param outcome Completed or Failed */
     static TrainingResult result(VariantProposed variant, String workerId, SandboxOutcome outcome) {
         if (outcome instanceof SandboxOutcome.Completed completed) {
-            return new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION, variant.runId(),
-                    EventCodec.now(), variant.generation(), variant.variantId(), workerId, variant.trainingSeed(),
-                    bounded(completed.metrics()), completed.architecture(), completed.integrityFlags());
+            return new TrainingCompleted(Envelope.of(variant.runId()), variant.generation(), variant.variantId(),
+                    workerId, variant.trainingSeed(), bounded(completed.metrics()), completed.architecture(),
+                    completed.integrityFlags());
         }
         if (outcome instanceof SandboxOutcome.Failed failed) {
             return failed(variant, workerId, failed.failureClass(), failed.message(), failed.logTail(),
@@ -87,7 +87,7 @@ final class TrainingEvents {
                 + " bytes of JSON) could not be published: the broker refused it for good ("
                 + refusal.getClass().getSimpleName() + ": " + refusal.getMessage() + ")";
         String quoted = refused instanceof TrainingFailed failed
-                ? "original message: " + BoundedText.head(failed.message(), MAX_QUOTED_BYTES) : "";
+                ? "original message: " + BoundedText.headBytes(failed.message(), MAX_QUOTED_BYTES) : "";
         double wallSeconds = refused instanceof TrainingFailed failed ? failed.wallSeconds()
                 : ((TrainingCompleted) refused).metrics().totalSeconds();
         return failed(refused.runId(), refused.generation(), refused.variantId(), refused.workerId(),
@@ -98,13 +98,13 @@ final class TrainingEvents {
     private static TrainingFailed failed(String runId, int generation, String variantId, String workerId,
                                          FailureClass failureClass, String message, String logTail,
                                          double wallSeconds) {
-        return new TrainingFailed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, runId, EventCodec.now(),
-                generation, variantId, workerId, failureClass, BoundedText.head(message, MAX_MESSAGE_BYTES),
-                BoundedText.tail(logTail, MAX_LOG_TAIL_BYTES), Math.max(0, wallSeconds));
+        return new TrainingFailed(Envelope.of(runId), generation, variantId, workerId, failureClass,
+                BoundedText.headBytes(message, MAX_MESSAGE_BYTES), BoundedText.tailBytes(logTail, MAX_LOG_TAIL_BYTES),
+                Math.max(0, wallSeconds));
     }
 
     private static TrainingMetrics bounded(TrainingMetrics m) {
-        String device = BoundedText.head(m.device(), MAX_DEVICE_BYTES);
+        String device = BoundedText.headBytes(m.device(), MAX_DEVICE_BYTES);
         if (m.device() == null || device.equals(m.device())) {
             return m;
         }

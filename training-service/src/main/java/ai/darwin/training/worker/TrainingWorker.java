@@ -1,5 +1,6 @@
 package ai.darwin.training.worker;
 
+import ai.darwin.events.Sha256;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingCompleted;
@@ -7,6 +8,7 @@ import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.platform.messaging.UntilAcknowledged;
+import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.data.CorpusSource;
@@ -27,12 +29,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -286,7 +284,7 @@ public class TrainingWorker {
             throw new IllegalArgumentException("the harness provides the 'char' tokenizer, not '"
                     + variant.dataset().tokenizer() + "'");
         }
-        if (!sha256(variant.source()).equalsIgnoreCase(variant.sourceSha256())) {
+        if (!Sha256.of(variant.source()).equalsIgnoreCase(variant.sourceSha256())) {
             throw new IllegalArgumentException("the variant's sourceSha256 " + variant.sourceSha256()
                     + " is not the SHA-256 of its source: the event was corrupted or built wrongly");
         }
@@ -397,15 +395,6 @@ public class TrainingWorker {
         }
         TrainingFailed failed = (TrainingFailed) result;
         return "failed, " + failed.failureClass() + ": "
-                + BoundedText.head(failed.message().lines().findFirst().orElse(""), 200);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+                + BoundedText.headBytes(failed.message().lines().findFirst().orElse(""), 200);
     }
 }

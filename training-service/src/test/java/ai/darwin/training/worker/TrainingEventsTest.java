@@ -2,8 +2,8 @@ package ai.darwin.training.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.EventType;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.training.ArchitectureCard;
@@ -26,11 +26,10 @@ import org.junit.jupiter.api.Test;
 /** What a program can put into an event is bounded when the event is made, whatever the program produced. */
 class TrainingEventsTest {
 
-    static final VariantProposed VARIANT = new VariantProposed(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-            "run-1", EventCodec.now(), 2, "v-1", "a-1", AssignmentKind.MUTATE, "agent-1", "agent-2", List.of("seed"),
-            "class P {}", "0".repeat(64), "", "test", new MutatorInfo("test", null), new TokenUsage(0, 0, 0, 0),
-            ProposalStatus.VALID, List.of(), new DatasetSpec("file:///corpus.txt", null, "char", 0.1),
-            new TrainingBudget(64, 0), 7);
+    static final VariantProposed VARIANT = new VariantProposed(Envelope.of("run-1"), 2, "v-1", "a-1",
+            AssignmentKind.MUTATE, "agent-1", "agent-2", List.of("seed"), "class P {}", "0".repeat(64), "", "test",
+            new MutatorInfo("test", null), new TokenUsage(0, 0, 0, 0), ProposalStatus.VALID, List.of(),
+            new DatasetSpec("file:///corpus.txt", null, "char", 0.1), new TrainingBudget(64, 0), 7);
 
     @Test
     void aFailureWithAThreeMegabyteMessageAndLogIsBoundedWhenItIsMade() {
@@ -41,9 +40,9 @@ class TrainingEventsTest {
         TrainingFailed failed = (TrainingFailed) TrainingEvents.result(VARIANT, "worker-1", outcome);
 
         assertThat(bytes(failed.message())).isLessThanOrEqualTo(TrainingEvents.MAX_MESSAGE_BYTES);
-        assertThat(failed.message()).startsWith("java.lang.IllegalStateException: xxx").contains("[truncated, ");
+        assertThat(failed.message()).startsWith("java.lang.IllegalStateException: xxx").contains(" more characters cut]");
         assertThat(bytes(failed.logTail())).isLessThanOrEqualTo(TrainingEvents.MAX_LOG_TAIL_BYTES);
-        assertThat(failed.logTail()).startsWith("[truncated, ").endsWith("\tat P.train");
+        assertThat(failed.logTail()).containsPattern("^\\[\\d+ earlier characters cut] … ").endsWith("\tat P.train");
         assertThat(bytes(EventCodec.write(failed))).isLessThan(24 * 1024);
         assertThat(failed.failureClass()).isEqualTo(FailureClass.RUNTIME_EXCEPTION);
     }
@@ -61,9 +60,8 @@ class TrainingEventsTest {
 
     @Test
     void aFailureTheBrokerRefusedForItsSizeIsReplacedByASmallContractViolation() {
-        TrainingFailed huge = new TrainingFailed(EventCodec.newEventId(), EventType.SCHEMA_VERSION, "run-1",
-                EventCodec.now(), 2, "v-1", "worker-1", FailureClass.RUNTIME_EXCEPTION, "boom " + "x".repeat(4000),
-                "y".repeat(16_000), 3.0);
+        TrainingFailed huge = new TrainingFailed(Envelope.of("run-1"), 2, "v-1", "worker-1",
+                FailureClass.RUNTIME_EXCEPTION, "boom " + "x".repeat(4000), "y".repeat(16_000), 3.0);
 
         TrainingFailed replacement = TrainingEvents.unpublishable(huge,
                 new RecordTooLargeException("The message is 20480 bytes when serialized"));
@@ -81,9 +79,8 @@ class TrainingEventsTest {
 
     @Test
     void aResultRefusedForAnotherReasonIsTheDeploymentsFailureNotTheProgramsOne() {
-        TrainingCompleted completed = new TrainingCompleted(EventCodec.newEventId(), EventType.SCHEMA_VERSION,
-                "run-1", EventCodec.now(), 2, "v-1", "worker-1", 7, metrics("cpu"),
-                new ArchitectureCard(1, 1, 8, 8, 65));
+        TrainingCompleted completed = new TrainingCompleted(Envelope.of("run-1"), 2, "v-1", "worker-1", 7,
+                metrics("cpu"), new ArchitectureCard(1, 1, 8, 8, 65), List.of());
 
         TrainingFailed tooLarge = TrainingEvents.unpublishable(completed, new RecordTooLargeException("too large"));
         TrainingFailed refused = TrainingEvents.unpublishable(completed,

@@ -2,15 +2,13 @@ package ai.darwin.local.cli;
 
 import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.run.DatasetSpec;
-import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunConfig;
-import ai.darwin.events.run.SelectionSpec;
-import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.events.run.RunRequested;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ./darwin run}: a real evolution on this machine. Starts the local broker and store and the five services,
@@ -32,12 +31,11 @@ public final class DarwinCli {
     private static final String SELECTION = "http://127.0.0.1:8083";
     private static final String MEMORY = "http://127.0.0.1:8084";
     private static final String DASHBOARD = "http://localhost:8080/";
-    /** Per variant beyond its training budget: compile, child JVM, engine start, evaluation. */
-    private static final int OVERHEAD_SECONDS = 12;
 
     private final Path repository;
     private final Path home;
     private final LocalStack stack;
+    private final RunDefaults defaults = RunDefaults.load();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private DarwinCli(Path repository, Path home) {
@@ -56,7 +54,7 @@ public final class DarwinCli {
         DarwinCli cli = new DarwinCli(repository, home);
         try {
             switch (command) {
-                case "run" -> cli.run(RunOptions.parse(rest, repository));
+                case "run" -> cli.run(RunOptions.parse(rest, repository, cli.defaults, System::getenv));
                 case "stop" -> cli.stop();
                 case "status" -> cli.status();
                 case "report" -> cli.report(rest);
@@ -67,7 +65,7 @@ public final class DarwinCli {
                     System.exit(2);
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
             System.err.println("darwin: " + e.getMessage());
             System.exit(1);
         }
@@ -75,38 +73,37 @@ public final class DarwinCli {
 
     private void run(RunOptions options) throws Exception {
         Files.createDirectories(home);
-        String dataset = Datasets.resolve(options.dataset(), options.sha256(), home.resolve("data"));
-        int variants = options.variants();
-        long minutes = Math.round((variants * (options.trainingSeconds() + OVERHEAD_SECONDS) + 90) / 60.0);
-        System.out.printf("Darwin: population %d, %d generations, %s per variant, mutator %s%s, dataset %s%n",
-                options.population(), options.generations(), budget(options), options.mutator(),
-                options.model() == null ? "" : " (" + options.model() + ")", dataset);
-        System.out.println("Optimising: " + FitnessSpec.DEFAULT.describe());
-        System.out.printf("At most %d variants to train (each generation's control and the verification's pairs "
-                + "included): roughly %d minutes on one CPU training worker.%n", variants, minutes);
-
+        Optional<String> current = options.fresh() ? Optional.empty() : currentRun();
         Thread shutdown = new Thread(() -> {
             System.out.println("\nStopping Darwin (the run is kept: ./darwin run resumes it)...");
             stack.stopServices();
             stack.stopInfrastructure();
         }, "darwin-shutdown");
+        // A new run's corpus is fetched and its header shown before anything starts, so that a dataset that cannot
+        // be had stops it here; a run to resume is announced as it was requested, which the broker knows.
+        RunConfig config = current.isEmpty() ? announce(defaults.config(options, dataset(options)), null, options) : null;
         Runtime.getRuntime().addShutdownHook(shutdown);
-
+        stack.startInfrastructure();
+        Optional<RunRequested> unfinished = current.flatMap(this::unfinished);
+        if (config == null) {
+            config = announce(unfinished.map(RunRequested::config)
+                    .orElseGet(() -> defaults.config(options, dataset(options))),
+                    unfinished.map(RunRequested::runId).orElse(null), options);
+        }
         if (options.allowUnisolated()) {
             System.out.println("""
                     WARNING: --allow-unisolated: where bubblewrap cannot run, training variants run WITHOUT the
                     OS-level sandbox. LLM-written programs then have only the bytecode check between them and this
                     machine's files, network and environment. Use it only on a machine you can afford to lose.""");
         }
-        stack.startInfrastructure();
         System.out.println("Starting the services (logs in " + stack.logs() + "):");
         stack.startServices(options.allowUnisolated());
 
-        String runId = resumableRun(options).orElse(null);
-        if (runId != null) {
-            System.out.println("Resuming run " + runId);
+        String runId;
+        if (unfinished.isPresent()) {
+            runId = unfinished.get().runId();
         } else {
-            runId = submit(options, dataset);
+            runId = submit(config);
             System.out.println("Started run " + runId);
         }
         Files.writeString(home.resolve("current-run"), runId);
@@ -120,7 +117,8 @@ public final class DarwinCli {
         Runtime.getRuntime().removeShutdownHook(shutdown);
         System.out.printf("%nRun %s ended: %s after %d generations.%n", runId, completed.outcome(),
                 completed.generationsCompleted());
-        printLeaderboard(runId);
+        System.out.println();
+        Leaderboard.lines(leaderboard(runId)).forEach(System.out::println);
         System.out.println();
         RunLines.verdict(completed.verification()).forEach(System.out::println);
         ThroughputReport report = ThroughputReport.of(watcher.events());
@@ -132,25 +130,41 @@ public final class DarwinCli {
         System.out.println("\nDashboard: " + DASHBOARD + "  — the services keep running for it; ./darwin stop stops them.");
     }
 
-    private java.util.Optional<String> resumableRun(RunOptions options) throws IOException, InterruptedException {
-        Path current = home.resolve("current-run");
-        if (options.fresh() || !Files.exists(current)) {
-            return java.util.Optional.empty();
-        }
-        String runId = Files.readString(current).trim();
-        HttpResponse<String> response = get(MEMORY + "/runs/" + runId);
-        if (response.statusCode() == 200 && "COMPLETED".equals(JSON.readTree(response.body()).path("status").asText())) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(runId);
+    private static RunConfig announce(RunConfig config, String resumedRunId, RunOptions options) {
+        RunHeader.lines(config, resumedRunId, options.given()).forEach(System.out::println);
+        return config;
     }
 
-    private String submit(RunOptions options, String dataset) throws IOException, InterruptedException {
-        RunConfig config = new RunConfig(options.name(), options.population(), options.generations(),
-                new DatasetSpec(dataset, options.sha256(), "char", 0.1),
-                new TrainingBudget(options.maxTokens(), options.maxSeconds()), "cpu", options.mutator(),
-                options.model(), FitnessSpec.DEFAULT, new SelectionSpec(1, 2, "others"), 0, 0, options.seeds(), 0,
-                options.seed());
+    private String dataset(RunOptions options) {
+        try {
+            return Datasets.resolve(options.dataset(), options.sha256(), home.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching the dataset", e);
+        }
+    }
+
+    private Optional<String> currentRun() throws IOException {
+        Path current = home.resolve("current-run");
+        return Files.exists(current) ? Optional.of(Files.readString(current).trim()).filter(id -> !id.isEmpty())
+                : Optional.empty();
+    }
+
+    /** The run's request, as the runs topic holds it, unless the run has completed (or the broker lost it). */
+    private Optional<RunRequested> unfinished(String runId) {
+        return unfinished(new RunWatcher(LocalStack.KAFKA, runId).replay());
+    }
+
+    static Optional<RunRequested> unfinished(List<DarwinEvent> events) {
+        if (events.stream().anyMatch(RunCompleted.class::isInstance)) {
+            return Optional.empty();
+        }
+        return events.stream().filter(RunRequested.class::isInstance).map(RunRequested.class::cast).findFirst();
+    }
+
+    private String submit(RunConfig config) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(SELECTION + "/runs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
@@ -161,29 +175,15 @@ public final class DarwinCli {
         return JSON.readTree(response.body()).path("runId").asText();
     }
 
-    private void printLeaderboard(String runId) throws IOException, InterruptedException {
+    /** memory-service's leaderboard of the run, once it has one (it follows the results a little behind). */
+    private JsonNode leaderboard(String runId) throws IOException, InterruptedException {
         JsonNode leaderboard = null;
         for (int i = 0; i < 60 && (leaderboard == null || leaderboard.isEmpty()); i++) {
             HttpResponse<String> response = get(MEMORY + "/runs/" + runId + "/leaderboard?limit=10");
             leaderboard = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
             Thread.sleep(500);
         }
-        System.out.println("\nLeaderboard (validation bits per byte, lower is better):");
-        System.out.printf("  %-4s %-30s %-4s %-9s %9s %8s %10s  %s%n", "rank", "variant", "gen", "agent", "val_bpb",
-                "mfu", "tok/s", "change");
-        if (leaderboard == null) {
-            System.out.println("  (memory-service has no leaderboard for this run)");
-            return;
-        }
-        int rank = 1;
-        for (JsonNode entry : leaderboard) {
-            String reasoning = entry.path("reasoning").asText("").lines().findFirst().orElse("");
-            System.out.printf("  %-4d %-30s %-4s %-9s %9.4f %7.2f%% %10.0f  %s%n", rank++, entry.path("variantId").asText(),
-                    entry.path("generation").asText(), entry.path("agentId").asText(),
-                    entry.path("valBitsPerByte").asDouble(), 100 * entry.path("mfu").asDouble(),
-                    entry.path("tokensPerSecond").asDouble(),
-                    reasoning.length() > 60 ? reasoning.substring(0, 57) + "..." : reasoning);
-        }
+        return leaderboard;
     }
 
     /** The throughput report of a run, finished or not, from its events on the local broker. */
@@ -216,11 +216,5 @@ public final class DarwinCli {
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String budget(RunOptions options) {
-        return (options.maxTokens() > 0 ? String.format("%,d training tokens", options.maxTokens()) : "")
-                + (options.maxSeconds() > 0 && options.maxTokens() > 0 ? " or " : "")
-                + (options.maxSeconds() > 0 ? options.maxSeconds() + " s of training" : "");
     }
 }

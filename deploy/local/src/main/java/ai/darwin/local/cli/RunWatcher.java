@@ -4,31 +4,35 @@ import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.MalformedEventException;
 import ai.darwin.events.Topics;
+import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationOpened;
-import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunPaused;
+import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.RunResumed;
+import ai.darwin.events.run.RunStarted;
 import ai.darwin.events.run.RunStopped;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.events.training.TrainingStarted;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.kafka.TopicFollower;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Follows one run on the topics, as any outside subscriber could, and shows it in the terminal: a progress bar per
@@ -37,6 +41,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class RunWatcher {
 
     private static final int BAR = 24;
+    private static final List<String> TOPICS = List.of(Topics.RUNS.name(), Topics.GENERATIONS.name(),
+            Topics.VARIANTS.name(), Topics.TRAINING_PROGRESS.name(), Topics.TRAINING_RESULTS.name());
+
+    /** Where an event stands in a run's life, for events made in the same millisecond; others rank 8. */
+    private static final Map<Class<?>, Integer> STAGES = Map.of(RunRequested.class, 0, RunStarted.class, 1,
+            GenerationOpened.class, 2, VariantProposed.class, 3, TrainingStarted.class, 4, TrainingProgress.class, 5,
+            TrainingCompleted.class, 6, TrainingFailed.class, 6, GenerationClosed.class, 7, RunCompleted.class, 9);
+    /** A broker that does not answer within this is not going to. */
+    private static final Duration CATCH_UP = Duration.ofMinutes(2);
 
     private final String bootstrap;
     private final String runId;
@@ -53,37 +66,28 @@ final class RunWatcher {
         this.runId = runId;
     }
 
-    /** Watches until the run completes (or the thread is interrupted); returns the completion, if seen. */
+    /**
+     * Watches until the run completes (or the thread is interrupted); returns the completion, if seen. What the
+     * topics already hold of the run (a resumed run's finished work) is shown first, in the order it happened;
+     * then each event as it arrives.
+     */
     RunCompleted watch() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", "darwin-cli-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        props.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.RUNS.name(), Topics.GENERATIONS.name(), Topics.VARIANTS.name(),
-                    Topics.TRAINING_PROGRESS.name(), Topics.TRAINING_RESULTS.name()));
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    DarwinEvent event;
-                    try {
-                        event = EventCodec.readAny(record.value());
-                    } catch (MalformedEventException e) {
-                        continue;
-                    }
-                    if (!event.runId().equals(runId)) {
-                        continue;
-                    }
-                    events.add(event);
-                    show(event);
-                    if (event instanceof RunCompleted completed) {
-                        endBar();
-                        return completed;
-                    }
+        BlockingQueue<DarwinEvent> arrived = new LinkedBlockingQueue<>();
+        try (TopicFollower follower = follower(arrived)) {
+            for (DarwinEvent event : catchUp(follower, arrived)) {
+                RunCompleted completed = seen(event, false);
+                if (completed != null) {
+                    return completed;
                 }
             }
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            while (!Thread.currentThread().isInterrupted()) {
+                DarwinEvent event = arrived.poll(500, TimeUnit.MILLISECONDS);
+                RunCompleted completed = event == null ? null : seen(event, true);
+                if (completed != null) {
+                    return completed;
+                }
+            }
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return null;
@@ -93,36 +97,70 @@ final class RunWatcher {
         return events;
     }
 
-    /** Reads, without showing them, the run's events that the topics hold now; for a report after the fact. */
+    /** Reads, without showing them, the run's events that the topics hold now, in the order they happened. */
     List<DarwinEvent> replay() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.RUNS.name(), Topics.GENERATIONS.name(), Topics.VARIANTS.name(),
-                    Topics.TRAINING_PROGRESS.name(), Topics.TRAINING_RESULTS.name())) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+        BlockingQueue<DarwinEvent> arrived = new LinkedBlockingQueue<>();
+        try (TopicFollower follower = follower(arrived)) {
+            events.addAll(catchUp(follower, arrived));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return events;
+    }
+
+    /** Starts following and returns, in order, what the topics held of the run when it started. */
+    private List<DarwinEvent> catchUp(TopicFollower follower, BlockingQueue<DarwinEvent> arrived)
+            throws InterruptedException {
+        follower.start();
+        try {
+            follower.firstCatchUp().toCompletableFuture().get(CATCH_UP.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the run's topics from the broker at " + bootstrap, e);
+        }
+        List<DarwinEvent> backlog = new ArrayList<>();
+        arrived.drainTo(backlog);
+        return inOrder(backlog);
+    }
+
+    /**
+     * The events in the order they happened. The topics deliver each partition in order but the partitions in
+     * any order, so a variant's result (on the results topic) can come before its start (on the progress topic):
+     * by the time each was made, and where two share a millisecond, by where they stand in a variant's life.
+     */
+    static List<DarwinEvent> inOrder(List<DarwinEvent> events) {
+        return events.stream().sorted(Comparator.comparing(DarwinEvent::timestamp)
+                .thenComparingInt(RunWatcher::stage)).toList();
+    }
+
+    private static int stage(DarwinEvent event) {
+        return STAGES.getOrDefault(event.getClass(), 8);
+    }
+
+    /** Keeps and shows an event; a replayed progress bar is left out, since its variant has moved on. */
+    private RunCompleted seen(DarwinEvent event, boolean live) {
+        events.add(event);
+        if (live || !(event instanceof TrainingProgress)) {
+            show(event);
+        }
+        if (event instanceof RunCompleted completed) {
+            endBar();
+            return completed;
+        }
+        return null;
+    }
+
+    private TopicFollower follower(BlockingQueue<DarwinEvent> arrived) {
+        return new TopicFollower("darwin-cli", Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                TOPICS, record -> {
                     try {
                         DarwinEvent event = EventCodec.readAny(record.value());
                         if (event.runId().equals(runId)) {
-                            events.add(event);
+                            arrived.add(event);
                         }
                     } catch (MalformedEventException e) {
-                        // not part of any run's report
+                        // not part of any run
                     }
-                }
-            }
-        }
-        return events;
+                });
     }
 
     private void show(DarwinEvent event) {

@@ -35,7 +35,8 @@ final class CompareReport {
             return String.format(Locale.ROOT, "  %s seed %d: val_bpb %.4f, perplexity %.3f, %,.0f tokens/s, MFU %.1f %%, "
                             + "%.1f s%s", run.side(), run.seed(), m.valBitsPerByte(), m.perplexity(),
                     m.tokensPerSecond(), 100 * m.mfu(), m.totalSeconds(),
-                    completed.integrityFlags().isEmpty() ? "" : " HELD by " + completed.integrityFlags().get(0).gate());
+                    completed.integrityFlags().isEmpty() ? "" : " flagged "
+                            + completed.integrityFlags().stream().map(f -> f.gate().name()).toList());
         }
         if (run.outcome() instanceof SandboxOutcome.Failed failed) {
             return String.format(Locale.ROOT, "  %s seed %d: FAILED %s: %s", run.side(), run.seed(),

@@ -2,6 +2,7 @@ package ai.darwin.local.compare;
 
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.IntegrityFlag;
+import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.statistics.MeanInterval;
 import ai.darwin.statistics.PairedComparison;
@@ -143,10 +144,14 @@ public final class Comparison {
             return run.side() + " was cancelled: " + cancelled.reason();
         }
         SandboxOutcome.Completed completed = (SandboxOutcome.Completed) run.outcome();
-        if (!completed.integrityFlags().isEmpty()) {
+        List<IntegrityFlag> quality = completed.integrityFlags().stream()
+                .filter(flag -> flag.gate() != IntegrityGate.MFU_ABOVE_PEAK).toList();
+        if (!quality.isEmpty()) {
             return run.side() + "'s result with seed " + run.seed() + " was held by a sanity gate: "
-                    + completed.integrityFlags().stream().map(IntegrityFlag::detail).collect(Collectors.joining("; "));
+                    + quality.stream().map(IntegrityFlag::detail).collect(Collectors.joining("; "));
         }
+        // an MFU above the peak is a failed measurement of speed, not of what the model learned: its line says so,
+        // and the val_bpb verdict stands
         return null;
     }
 

@@ -1,38 +1,42 @@
 package ai.darwin.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.darwin.events.run.RunConfig;
+import ai.darwin.local.compare.CompareOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RunOptionsTest {
 
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
+    private static final RunDefaults DEFAULTS = RunDefaults.load();
 
-    @Test
-    void theDefaultBudgetIsTheSameNumberOfTokensForEveryVariantAndSecondsStayAvailable() {
-        RunOptions defaults = RunOptions.parse(List.of(), REPOSITORY);
-        assertThat(defaults.maxTokens()).isEqualTo(RunOptions.DEFAULT_TOKENS);
-        assertThat(defaults.maxSeconds()).isZero();
-        // about the wall-clock default's 25 s, a little less to pay for the controls and verification pairs
-        assertThat(defaults.trainingSeconds()).isBetween(15.0, 25.0);
-        assertThat(defaults.seeds()).isEqualTo(5);
-
-        RunOptions wallClock = RunOptions.parse(List.of("--budget-seconds", "25"), REPOSITORY);
-        assertThat(wallClock.maxTokens()).isZero();
-        assertThat(wallClock.maxSeconds()).isEqualTo(25);
-        RunOptions both = RunOptions.parse(List.of("--budget-seconds", "60", "--budget-tokens", "50000"), REPOSITORY);
-        assertThat(both.maxTokens()).isEqualTo(50_000);
-        assertThat(both.maxSeconds()).isEqualTo(60);
-        assertThat(RunOptions.usage()).contains("--budget-tokens " + RunOptions.DEFAULT_TOKENS + " | --budget-seconds S",
-                "--seeds 5");
+    private static RunOptions parse(String... args) {
+        return RunOptions.parse(List.of(args), REPOSITORY, DEFAULTS, name -> null);
     }
 
     @Test
-    void theEstimateCountsTheControlsTheNoiseFloorAndTheMostVerificationPairs() {
-        // 4 mutations + 1 control in each of 3 generations, 2 more seeds of the control, up to 5 pairs
-        assertThat(RunOptions.parse(List.of(), REPOSITORY).variants()).isEqualTo(15 + 2 + 10);
+    void theDefaultBudgetIsTheSameNumberOfTokensForEveryVariantAndSecondsStayAvailable() {
+        RunOptions defaults = parse();
+        // a comparison measures what a run would: the same token budget
+        assertThat(defaults.maxTokens()).isEqualTo(CompareOptions.DEFAULT_BUDGET_TOKENS);
+        assertThat(defaults.maxSeconds()).isZero();
+        assertThat(defaults.seeds()).isEqualTo(5);
+
+        RunOptions wallClock = parse("--budget-seconds", "25");
+        assertThat(wallClock.maxTokens()).isZero();
+        assertThat(wallClock.maxSeconds()).isEqualTo(25);
+        RunOptions both = parse("--budget-seconds", "60", "--budget-tokens", "50000");
+        assertThat(both.maxTokens()).isEqualTo(50_000);
+        assertThat(both.maxSeconds()).isEqualTo(60);
+        assertThat(RunOptions.usage()).contains("--budget-seconds alone asks for\na wall-clock budget instead");
     }
 
     @Test
@@ -42,5 +46,84 @@ class RunOptionsTest {
         assertThat(allowed.allowUnisolated()).isTrue();
         assertThat(allowed.population()).isEqualTo(2);
         assertThat(RunOptions.usage()).contains("--allow-unisolated");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "--population     | -2    | --population must be a whole number from 2 to 100, not '-2'",
+            "--population     | abc   | --population must be a whole number from 2 to 100, not 'abc'",
+            "--population     | 1     | --population must be a whole number from 2 to 100, not '1'",
+            "--generations    | 0     | --generations must be a whole number from 1 to 1,000, not '0'",
+            "--budget-seconds | -5    | --budget-seconds must be a number of seconds from 0 (no time limit) to 86,400, not '-5'",
+            "--budget-seconds | NaN   | --budget-seconds must be a number of seconds from 0 (no time limit) to 86,400, not 'NaN'",
+            "--budget-tokens  | -1    | --budget-tokens must be a whole number from 0 to 1,000,000,000,000, not '-1'",
+            "--seeds          | 1     | --seeds must be a whole number from 2 to 20, not '1'",
+            "--seed           | x     | --seed must be a whole number, not 'x'",
+            "--mutator        | gpt   | --mutator must be offline, llm or llm-chunk, not 'gpt'",
+            "--sha256         | beef  | --sha256 must be 64 hexadecimal digits, not 'beef'",
+    })
+    void aBadValueIsRefusedBeforeAnythingStartsNamingTheOptionAndItsRange(String option, String value,
+                                                                           String message) {
+        assertThatThrownBy(() -> parse(option, value)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void aBudgetNeedsOneLimitAboveZeroAndAnOptionNeedsItsValue() {
+        assertThatThrownBy(() -> parse("--budget-seconds", "0")).hasMessageContaining("both 0");
+        assertThat(parse("--budget-seconds", "0", "--budget-tokens", "200000").maxTokens()).isEqualTo(200_000);
+        assertThatThrownBy(() -> parse("--population")).hasMessageStartingWith("--population needs a value");
+        assertThatThrownBy(() -> parse("--population", "--new")).hasMessageStartingWith("--population needs a value");
+        assertThatThrownBy(() -> parse("--populaton", "3")).hasMessageStartingWith("unknown option --populaton");
+    }
+
+    @Test
+    void withoutOptionsTheRunIsTheDefaultsFilesAndItIsAValidRun() {
+        RunOptions options = parse();
+        RunConfig config = DEFAULTS.config(options, "/data/corpus.txt");
+
+        assertThat(List.of(options.population(), options.generations(), options.seeds()))
+                .containsExactly(number("population"), number("generations"), number("seeds"));
+        assertThat(options.maxSeconds()).isEqualTo(Double.parseDouble(DEFAULTS.get("budget-seconds")));
+        assertThat(options.mutator()).isEqualTo("offline");
+        assertThat(options.model()).isNull();
+        assertThat(options.dataset()).satisfiesAnyOf(d -> assertThat(d).endsWith("tinyshakespeare.txt"),
+                d -> assertThat(d).isEqualTo(DEFAULTS.get("default-dataset.url")));
+        assertThat(options.sha256()).isEqualTo(DEFAULTS.get("default-dataset.sha256"));
+        assertThat(options.given()).isEmpty();
+        assertThat(config.fitness().order()).containsExactly("val_bpb", "mfu", "tokens_per_second");
+        assertThat(config.selection().assignmentPolicy()).isEqualTo(DEFAULTS.get("selection.assignment-policy"));
+        assertThat(config.preset()).isEqualTo(DEFAULTS.get("preset"));
+        assertThat(config.dataset().uri()).isEqualTo("/data/corpus.txt");
+        assertThat(config.verificationSeeds()).isEqualTo(options.seeds());
+    }
+
+    @Test
+    void theLlmIsTheMutatorWhereOneIsConfiguredAndItsModelComesFromTheEnvironment() {
+        Map<String, String> env = Map.of("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1", "OPENAI_MODEL", "qwen");
+        RunOptions options = RunOptions.parse(List.of(), REPOSITORY, DEFAULTS, env::get);
+
+        assertThat(options.mutator()).isEqualTo("llm");
+        assertThat(options.model()).isEqualTo("qwen");
+        assertThat(RunOptions.parse(List.of("--model", "m", "--mutator", "llm-chunk"), REPOSITORY, DEFAULTS,
+                env::get).model()).isEqualTo("m");
+    }
+
+    @Test
+    void aDefaultsFileWithABadValueIsNamedToo() {
+        Properties broken = new Properties();
+        for (String key : List.of("name", "population", "generations", "budget-tokens", "budget-seconds", "dataset",
+                "sha256", "mutator", "model", "seeds", "seed")) {
+            broken.setProperty(key, DEFAULTS.get(key));
+        }
+        broken.setProperty("population", "four");
+
+        assertThatThrownBy(() -> RunOptions.parse(List.of(), REPOSITORY, new RunDefaults(broken), name -> null))
+                .hasMessage("--population must be a whole number from 2 to 100, not 'four' (set in "
+                        + "deploy/local/src/main/resources/run-defaults.properties)");
+    }
+
+    private static int number(String key) {
+        return Integer.parseInt(DEFAULTS.get(key));
     }
 }

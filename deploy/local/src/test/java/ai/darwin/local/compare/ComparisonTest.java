@@ -84,6 +84,19 @@ class ComparisonTest {
     }
 
     @Test
+    void aSpeedMeasurementAboveThePeakIsReportedButTheVerdictOnValBpbStands() {
+        Comparison.Result result = Comparison.compare("A", "B", OPTIONS, (label, source, seed) -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            double a = 3.8 + 0.05 * (random.nextDouble() - 0.5);
+            return completed(source.equals("A") ? a : a - 0.07, 7000, List.of(new IntegrityFlag(
+                    IntegrityGate.MFU_ABOVE_PEAK, "MFU 120 %")));
+        }, run -> { });
+
+        assertThat(result.verdict()).isEqualTo(Comparison.Verdict.BETTER);
+        assertThat(CompareReport.run(result.runs().get(0))).contains("flagged [MFU_ABOVE_PEAK]");
+    }
+
+    @Test
     void anInfrastructureFailureIsAnErrorNotAVerdict() {
         Comparison.Result result = Comparison.compare("A", "B", OPTIONS, (label, source, seed) ->
                 new SandboxOutcome.Failed(FailureClass.INFRASTRUCTURE, "cannot load corpus", "", 0), run -> { });

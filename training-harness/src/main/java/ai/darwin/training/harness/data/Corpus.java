@@ -71,6 +71,10 @@ public record Corpus(String text, String sha256) {
         }
     }
 
+    /**
+     * The services compute their digests with events' {@code Sha256}; the harness has its own, since it runs in the
+     * training child, whose classpath holds only the SDK, the harness and DJL.
+     */
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -25,6 +25,7 @@ public final class HarnessBudget implements Budget {
     private int longestContext;
     private boolean tokensOverdrawn;
     private boolean timeOverrun;
+    private volatile String stoppedBecause;
 
     public HarnessBudget(long maxTokens, double maxSeconds) {
         this(maxTokens, maxSeconds, System::nanoTime, false);
@@ -62,7 +63,16 @@ public final class HarnessBudget implements Budget {
     /** @return true once the tokens drawn or the time spent reach a limit, or the next batch would not fit */
     @Override
     public boolean exhausted() {
-        return spent || tokensExhausted() || (maxSeconds > 0 && elapsedSeconds() >= maxSeconds);
+        return spent || stoppedBecause != null || tokensExhausted()
+                || (maxSeconds > 0 && elapsedSeconds() >= maxSeconds);
+    }
+
+    /**
+     * Ends training early, as if the budget were spent: the run has already failed (a NaN loss), so the rest of the
+     * budget would only be wasted. Later batches are refused without counting as the program's overdraw.
+     */
+    public void stopEarly(String why) {
+        stoppedBecause = why;
     }
 
     @Override
@@ -126,6 +136,9 @@ public final class HarnessBudget implements Budget {
             tokensOverdrawn = true;
             return "no batches while the harness rebuilds the model for evaluation: build the model before drawing "
                     + "any batch and return it once budget().exhausted() is true";
+        }
+        if (stoppedBecause != null) {
+            return "training was stopped early: " + stoppedBecause;
         }
         if (maxTokens > 0 && tokensUsed + tokens > maxTokens) {
             tokensOverdrawn = true;

@@ -34,7 +34,11 @@ public final class ProgressLog implements ProgressReporter {
 
     private void record(long step, double trainLoss) {
         ProgressPoint point = new ProgressPoint(step, budget.tokensUsed(), budget.elapsedSeconds(), trainLoss);
-        nonFinite |= !Double.isFinite(trainLoss);
+        if (!Double.isFinite(trainLoss) && !nonFinite) {
+            nonFinite = true;
+            // fail fast: a NaN loss is already a failed run; the rest of its budget would be wasted
+            budget.stopEarly("the training loss reported at step " + step + " was " + trainLoss);
+        }
         if (points.size() >= MAX_POINTS) {
             List<ProgressPoint> kept = new ArrayList<>();
             for (int i = 0; i < points.size(); i += 2) {

@@ -78,40 +78,40 @@ public final class Attacks {
     public static List<Attack> all(String honest) {
         return List.of(
                 new Attack("reads the answers by walking the NDManager of its ids",
-                        edited(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> {"
+                        edit(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> {"
                                 + " for (NDManager m = ids.getManager(); m != null; m = m.getParentManager()) {"
                                 + " m.getManagedArrays(); }"
                                 + " return model.forward(ids, false); });"),
                         new Fails(FailureClass.FORBIDDEN_API, "getParentManager")),
                 new Attack("looks ahead after the first calls, to dodge a causality probe",
-                        edited(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> "
+                        edit(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> "
                                 + "CALLS++ < 2 ? model.forward(ids, false) : model.forward(ids, false).add("
                                 + LOOKAHEAD + "));")
                                 .replace("private float learningRate;", "private float learningRate;\n"
                                         + "    static int CALLS;"),
                         new NoBetterThanHonest()),
                 new Attack("looks ahead at every position",
-                        edited(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> "
+                        edit(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> "
                                 + "model.forward(ids, false).add(" + LOOKAHEAD + "));"),
                         new Fails(FailureClass.CONTRACT_VIOLATION, "not causal")),
                 new Attack("looks ahead at a quarter of the positions, chosen by the tokens",
-                        edited(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> "
+                        edit(honest, RETURN, "return TrainedModel.of(card, new ArrayList<>(model.parameters.values()), ids -> "
                                 + "model.forward(ids, false).add(" + LOOKAHEAD + ".mul(ids.mod(4).eq(0)"
                                 + ".toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(2))));"),
                         new Fails(FailureClass.CONTRACT_VIOLATION, "not causal")),
                 new Attack("returns an NDArray of its own that scales the loss",
-                        edited(honest, START, START + "\n        abstract class Quarter extends ai.djl.ndarray.NDArrayAdapter {"
+                        edit(honest, START, START + "\n        abstract class Quarter extends ai.djl.ndarray.NDArrayAdapter {"
                                 + " Quarter() { super(null, null, null, null, null); } }"),
                         new Fails(FailureClass.FORBIDDEN_API, "NDArrayAdapter")),
                 new Attack("stashes its batches and trains on them after the clock stops, in logits()",
                         trainsAfterTheClock(honest),
                         new NoBetterThanHonest()),
                 new Attack("draws one oversized batch against its token budget",
-                        edited(honest, START, START + "\n        try (NDManager greedy = ctx.manager().newSubManager()) {"
+                        edit(honest, START, START + "\n        try (NDManager greedy = ctx.manager().newSubManager()) {"
                                 + " ctx.batches(2000, 64).next(greedy); }"),
                         new Fails(FailureClass.CONTRACT_VIOLATION, "past the token budget")),
                 new Attack("lists an unused 2 M-element parameter and declares 1000 layers, to inflate MFU",
-                        edited(honest, RETURN, "NDArray ballast = ctx.manager().zeros(new Shape(2000, 1000));"
+                        edit(honest, RETURN, "NDArray ballast = ctx.manager().zeros(new Shape(2000, 1000));"
                                 + " ballast.setRequiresGradient(true);"
                                 + " List<NDArray> listed = new ArrayList<>(model.parameters.values());"
                                 + " listed.add(ballast);"
@@ -120,29 +120,29 @@ public final class Attacks {
                                 + ".add(ballast.sum().mul(1e-12f)));"),
                         new NoBetterThanHonest()),
                 new Attack("runs a collection method of its own subclass on the common pool",
-                        edited(honest, START, START + "\n        class Bag extends java.util.ArrayList<Integer> { }"
+                        edit(honest, START, START + "\n        class Bag extends java.util.ArrayList<Integer> { }"
                                 + " new Bag().parallelStream().count();"),
                         new Fails(FailureClass.FORBIDDEN_API, "java.util.ArrayList")),
                 new Attack("keeps computing in finalize() after train returns",
-                        edited(honest, START, START + "\n        Object late = new Object() { @Override protected void finalize() {"
+                        edit(honest, START, START + "\n        Object late = new Object() { @Override protected void finalize() {"
                                 + " while (true) { } } };"),
                         new Fails(FailureClass.FORBIDDEN_API, "finalize")),
                 new Attack("calls a banned method through its own class, where javac names the subclass",
-                        edited(honest, START, START + "\n        class Waiter { void pause() throws InterruptedException {"
+                        edit(honest, START, START + "\n        class Waiter { void pause() throws InterruptedException {"
                                 + " synchronized (this) { this.wait(1); } } }"
                                 + " try { new Waiter().pause(); } catch (InterruptedException e) { }"),
                         new Fails(FailureClass.FORBIDDEN_API, "java.lang.Object.wait")),
                 new Attack("prints the child's environment through the engine",
-                        edited(honest, START, START + "\n        ai.djl.engine.Engine.debugEnvironment();"),
+                        edit(honest, START, START + "\n        ai.djl.engine.Engine.debugEnvironment();"),
                         new Fails(FailureClass.FORBIDDEN_API, "debugEnvironment")),
                 new Attack("keeps state across evaluation calls in interned strings",
-                        edited(honest, START, START + "\n        boolean seen = new String(\"darwin-seen\").intern() != \"x\";"),
+                        edit(honest, START, START + "\n        boolean seen = new String(\"darwin-seen\").intern() != \"x\";"),
                         new Fails(FailureClass.FORBIDDEN_API, "intern")),
                 new Attack("keeps state across evaluation calls in the engine's seed",
-                        edited(honest, START, START + "\n        ctx.manager().getEngine().setRandomSeed(42);"),
+                        edit(honest, START, START + "\n        ctx.manager().getEngine().setRandomSeed(42);"),
                         new Fails(FailureClass.FORBIDDEN_API, "setRandomSeed")),
                 new Attack("fails with a 3 MB message, to stall the worker that publishes it",
-                        edited(honest, START, START + "\n        if (vocab > 0) { throw new IllegalStateException("
+                        edit(honest, START, START + "\n        if (vocab > 0) { throw new IllegalStateException("
                                 + "\"poison \".repeat(500_000)); }"),
                         new Fails(FailureClass.RUNTIME_EXCEPTION, "poison")));
     }
@@ -169,16 +169,12 @@ public final class Attacks {
                 + " }"
                 + " STASH.clear();"
                 + " return model.forward(ids, false); });";
-        return edit(DRAW, DRAW + "\n                " + stash, edit(RETURN, lateTraining, honest))
+        return edit(edit(honest, RETURN, lateTraining), DRAW, DRAW + "\n                " + stash)
                 .replace("private float learningRate;", "private float learningRate;\n"
                         + "    static final List<long[][]> STASH = new ArrayList<>();");
     }
 
-    private static String edited(String honest, String line, String replacement) {
-        return edit(line, replacement, honest);
-    }
-
-    private static String edit(String line, String replacement, String source) {
+    private static String edit(String source, String line, String replacement) {
         if (!source.contains(line)) {
             throw new IllegalStateException("the seed program no longer has: " + line);
         }
