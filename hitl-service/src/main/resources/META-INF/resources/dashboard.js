@@ -220,8 +220,12 @@
         el("p", {}, `Champion ${v.championVariantId} against the unmodified seed program ${v.baselineVariantId}, `,
           `re-trained with the same ${v.seeds.length} seeds.`),
         bpb && el("dl", {class: "facts"}, fact("Champion val_bpb", sample(bpb.champion)),
-          fact("Baseline val_bpb", sample(bpb.baseline)), fact("Welch p", fmt.p(bpb.welchP)),
-          fact("Significance level", v.alpha)),
+          fact("Baseline val_bpb", sample(bpb.baseline)),
+          // a verdict paired by seed carries the difference; older ones carry Welch's p
+          ...(bpb.difference ? [fact("Δ val_bpb (champion − seed)", `${fmt.bpb(bpb.difference.meanDifference)} `
+              + `[${fmt.bpb(bpb.difference.ciLow)}, ${fmt.bpb(bpb.difference.ciHigh)}] over ${bpb.difference.pairs} pairs`),
+            fact("Paired p", fmt.p(bpb.difference.pValue))] : [fact("Welch p", fmt.p(bpb.welchP))]),
+          fact("False-positive rate", v.alpha)),
         ...(v.integrityFlags || []).map(f => el("p", {class: "held"}, el("strong", {}, "Held by " + f.gate), ": " + f.detail))));
     }
 

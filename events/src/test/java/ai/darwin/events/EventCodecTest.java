@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.run.RunCompleted;
+import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunEvent;
+import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.RunStarted;
+import ai.darwin.events.variant.VariantProposed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -107,6 +110,45 @@ class EventCodecTest {
         assertThat(closed.verification().flagged()).isFalse();
         assertThat(closed.verification().improved()).isTrue();
         assertThat(parse(EventCodec.write(closed)).at("/ranking/0").has("integrityFlags")).isFalse();
+    }
+
+    @Test
+    void eventsWrittenBeforeControlsPairedVerificationAndPresetsStillRead() {
+        String closedBefore = changed(EventType.GENERATION_CLOSED, event -> {
+            event.remove("controlVariantId");
+            event.remove("noiseFloor");
+            event.withArray("ranking").forEach(ranked -> ((ObjectNode) ranked).remove("versusControl"));
+            ((ObjectNode) event.get("verification")).remove("looks");
+            event.get("verification").withArray("metrics").forEach(m -> ((ObjectNode) m).remove("difference"));
+        });
+        String variantBefore = changed(EventType.VARIANT_PROPOSED, event -> event.remove("preset"));
+        String requestBefore = changed(EventType.RUN_REQUESTED, event ->
+                ((ObjectNode) event.get("config")).remove("noiseFloorSeeds"));
+
+        GenerationClosed closed = EventCodec.read(closedBefore, GenerationClosed.class);
+        VariantProposed variant = EventCodec.read(variantBefore, VariantProposed.class);
+        RunRequested request = EventCodec.read(requestBefore, RunRequested.class);
+
+        assertThat(closed.controlVariantId()).isNull();
+        assertThat(closed.noiseFloor()).isNull();
+        assertThat(closed.ranking()).allMatch(r -> r.versusControl() == null);
+        assertThat(closed.verification().looks()).isEmpty();
+        assertThat(closed.verification().metrics()).allMatch(m -> m.difference() == null && m.welchP() != null);
+        assertThat(variant.preset()).isNull();
+        assertThat(request.config().noiseFloorSeeds()).isNull();
+        assertThat(request.config().controlSeeds()).isEqualTo(RunConfig.DEFAULT_NOISE_FLOOR_SEEDS);
+        assertThat(parse(EventCodec.write(closed)).at("/verification").has("looks")).isFalse();
+        assertThat(parse(EventCodec.write(variant)).has("preset")).isFalse();
+    }
+
+    @Test
+    void aNoiseFloorNeedsTwoSeedsAndAPresetMustNotBeBlank() {
+        assertThatThrownBy(() -> EventCodec.read(changed(EventType.GENERATION_CLOSED,
+                event -> ((ObjectNode) event.get("noiseFloor")).put("seeds", 1)), GenerationClosed.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("'seeds' must be >= 2");
+        assertThatThrownBy(() -> EventCodec.read(changed(EventType.VARIANT_PROPOSED,
+                event -> event.put("preset", " ")), VariantProposed.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("'preset'");
     }
 
     private static String runStarted(Consumer<ObjectNode> change) {

@@ -105,6 +105,7 @@ class DashboardApiTest {
                 .body("generation", contains(0))
                 .body("[0].ranking.variantId", contains(run.a1, run.baseline, run.a2))
                 .body("[0].ranking[2].failureClass", equalTo("COMPILE_ERROR"))
+                .body("[0].ranking[0].versusControl.valBitsPerByte", closeTo(-0.10, 1e-12))
                 .body("[0].survivors.reason", contains("elite", "tournament"))
                 .body("[0].statistics.medianValBitsPerByte", closeTo(1.95, 1e-9));
 
@@ -124,6 +125,9 @@ class DashboardApiTest {
                 .body("run.championVariantId", equalTo(run.b2))
                 .body("run.verifiedImprovement", equalTo(true))
                 .body("verification.metrics[0].welchP", closeTo(0.0004, 1e-12))
+                .body("verification.metrics[0].difference.meanDifference", closeTo(-0.30, 1e-12))
+                .body("verification.metrics[0].difference.pValue", closeTo(0.0002, 1e-12))
+                .body("verification.looks", contains(3))
                 .body("verification.metrics[0].champion.mean", closeTo(1.71, 1e-9))
                 .body("costUsd", closeTo(0.02, 1e-9))
                 .body("generations.verifies", contains(false, false, true))

@@ -6,6 +6,7 @@ import ai.darwin.events.EventType;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.generation.ControlDelta;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.GenerationStatistics;
@@ -15,6 +16,7 @@ import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.MetricComparison;
+import ai.darwin.events.run.PairedDifference;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunOutcome;
@@ -91,7 +93,10 @@ final class ScriptedRun {
         live.add(completed(0, a1, 1.90));
         live.add(new TrainingFailed(next(), 0, a2, "worker-1", FailureClass.COMPILE_ERROR,
                 "Gpt.java:5: error: <identifier> expected", "oops\n^", 0.4));
-        live.add(closed(0, List.of(ranked(1, a1, "agent-1", 1.90), ranked(2, baseline, "baseline", 2.00),
+        // a1 against generation 0's control, the baseline
+        RankedVariant a1VersusControl = new RankedVariant(1, a1, "agent-1", VariantOutcome.COMPLETED, -1.90, 1.90,
+                0.2, 9000.0, null, List.of(), new ControlDelta(-0.10, 0.0, 0.0, false));
+        live.add(closed(0, List.of(a1VersusControl, ranked(2, baseline, "baseline", 2.00),
                         failed(3, a2, "agent-2", VariantOutcome.FAILED)),
                 new GenerationStatistics(3, 2, 1, 0, 1.90, 1.95, 1.0 / 3, 0, 0, 0.01), null));
 
@@ -126,9 +131,12 @@ final class ScriptedRun {
             verifyRanking.add(ranked(4 + s, base, "baseline", 2.00 + 0.01 * s));
         }
         ending.add(0, opened(2, verify));
+        // paired by seed, as selection-service reports it now; Welch's p as an older report carried it
         VerificationReport report = new VerificationReport(b2, baseline, List.of(1L, 2L, 3L),
                 List.of(new MetricComparison("val_bpb", new SampleStatistics(3, 1.71, 1.69, 1.73),
-                        new SampleStatistics(3, 2.01, 1.99, 2.03), 0.0004)), 0.01, true);
+                        new SampleStatistics(3, 2.01, 1.99, 2.03), 0.0004,
+                        new PairedDifference(3, -0.30, -0.31, -0.29, 0.99, 0.0002))), 0.01, true, List.of(),
+                List.of(3));
         ending.add(closed(2, verifyRanking, new GenerationStatistics(6, 6, 0, 0, 1.70, 1.855, 0, 0, 0, 0), report));
         ending.add(new RunCompleted(next(), RunOutcome.GENERATIONS_DONE, 2, b2, report, 0.02));
     }

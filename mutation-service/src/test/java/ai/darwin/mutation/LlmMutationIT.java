@@ -88,8 +88,8 @@ class LlmMutationIT {
         FakeOpenAi.Request first = LLM.requests("good-edit").get(0);
         assertThat(first.body().get("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(first.body().get("response_format").get("type").asText()).isEqualTo("json_schema");
-        assertThat(first.systemMessage()).contains("Lower validation bits per byte", "Imports only from: ai.djl.ndarray.*, ai.djl.nn.*",
-                "ctx.budget().exhausted()");
+        assertThat(first.systemMessage()).contains("First lower validation bits per byte",
+                "Imports only from: ai.djl.ndarray.*, ai.djl.nn.*", "ctx.budget().exhausted()");
         assertThat(first.lastMessage()).contains("You are agent good-edit.",
                 "agent edit-misses (variant run-llm-edit-misses-parent)", "- prefer small, safe changes", "200,000 training tokens", "public class SeedGpt");
 

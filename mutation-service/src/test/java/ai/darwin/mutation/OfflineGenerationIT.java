@@ -88,6 +88,8 @@ class OfflineGenerationIT {
         assertThat(valid.reasoning().lines().findFirst().orElseThrow()).contains("→")
                 .doesNotContain("Offline mutation");
         assertThat(valid.reasoning()).contains("Offline mutation, seed ", "preset cpu");
+        // the preset the offline mutator edited for is the one the worker hands the harness
+        assertThat(valid.preset()).isEqualTo("cpu");
         assertThat(valid.diff()).startsWith("--- a/SeedGpt.java\n+++ b/SeedGpt.java\n@@ ");
         VariantProposed carried = byAssignment.get(run + "-g1-a1");
         assertThat(carried.status()).isEqualTo(ProposalStatus.CARRIED_FORWARD);

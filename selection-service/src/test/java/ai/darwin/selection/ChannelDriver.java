@@ -53,14 +53,14 @@ class ChannelDriver {
         connector.source(channel).send(EventCodec.write(event));
     }
 
-    /** Proposes every mutation of the generation and trains every variant to {@code bpb} (the baseline worse). */
+    /** Proposes every mutation of the generation and trains every variant to {@code bpb} (the seed program worse). */
     void trainAll(GenerationOpened opened, double bpb) {
         for (Assignment assignment : opened.assignments()) {
             if (assignment.kind() == AssignmentKind.MUTATE) {
                 send(SelectionConsumers.VARIANTS, proposal(opened, assignment));
             }
             send(SelectionConsumers.RESULTS, completed(opened.runId(), opened.generation(), variantId(assignment),
-                    bpb + (assignment.kind() == AssignmentKind.BASELINE ? 0.5 : 0)));
+                    bpb + (assignment.targetAgentId().equals("baseline") ? 0.5 : 0)));
         }
     }
 

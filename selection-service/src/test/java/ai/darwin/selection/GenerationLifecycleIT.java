@@ -89,9 +89,12 @@ class GenerationLifecycleIT {
                 .fromTopics(Topics.RUNS.name(), Topics.GENERATIONS.name());
         publish(ScriptedEvents.runRequested(RUN, 3, 3));
 
-        // generation 0: the baseline and three mutations; a result before its proposal, a failure, a contradiction
+        // generation 0: the baseline, the noise floor's two more seeds of it and three mutations; a result before its
+        // proposal, a failure, a contradiction
         GenerationOpened g0 = awaitOpened(published, 0);
-        Assignment baseline = only(g0, AssignmentKind.BASELINE);
+        List<Assignment> controls = controls(g0);
+        assertThat(controls).hasSize(3);
+        Assignment baseline = controls.get(0);
         List<Assignment> m0 = mutations(g0);
         assertThat(m0).hasSize(3).allMatch(a -> !a.mutatorAgentId().equals(a.targetAgentId()));
         publish(completed(RUN, 0, variantId(m0.get(2)), 1.95));
@@ -100,13 +103,19 @@ class GenerationLifecycleIT {
         publish(failed(RUN, 0, variantId(m0.get(1))));
         publish(completed(RUN, 0, variantId(m0.get(0)), 0.10));
         publish(completed(RUN, 0, variantId(baseline), 2.00));
+        publish(completed(RUN, 0, variantId(controls.get(1)), 2.02));
+        publish(completed(RUN, 0, variantId(controls.get(2)), 2.04));
 
         GenerationClosed c0 = awaitClosed(published, 0);
         assertThat(c0.ranking()).extracting(RankedVariant::variantId).containsExactly(variantId(m0.get(0)),
-                variantId(m0.get(2)), variantId(baseline), variantId(m0.get(1)));
+                variantId(m0.get(2)), variantId(baseline), variantId(controls.get(1)), variantId(controls.get(2)),
+                variantId(m0.get(1)));
+        assertThat(c0.noiseFloor().valBitsPerByte()).isCloseTo(0.04, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(c0.ranking().get(0).versusControl().valBitsPerByte())
+                .isCloseTo(-0.10, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(c0.ranking().get(0).valBitsPerByte()).isEqualTo(1.90);
-        assertThat(c0.ranking().get(3).outcome()).isEqualTo(VariantOutcome.FAILED);
-        assertThat(c0.statistics().completed()).isEqualTo(3);
+        assertThat(c0.ranking().get(5).outcome()).isEqualTo(VariantOutcome.FAILED);
+        assertThat(c0.statistics().completed()).isEqualTo(5);
         assertThat(c0.statistics().failed()).isEqualTo(1);
         assertThat(c0.survivors()).hasSize(3).anyMatch(s -> s.variantId().equals(variantId(m0.get(0))));
 
@@ -116,6 +125,7 @@ class GenerationLifecycleIT {
                 .containsExactlyElementsOf(c0.survivors().stream().map(s -> s.variantId()).toList());
         List<Assignment> m1 = mutations(g1);
         m1.forEach(a -> publish(proposal(g1, a)));
+        publish(completed(RUN, 1, variantId(controls(g1).get(0)), 2.00));
         publish(completed(RUN, 1, variantId(m1.get(0)), 1.80));
         Thread.sleep(1000);
         selection.kill();
@@ -124,10 +134,10 @@ class GenerationLifecycleIT {
         selection.start(Duration.ofSeconds(90));
 
         GenerationClosed c1 = awaitClosed(published, 1);
-        assertThat(c1.ranking()).extracting(RankedVariant::variantId)
-                .containsExactly(variantId(m1.get(0)), variantId(m1.get(1)), variantId(m1.get(2)));
-        assertThat(c1.ranking()).extracting(RankedVariant::outcome)
-                .containsExactly(VariantOutcome.COMPLETED, VariantOutcome.COMPLETED, VariantOutcome.TIMED_OUT);
+        assertThat(c1.ranking()).extracting(RankedVariant::variantId).containsExactly(variantId(m1.get(0)),
+                variantId(m1.get(1)), variantId(controls(g1).get(0)), variantId(m1.get(2)));
+        assertThat(c1.ranking()).extracting(RankedVariant::outcome).containsExactly(VariantOutcome.COMPLETED,
+                VariantOutcome.COMPLETED, VariantOutcome.COMPLETED, VariantOutcome.TIMED_OUT);
         assertThat(c1.statistics().timedOut()).isEqualTo(1);
 
         // generation 2: all in order
@@ -138,10 +148,11 @@ class GenerationLifecycleIT {
             publish(proposal(g2, m2.get(i)));
             publish(completed(RUN, 2, variantId(m2.get(i)), bpb[i]));
         }
+        publish(completed(RUN, 2, variantId(controls(g2).get(0)), 2.00));
         GenerationClosed c2 = awaitClosed(published, 2);
         assertThat(c2.ranking().get(0).variantId()).isEqualTo(variantId(m2.get(0)));
 
-        // the verification generation: champion and seed re-trained with the same three seeds
+        // the verification generation: seed and champion re-trained in pairs with the same three seeds
         GenerationOpened g3 = awaitOpened(published, 3);
         assertThat(g3.assignments()).hasSize(6).allMatch(a -> a.kind() == AssignmentKind.VERIFY);
         int i = 0;
@@ -159,11 +170,11 @@ class GenerationLifecycleIT {
         assertThat(completed.verification()).isNotNull();
         assertThat(completed.verification().improved()).isTrue();
         assertThat(completed.verification().metrics()).extracting(MetricComparison::metric)
-                .containsExactly("val_bpb", "perplexity", "mfu");
+                .containsExactly("val_bpb", "perplexity", "tokens_per_second", "mfu");
         MetricComparison valBpb = completed.verification().metrics().get(0);
         assertThat(valBpb.champion().n()).isEqualTo(3);
         assertThat(valBpb.champion().mean()).isCloseTo(1.71, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(valBpb.welchP()).isLessThan(0.01);
+        assertThat(valBpb.difference().pValue()).isLessThan(0.01);
 
         // exactly one generation-closed event per generation, in order, and one run start
         Thread.sleep(2000);
@@ -196,10 +207,8 @@ class GenerationLifecycleIT {
                 .collect(Collectors.toList());
     }
 
-    private static Assignment only(GenerationOpened opened, AssignmentKind kind) {
-        List<Assignment> found = opened.assignments().stream().filter(a -> a.kind() == kind).toList();
-        assertThat(found).hasSize(1);
-        return found.get(0);
+    private static List<Assignment> controls(GenerationOpened opened) {
+        return opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).toList();
     }
 
     private static List<Assignment> mutations(GenerationOpened opened) {

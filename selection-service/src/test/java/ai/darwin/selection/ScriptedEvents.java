@@ -37,10 +37,16 @@ final class ScriptedEvents {
     }
 
     static RunRequested runRequested(String runId, int population, int generations, int verificationInterval) {
+        return runRequested(runId, population, generations, verificationInterval, 3);
+    }
+
+    /** @param verificationSeeds the most pairs the verification may train */
+    static RunRequested runRequested(String runId, int population, int generations, int verificationInterval,
+                                     int verificationSeeds) {
         RunConfig config = new RunConfig("scripted", population, generations,
                 new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1), new TrainingBudget(10_000, 1), "cpu",
                 "offline", null, new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()),
-                new SelectionSpec(1, 2, "others"), 0, 0, 3, verificationInterval, 7);
+                new SelectionSpec(1, 2, "others"), 0, 0, verificationSeeds, verificationInterval, 7);
         return new RunRequested(Envelope.of(runId), config, "test");
     }
 
@@ -77,9 +83,15 @@ final class ScriptedEvents {
     }
 
     static TrainingCompleted completed(String runId, int generation, String variantId, double valBpb) {
+        return completed(runId, generation, variantId, valBpb, 0.2, 9_000, "cpu");
+    }
+
+    /** A result with its throughput, measured on {@code device}. */
+    static TrainingCompleted completed(String runId, int generation, String variantId, double valBpb, double mfu,
+                                       double tokensPerSecond, String device) {
         double loss = valBpb * Math.log(2);
-        TrainingMetrics metrics = new TrainingMetrics(loss, valBpb, Math.exp(loss), loss, 10_000, 20, 9_000,
-                800_000, 5e6, 1e11, 0.2, 400_000_000L, 1, 3, "cpu");
+        TrainingMetrics metrics = new TrainingMetrics(loss, valBpb, Math.exp(loss), loss, 10_000, 20,
+                tokensPerSecond, 800_000, 5e6, 1e11, mfu, 400_000_000L, 1, 3, device);
         return new TrainingCompleted(Envelope.of(runId), generation, variantId, "worker-1", 7, metrics,
                 new ArchitectureCard(2, 2, 64, 64, 65), List.of());
     }

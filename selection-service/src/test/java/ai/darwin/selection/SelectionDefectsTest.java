@@ -66,7 +66,7 @@ class SelectionDefectsTest {
         }
         VerificationReport verdict = channels.closed(run, 2).verification();
         assertThat(verdict.championVariantId()).isEqualTo(next);
-        assertThat(verdict.metrics().get(0).welchP()).isLessThan(verdict.alpha());
+        assertThat(verdict.metrics().get(0).difference().pValue()).isLessThan(verdict.alpha());
         assertThat(verdict.improved()).isFalse();
         RunCompleted done = await().until(() -> channels.published(EventPublisher.RUNS, RunCompleted.class, run),
                 l -> !l.isEmpty()).get(0);
@@ -99,7 +99,7 @@ class SelectionDefectsTest {
         // the seed's program again, retrained: a lucky draw of the program the baseline measured at 2.0
         channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(failedRepairs), 1.0));
         channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(valid), 1.9));
-        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(baseline(g0)), 2.0));
+        controls(g0).forEach(c -> channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(c), 2.0)));
 
         GenerationClosed c0 = channels.closed(run, 0);
         RankedVariant copy = c0.ranking().stream().filter(r -> r.variantId().equals(variantId(failedRepairs)))
@@ -110,7 +110,7 @@ class SelectionDefectsTest {
         assertThat(channels.state(run).championVariantId()).isEqualTo(variantId(valid));
     }
 
-    /** Proposes the generation's mutations and trains them to these val_bpb, in order; the baseline to 2.0. */
+    /** Proposes the generation's mutations and trains them to these val_bpb, in order; the controls to 2.0. */
     private void train(GenerationOpened opened, List<Double> bpb) {
         List<Assignment> mutations = mutations(opened);
         for (int i = 0; i < mutations.size(); i++) {
@@ -118,17 +118,15 @@ class SelectionDefectsTest {
             channels.send(SelectionConsumers.RESULTS, completed(opened.runId(), opened.generation(),
                     variantId(mutations.get(i)), bpb.get(i)));
         }
-        if (opened.generation() == 0) {
-            channels.send(SelectionConsumers.RESULTS, completed(opened.runId(), 0, variantId(baseline(opened)), 2.0));
-        }
+        controls(opened).forEach(c -> channels.send(SelectionConsumers.RESULTS,
+                completed(opened.runId(), opened.generation(), variantId(c), 2.0)));
     }
 
     private static List<Assignment> mutations(GenerationOpened opened) {
         return opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).toList();
     }
 
-    private static Assignment baseline(GenerationOpened opened) {
-        return opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.BASELINE).findFirst()
-                .orElseThrow();
+    private static List<Assignment> controls(GenerationOpened opened) {
+        return opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).toList();
     }
 }

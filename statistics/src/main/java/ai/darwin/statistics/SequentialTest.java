@@ -76,6 +76,30 @@ public record SequentialTest(List<Integer> looks, double alpha, boolean lowerIsB
         if (!looks.contains(n)) {
             return n >= maxPairs() ? Decision.NOT_BETTER : Decision.CONTINUE;
         }
+        Decision look = look(metric, a, b);
+        return look == Decision.CONTINUE && n >= maxPairs() ? Decision.NOT_BETTER : look;
+    }
+
+    /**
+     * The last look when no more pairs will come, whatever their number: some of the planned pairs failed to train,
+     * or time ran out. It tests at alpha / k like every planned look and takes the place of the looks that did not
+     * happen, so the test still looks at most k times and its false-positive rate stays at most alpha.
+     *
+     * @return BETTER or NOT_BETTER; NOT_BETTER with fewer than 2 pairs, which cannot show anything
+     */
+    public Decision conclude(String metric, double[] a, double[] b) {
+        if (a.length < 2) {
+            return Decision.NOT_BETTER;
+        }
+        return look(metric, a, b) == Decision.BETTER ? Decision.BETTER : Decision.NOT_BETTER;
+    }
+
+    /** @return the most pairs to train next: from {@code pairs} up to the next planned look, 0 after the last */
+    public int pairsToNextLook(int pairs) {
+        return looks.stream().filter(look -> look > pairs).findFirst().map(look -> look - pairs).orElse(0);
+    }
+
+    private Decision look(String metric, double[] a, double[] b) {
         // the interval at 1 - alpha/k excludes 0 exactly when the look's two-sided test rejects
         PairedComparison look = PairedComparison.of(metric, a, b, 1 - alphaPerLook());
         boolean improvesOnAverage = lowerIsBetter ? look.meanDifference() < 0 : look.meanDifference() > 0;
@@ -83,6 +107,6 @@ public record SequentialTest(List<Integer> looks, double alpha, boolean lowerIsB
             return Decision.BETTER;
         }
         boolean excludesImprovement = lowerIsBetter ? look.ciLow() >= 0 : look.ciHigh() <= 0;
-        return excludesImprovement || n >= maxPairs() ? Decision.NOT_BETTER : Decision.CONTINUE;
+        return excludesImprovement ? Decision.NOT_BETTER : Decision.CONTINUE;
     }
 }

@@ -83,6 +83,58 @@ class SequentialTestTest {
     }
 
     @Test
+    void theNextLookSaysHowManyPairsToTrainAfterAFailedOne() {
+        assertThat(VAL_BPB.pairsToNextLook(0)).isEqualTo(3);
+        assertThat(VAL_BPB.pairsToNextLook(2)).isEqualTo(1);
+        assertThat(VAL_BPB.pairsToNextLook(3)).isEqualTo(2);
+        assertThat(VAL_BPB.pairsToNextLook(8)).isZero();
+    }
+
+    @Test
+    void concludingWithFewerPairsThanPlannedTestsAtTheSameLevel() {
+        double[] a = {3.80, 3.81, 3.79, 3.82};
+        double[] b = {3.72, 3.74, 3.71, 3.74};
+
+        assertThat(VAL_BPB.decide("val_bpb", a, b)).isEqualTo(SequentialTest.Decision.CONTINUE);
+        assertThat(VAL_BPB.conclude("val_bpb", a, b)).isEqualTo(SequentialTest.Decision.BETTER);
+        double[] noisy = {3.79, 3.83, 3.78, 3.81};
+        assertThat(VAL_BPB.conclude("val_bpb", a, noisy)).isEqualTo(SequentialTest.Decision.NOT_BETTER);
+        assertThat(VAL_BPB.conclude("val_bpb", new double[] {3.8}, new double[] {3.0}))
+                .isEqualTo(SequentialTest.Decision.NOT_BETTER);
+    }
+
+    /** Pairs lost to failures end the test early with {@link SequentialTest#conclude}; alpha still holds. */
+    @Test
+    void concludingAfterLostPairsKeepsTheFalsePositiveRateBelowAlpha() {
+        SplittableRandom random = new SplittableRandom(11);
+        int trials = 20_000;
+        int falsePositives = 0;
+        SequentialTest test = SequentialTest.between(3, 8, 0.05, true);
+        for (int trial = 0; trial < trials; trial++) {
+            double[] a = new double[test.maxPairs()];
+            double[] b = new double[test.maxPairs()];
+            int completed = 0;
+            SequentialTest.Decision decision = SequentialTest.Decision.CONTINUE;
+            // at most maxPairs attempts, a fifth of them failing: looks happen at planned sizes only
+            for (int attempt = 0; attempt < test.maxPairs() && decision == SequentialTest.Decision.CONTINUE;
+                 attempt++) {
+                if (random.nextDouble() < 0.2) {
+                    continue;
+                }
+                a[completed] = 3.8 + 0.05 * gaussian(random);
+                b[completed] = a[completed] + 0.01 * gaussian(random);
+                completed++;
+                decision = test.decide("val_bpb", Arrays.copyOf(a, completed), Arrays.copyOf(b, completed));
+            }
+            if (decision == SequentialTest.Decision.CONTINUE) {
+                decision = test.conclude("val_bpb", Arrays.copyOf(a, completed), Arrays.copyOf(b, completed));
+            }
+            falsePositives += decision == SequentialTest.Decision.BETTER ? 1 : 0;
+        }
+        assertThat((double) falsePositives / trials).isLessThanOrEqualTo(0.05 / 2 + 0.005);
+    }
+
+    @Test
     void looksMustAscendFromTwo() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SequentialTest(List.of(3, 3), 0.01, true))
                 .isInstanceOf(IllegalArgumentException.class);

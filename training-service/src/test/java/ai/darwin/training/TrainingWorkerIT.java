@@ -101,6 +101,29 @@ class TrainingWorkerIT {
                 .anyMatch(r -> "not-a-variant".equals(r.key()));
     }
 
+    /**
+     * The harness hands the program the run's preset, which the variant carries, not the worker's own: a program that
+     * reports {@code ctx.preset()} in its failure says which one it got. This worker configures none, so a variant
+     * that names none gets its device's (cpu).
+     */
+    @Test
+    void theRunsPresetReachesTheHarnessAndTheWorkersOwnOnlyWhenTheVariantNamesNone() {
+        String tellPreset = "if (ctx.vocabularySize() > 0) { throw new IllegalStateException(\"trained with preset \" "
+                + "+ ctx.preset()); }";
+        VariantProposed gpuRun = Variants.variant(RUN, Variants.newId("gpu-run"), TestPrograms.hostile(tellPreset),
+                new TrainingBudget(64, 0), "gpu");
+        VariantProposed unnamed = Variants.variant(RUN, Variants.newId("no-preset"), TestPrograms.hostile(tellPreset),
+                new TrainingBudget(64, 0));
+        publish(gpuRun);
+        publish(unnamed);
+
+        Map<String, TrainingResult> results = await().atMost(Duration.ofSeconds(90))
+                .until(() -> results(gpuRun, unnamed), r -> r.size() == 2);
+
+        assertThat(((TrainingFailed) results.get(gpuRun.variantId())).message()).contains("trained with preset gpu");
+        assertThat(((TrainingFailed) results.get(unnamed.variantId())).message()).contains("trained with preset cpu");
+    }
+
     @Test
     void aVariantRedeliveredAfterItsResultIsNotTrainedAgain() throws InterruptedException {
         VariantProposed variant = Variants.variant(RUN, Variants.newId("twice"),

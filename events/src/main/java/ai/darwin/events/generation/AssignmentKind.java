@@ -4,8 +4,11 @@ package ai.darwin.events.generation;
 public enum AssignmentKind {
     /** Rewrite the target's program (an LLM or the offline mutator). */
     MUTATE,
-    /** Train the unmodified seed program: the run's baseline (generation 0). */
+    /** Train the unmodified seed program as the run's baseline (generation 0): a candidate, and its first control. */
     BASELINE,
-    /** Re-train an existing program with another seed, for the verified-improvement statistics. */
+    /**
+     * Re-train an existing program unchanged, for statistics, never a candidate: the verification's pairs, and the
+     * seed program as a control (generation 0's noise-floor seeds, and each later generation's control).
+     */
     VERIFY
 }

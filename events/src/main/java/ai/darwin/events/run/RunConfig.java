@@ -19,9 +19,12 @@ import ai.darwin.events.variant.TrainingBudget;
  * @param selection             how survivors and assignments are chosen
  * @param stopAfterStagnantGenerations end the run after this many generations without improvement (0: never)
  * @param costCapUsd            stop LLM calls once the run has cost this much (0: no cap)
- * @param verificationSeeds     k, the number of seeds the champion and the baseline are re-trained with
+ * @param verificationSeeds     the most seed pairs the verification trains (champion and baseline, one seed each
+ *                              pair): it looks at 3, 5, … pairs and stops as soon as the answer is clear
  * @param verificationInterval  verify every this many generations as well as at the end (0: only at the end)
  * @param seed                  master seed of the run (assignments, tournaments, offline mutations, training seeds)
+ * @param noiseFloorSeeds       how many seeds generation 0 trains its control with to measure the run's noise floor
+ *                              (at least 2; absent: {@value #DEFAULT_NOISE_FLOOR_SEEDS})
  */
 public record RunConfig(
         String name,
@@ -38,7 +41,11 @@ public record RunConfig(
         double costCapUsd,
         int verificationSeeds,
         int verificationInterval,
-        long seed) {
+        long seed,
+        @Nullable Integer noiseFloorSeeds) {
+
+    /** Seeds of generation 0's control when a run names none: the fewest that show a spread, plus one. */
+    public static final int DEFAULT_NOISE_FLOOR_SEEDS = 3;
 
     public RunConfig {
         Require.text(name, "name");
@@ -56,5 +63,22 @@ public record RunConfig(
         }
         Require.atLeast(verificationSeeds, 2, "verificationSeeds");
         Require.atLeast(verificationInterval, 0, "verificationInterval");
+        if (noiseFloorSeeds != null) {
+            Require.atLeast(noiseFloorSeeds, 2, "noiseFloorSeeds");
+        }
+    }
+
+    /** A run with the default number of noise-floor seeds. */
+    public RunConfig(String name, int population, int generations, DatasetSpec dataset, TrainingBudget budget,
+                     String preset, String mutator, String model, FitnessSpec fitness, SelectionSpec selection,
+                     int stopAfterStagnantGenerations, double costCapUsd, int verificationSeeds,
+                     int verificationInterval, long seed) {
+        this(name, population, generations, dataset, budget, preset, mutator, model, fitness, selection,
+                stopAfterStagnantGenerations, costCapUsd, verificationSeeds, verificationInterval, seed, null);
+    }
+
+    /** @return how many seeds generation 0 trains its control with */
+    public int controlSeeds() {
+        return noiseFloorSeeds != null ? noiseFloorSeeds : DEFAULT_NOISE_FLOOR_SEEDS;
     }
 }

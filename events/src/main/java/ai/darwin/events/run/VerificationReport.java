@@ -7,24 +7,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The champion re-trained with k seeds beside the unmodified seed program with the same seeds.
+ * The champion re-trained beside the unmodified seed program, in pairs that share a training seed and train one after
+ * the other (seed, champion, seed, champion, …), added sequentially: the test looks at the val_bpb differences after
+ * each planned number of pairs ({@code looks}, each at alpha / looks) and stops as soon as the champion is
+ * significantly better, or significantly not better, or the last look is reached.
  *
  * @param championVariantId the verified variant
  * @param baselineVariantId the generation-0 baseline (the unmodified seed program)
- * @param seeds             the k training seeds both were trained with
- * @param metrics           one comparison per metric (val_bpb, perplexity, mfu), over every re-training that
- *                          completed, as measured
- * @param alpha             the significance level of the verdict (0.01)
- * @param improved          true only if the champion's val_bpb is lower with Welch p &lt; alpha and no re-training
- *                          tripped a sanity gate
+ * @param seeds             the training seeds of the pairs trained
+ * @param metrics           one comparison per metric (val_bpb, perplexity, tokens_per_second, mfu) over the pairs
+ *                          whose two re-trainings completed (for throughput, on the same kind of device), as measured
+ * @param alpha             the false-positive rate of the verdict (0.01), however early the test stopped
+ * @param improved          true only if the sequential paired test found the champion's val_bpb lower (in older
+ *                          events: Welch p &lt; alpha) and no re-training tripped a sanity gate
  * @param integrityFlags    the sanity gates the re-trainings tripped, each detail naming its re-training; any one
  *                          makes the verdict "not verified". Omitted when empty, and absent in events written
  *                          before the gates existed: read as empty.
+ * @param looks             the numbers of pairs at which the sequential test looks, e.g. [3, 5]; absent in events
+ *                          written before the verification was sequential
  */
 public record VerificationReport(String championVariantId, String baselineVariantId, List<Long> seeds,
                                  List<MetricComparison> metrics, double alpha, boolean improved,
                                  @Nullable @JsonInclude(JsonInclude.Include.NON_EMPTY)
-                                 List<IntegrityFlag> integrityFlags) {
+                                 List<IntegrityFlag> integrityFlags,
+                                 @Nullable @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> looks) {
 
     public VerificationReport {
         Require.text(championVariantId, "championVariantId");
@@ -32,16 +38,24 @@ public record VerificationReport(String championVariantId, String baselineVarian
         seeds = Require.list(seeds, "seeds");
         metrics = Require.list(metrics, "metrics");
         integrityFlags = integrityFlags == null ? List.of() : Require.list(integrityFlags, "integrityFlags");
+        looks = looks == null ? List.of() : Require.list(looks, "looks");
         if (improved && !integrityFlags.isEmpty()) {
             throw new IllegalArgumentException("field 'improved' must be false when a sanity gate held a re-training: "
                     + integrityFlags.get(0).gate());
         }
     }
 
-    /** A verdict no sanity gate held. */
+    /** A verdict as written before the verification was sequential. */
+    public VerificationReport(String championVariantId, String baselineVariantId, List<Long> seeds,
+                              List<MetricComparison> metrics, double alpha, boolean improved,
+                              List<IntegrityFlag> integrityFlags) {
+        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, integrityFlags, List.of());
+    }
+
+    /** A verdict no sanity gate held, as written before the verification was sequential. */
     public VerificationReport(String championVariantId, String baselineVariantId, List<Long> seeds,
                               List<MetricComparison> metrics, double alpha, boolean improved) {
-        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, List.of());
+        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, List.of(), List.of());
     }
 
     /** @return whether a sanity gate held a re-training, which makes the verdict "not verified" */

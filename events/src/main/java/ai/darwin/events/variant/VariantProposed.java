@@ -2,6 +2,7 @@ package ai.darwin.events.variant;
 
 import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.Envelope;
+import ai.darwin.events.Nullable;
 import ai.darwin.events.Require;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.run.DatasetSpec;
@@ -32,6 +33,9 @@ import java.util.List;
  * @param dataset          the corpus to train on
  * @param budget           the training budget
  * @param trainingSeed     the seed to train with
+ * @param preset           the run's preset ({@code cpu}, {@code gpu}), which the harness hands the program and the
+ *                         mutators edited for; absent in older events and where the publisher did not know the run:
+ *                         then the worker's configured preset, or the one its device suggests
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonTypeName("VariantProposed")
@@ -40,7 +44,8 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                               String targetAgentId, List<String> parentVariantIds, String source,
                               String sourceSha256, String diff, String reasoning, MutatorInfo mutator,
                               TokenUsage usage, ProposalStatus status, List<String> validationErrors,
-                              DatasetSpec dataset, TrainingBudget budget, long trainingSeed) implements DarwinEvent {
+                              DatasetSpec dataset, TrainingBudget budget, long trainingSeed,
+                              @Nullable String preset) implements DarwinEvent {
 
     public VariantProposed {
         Require.envelope(eventId, schemaVersion, runId, timestamp);
@@ -61,17 +66,44 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
         validationErrors = Require.list(validationErrors, "validationErrors");
         Require.present(dataset, "dataset");
         Require.present(budget, "budget");
+        if (preset != null && preset.isBlank()) {
+            throw new IllegalArgumentException("field 'preset' must not be blank when present");
+        }
     }
 
-    /** The event in its {@link Envelope}. */
+    /** A variant that names no preset: the worker chooses. */
+    public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                           String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
+                           String targetAgentId, List<String> parentVariantIds, String source, String sourceSha256,
+                           String diff, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed) {
+        this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
+                targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
+                validationErrors, dataset, budget, trainingSeed, null);
+    }
+
+    /** The event in its {@link Envelope}, with the run's preset (null when the publisher does not know it). */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
+                diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset);
+    }
+
+    /** The event in its {@link Envelope}, naming no preset: the worker chooses. */
     public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
                            AssignmentKind kind, String mutatorAgentId, String targetAgentId,
                            List<String> parentVariantIds, String source, String sourceSha256, String diff,
                            String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
                            List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
                            long trainingSeed) {
-        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
-                variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
-                diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed);
+        this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
+                source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
+                trainingSeed, null);
     }
 }

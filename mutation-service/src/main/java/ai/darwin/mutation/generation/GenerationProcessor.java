@@ -19,6 +19,7 @@ import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
+import ai.darwin.mutation.state.RunSettings;
 import ai.darwin.platform.messaging.UntilAcknowledged;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,7 +167,8 @@ public class GenerationProcessor {
                         + request.requestId()).toCompletableFuture());
             }
         }
-        VariantProposed variant = Variants.proposed(generation, assignment, parentSource, proposal);
+        VariantProposed variant = Variants.proposed(generation, assignment, parentSource, proposal,
+                runs.settings(generation.runId()).map(RunSettings::preset).orElse(null));
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
                 .thenCompose(sent -> resend.send(() -> publisher.publish(variant), "variant " + variant.variantId()))
                 .thenRun(() -> {

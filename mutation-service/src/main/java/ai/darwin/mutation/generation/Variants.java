@@ -30,8 +30,9 @@ public final class Variants {
         return assignment.assignmentId() + "-v";
     }
 
+    /** @param preset the run's preset, which the worker hands the harness; null when this service does not know it */
     public static VariantProposed proposed(GenerationOpened generation, Assignment assignment, String parentSource,
-                                           Proposal proposal) {
+                                           Proposal proposal, String preset) {
         String variantId = variantIdOf(assignment);
         String diff = UnifiedDiff.of(parentSource, proposal.source(), fileName(parentSource));
         return new VariantProposed(Envelope.derived(generation.runId(), "VariantProposed:" + variantId),
@@ -39,7 +40,7 @@ public final class Variants {
                 assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()),
                 proposal.source(), Sha256.of(proposal.source()), diff, proposal.reasoning(), proposal.mutator(),
                 proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
-                generation.budget(), assignment.trainingSeed());
+                generation.budget(), assignment.trainingSeed(), preset);
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */

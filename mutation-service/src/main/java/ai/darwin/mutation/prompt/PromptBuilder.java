@@ -59,7 +59,8 @@ public class PromptBuilder {
                 .collect(Collectors.joining(", "));
         String approved = request.approvedImports().isEmpty() ? ""
                 : "; and, approved by a human for this run: " + String.join(", ", request.approvedImports());
-        return system.fill(Map.of("allowedImports", allowed, "approvedImports", approved));
+        return system.fill(Map.of("allowedImports", allowed, "approvedImports", approved, "objective",
+                request.fitness().describe()));
     }
 
     /** The first user message of a whole-program proposal. */

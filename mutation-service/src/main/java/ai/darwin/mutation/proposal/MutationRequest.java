@@ -3,6 +3,7 @@ package ai.darwin.mutation.proposal;
 import ai.darwin.events.Nullable;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.RunSettings;
 import java.util.List;
@@ -36,5 +37,10 @@ public record MutationRequest(GenerationOpened generation, Assignment assignment
     /** The run's preset, or null when unknown. */
     public String preset() {
         return settings == null ? null : settings.preset();
+    }
+
+    /** What the run optimises; the default while this service has not seen the run's configuration. */
+    public FitnessSpec fitness() {
+        return settings == null || settings.fitness() == null ? FitnessSpec.DEFAULT : settings.fitness();
     }
 }

@@ -1,6 +1,7 @@
 package ai.darwin.mutation.state;
 
 import ai.darwin.events.Nullable;
+import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunConfig;
 
 /**
@@ -10,10 +11,13 @@ import ai.darwin.events.run.RunConfig;
  * @param mutator    {@code offline}, {@code llm} or {@code llm-chunk}
  * @param model      the LLM model, if the run names one
  * @param costCapUsd LLM spending after which the run's proposals fall back to the offline mutator (0: none)
+ * @param fitness    what the run optimises, which the prompts state
  */
-public record RunSettings(@Nullable String preset, String mutator, @Nullable String model, double costCapUsd) {
+public record RunSettings(@Nullable String preset, String mutator, @Nullable String model, double costCapUsd,
+                          FitnessSpec fitness) {
 
     public static RunSettings of(RunConfig config) {
-        return new RunSettings(config.preset(), config.mutator(), config.model(), config.costCapUsd());
+        return new RunSettings(config.preset(), config.mutator(), config.model(), config.costCapUsd(),
+                config.fitness());
     }
 }

@@ -10,14 +10,17 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.run.DatasetSpec;
+import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.variant.TrainingBudget;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.state.Approvals;
+import ai.darwin.mutation.state.RunSettings;
 import ai.darwin.mutation.validation.ImportPolicy;
 import ai.darwin.mutation.validation.ProgramValidator;
 import ai.darwin.training.harness.SeedProgram;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,23 @@ class PromptBuilderTest {
                     "more characters cut]").doesNotContain("```", "\u001B", "<|im_start|>", "AAAAA".repeat(100));
             assertThat(block.length()).isLessThan(1500 + 200);
         }
+    }
+
+    @Test
+    void theSystemMessageSaysExactlyWhatTheRunOptimises() {
+        MutationRequest unknownRun = request(SEED, List.of());
+        MutationRequest base = request(SEED, List.of());
+        MutationRequest paretoRun = new MutationRequest(base.generation(), base.assignment(), base.variantId(),
+                base.parentSource(), base.mutatorSource(), new RunSettings("cpu", "llm", "gpt-4o-mini", 0,
+                new FitnessSpec("pareto", List.of(), Map.of())), Set.of(), List.of());
+
+        assertThat(builder(List.of()).system(unknownRun)).contains("OBJECTIVE\nWhat this run optimises, measured by "
+                + "the harness at the end of the training budget:\nFirst lower validation bits per byte (val_bpb); "
+                + "then higher model FLOPs utilisation (MFU); then more training tokens per second. A difference within "
+                + "the run's noise floor", "Under a token budget every program sees\nthe same number of training "
+                + "tokens").doesNotContain("{{");
+        assertThat(builder(List.of()).system(paretoRun)).contains("Pareto rank over lower validation bits per byte "
+                + "(val_bpb) and more training tokens per second").doesNotContain("First lower validation");
     }
 
     @Test

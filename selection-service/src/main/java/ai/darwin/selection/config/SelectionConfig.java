@@ -28,6 +28,15 @@ public interface SelectionConfig {
     @WithDefault("1")
     int trainingWorkers();
 
+    /**
+     * The slowest training throughput (tokens/s) a variant is expected to reach, for the deadline of a token budget;
+     * the deadline's factor doubles the time it gives. The seed program's CPU preset trains 6,400-8,600 tokens/s on
+     * two cores in a local run and about 15,000 alone, 2,300 while the local stack was still starting and down to
+     * 1,000 with other builds on the same cores: a quarter of a run's usual leaves room for slower variants.
+     */
+    @WithDefault("2000")
+    double slowestTokensPerSecond();
+
     /** Safety factor on the estimated training time of a generation. */
     @WithDefault("2.0")
     double deadlineFactor();

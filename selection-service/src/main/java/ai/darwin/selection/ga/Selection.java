@@ -3,7 +3,6 @@ package ai.darwin.selection.ga;
 import ai.darwin.events.generation.Survivor;
 import ai.darwin.events.run.SelectionSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,7 @@ public final class Selection {
     public static List<Survivor> survivors(List<String> agentIds, Map<String, Candidate> ownVariant,
                                            List<Candidate> pool, Set<String> promoted, SelectionSpec spec,
                                            Fitness fitness, Random random) {
-        Comparator<Candidate> order = fitness.bestFirst();
-        List<Candidate> ranked = pool.stream().sorted(order).toList();
+        List<Candidate> ranked = fitness.bestFirst(pool);
         Map<String, Survivor> chosen = new LinkedHashMap<>();
 
         List<Candidate> forced = ranked.stream().filter(c -> promoted.contains(c.variantId())).toList();
@@ -66,21 +64,19 @@ public final class Selection {
         }
 
         for (String agent : List.copyOf(free)) {
-            Candidate winner = tournament(ranked, spec.tournamentSize(), order, random);
+            Candidate winner = tournament(ranked, spec.tournamentSize(), random);
             String reason = ownVariant.containsKey(agent) ? "tournament" : "refill";
             chosen.put(agent, new Survivor(agent, winner.variantId(), reason));
         }
         return agentIds.stream().map(chosen::get).toList();
     }
 
-    private static Candidate tournament(List<Candidate> ranked, int size, Comparator<Candidate> order, Random random) {
-        Candidate best = null;
+    /** The best of a few drawn at random: the one with the best place in the ranking. */
+    private static Candidate tournament(List<Candidate> ranked, int size, Random random) {
+        int best = ranked.size();
         for (int i = 0; i < Math.min(size, ranked.size()); i++) {
-            Candidate contestant = ranked.get(random.nextInt(ranked.size()));
-            if (best == null || order.compare(contestant, best) < 0) {
-                best = contestant;
-            }
+            best = Math.min(best, random.nextInt(ranked.size()));
         }
-        return best;
+        return ranked.get(best);
     }
 }

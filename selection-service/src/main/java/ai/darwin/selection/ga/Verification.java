@@ -1,19 +1,32 @@
 package ai.darwin.selection.ga;
 
 import ai.darwin.events.run.MetricComparison;
+import ai.darwin.events.run.PairedDifference;
 import ai.darwin.events.run.SampleStatistics;
+import ai.darwin.statistics.PairedComparison;
+import ai.darwin.statistics.SequentialTest;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.apache.commons.math3.stat.inference.TTest;
 
-/** The statistics of a verified improvement: means, 95% confidence intervals and Welch's t-test. */
+/**
+ * The statistics of a verified improvement: the champion against the unmodified seed program over re-trainings
+ * paired by training seed, tested sequentially (the {@code statistics} module's {@link SequentialTest} and
+ * {@link PairedComparison}), with each side's mean and 95% interval for the reader.
+ */
 public final class Verification {
 
-    /** A champion is called an improvement only below this p-value (modded-nanogpt's bar for a record). */
+    /** A champion is called an improvement only at this false-positive rate (modded-nanogpt's bar for a record). */
     public static final double ALPHA = 0.01;
+    /** The first look, in pairs: fewer cannot show a spread worth testing at alpha / looks. */
+    static final int FIRST_LOOK = 3;
 
     private Verification() {
+    }
+
+    /** The sequential test of val_bpb (lower is better) for a verification of at most {@code maxPairs} pairs. */
+    public static SequentialTest test(int maxPairs) {
+        return SequentialTest.between(Math.min(FIRST_LOOK, maxPairs), maxPairs, ALPHA, true);
     }
 
     public static SampleStatistics statistics(double[] sample) {
@@ -28,16 +41,20 @@ public final class Verification {
         return new SampleStatistics(sample.length, mean, mean - half, mean + half);
     }
 
-    /** Two-sided Welch t-test p-value, or null when it is undefined (fewer than two values, or no variance). */
-    public static Double welchP(double[] champion, double[] baseline) {
-        if (champion.length < 2 || baseline.length < 2) {
-            return null;
+    /**
+     * One metric over paired re-trainings: each side's statistics and, from two pairs on, champion − seed with its
+     * interval at {@code confidence} and the paired p-value.
+     *
+     * @param champion the champion's values, one per pair
+     * @param seed     the seed program's values for the same training seeds, in the same order
+     */
+    public static MetricComparison paired(String metric, double[] champion, double[] seed, double confidence) {
+        PairedDifference difference = null;
+        if (champion.length >= 2) {
+            PairedComparison paired = PairedComparison.of(metric, seed, champion, confidence);
+            difference = new PairedDifference(paired.pairs(), paired.meanDifference(), paired.ciLow(),
+                    paired.ciHigh(), confidence, paired.pValue());
         }
-        double p = new TTest().tTest(champion, baseline);
-        return Double.isNaN(p) ? null : p;
-    }
-
-    public static MetricComparison compare(String metric, double[] champion, double[] baseline) {
-        return new MetricComparison(metric, statistics(champion), statistics(baseline), welchP(champion, baseline));
+        return new MetricComparison(metric, statistics(champion), statistics(seed), null, difference);
     }
 }

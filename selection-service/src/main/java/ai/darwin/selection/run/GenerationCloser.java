@@ -1,10 +1,15 @@
 package ai.darwin.selection.run;
 
 import ai.darwin.events.Envelope;
+import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationClosed;
+import ai.darwin.events.generation.NoiseFloor;
 import ai.darwin.events.generation.Survivor;
 import ai.darwin.events.run.VerificationReport;
+import ai.darwin.events.training.TrainingCompleted;
+import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.selection.ga.Fitness;
+import ai.darwin.selection.ga.NoiseFloors;
 import ai.darwin.selection.store.GenerationState;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
@@ -15,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Closes a generation, exactly once: when every assignment has its result, or at the deadline, when stragglers rank
- * as timeouts. It ranks the variants, chooses the survivors and the champion (or, closing a verification generation,
- * compares the champion with the seed), queues GenerationClosed, and lets the run's lifecycle decide what follows.
+ * Closes a generation, exactly once: when every assignment has its result (and, for a verification, the sequential
+ * test wants no more pairs), or at the deadline, when stragglers rank as timeouts. Generation 0 first measures the
+ * run's noise floor from its control's seeds. It ranks the variants, chooses the survivors and the champion (or,
+ * closing a verification generation, compares the champion with the seed), queues GenerationClosed, and lets the
+ * run's lifecycle decide what follows.
  */
 @ApplicationScoped
 class GenerationCloser {
@@ -25,14 +32,16 @@ class GenerationCloser {
     private final SelectionStore store;
     private final Succession succession;
     private final RunLifecycle lifecycle;
+    private final GenerationPlanner planner;
 
-    GenerationCloser(SelectionStore store, Succession succession, RunLifecycle lifecycle) {
+    GenerationCloser(SelectionStore store, Succession succession, RunLifecycle lifecycle, GenerationPlanner planner) {
         this.store = store;
         this.succession = succession;
         this.lifecycle = lifecycle;
+        this.planner = planner;
     }
 
-    /** @return whether it closed the run's current generation, which then needs saving */
+    /** @return whether it changed the run's current generation (closed it, or added pairs), which then needs saving */
     boolean closeIfComplete(RunState run) {
         GenerationState generation = run.current();
         if (generation == null || generation.closed() || run.completed()) {
@@ -43,26 +52,56 @@ class GenerationCloser {
             VariantRecord record = byAssignment.get(a.assignmentId());
             return record != null && record.result() != null;
         });
-        if (complete) {
-            close(run, generation);
+        if (!complete) {
+            return false;
         }
-        return complete;
+        if (generation.verification()) {
+            GenerationOutcome sofar = GenerationRanking.rank(run, generation.assignments(), byAssignment,
+                    Fitness.of(run.config().fitness()), null);
+            int more = VerificationStatistics.pairsToAdd(run, generation, sofar);
+            if (more > 0) {
+                planner.addVerificationPairs(run, generation, more);
+                return true;
+            }
+        }
+        close(run, generation);
+        return true;
     }
 
     /** Closes it whatever is missing: a variant without a result by now ranks as timed out. */
     void close(RunState run, GenerationState generation) {
         generation.close();
-        Fitness fitness = Fitness.of(run.config().fitness());
-        GenerationOutcome outcome = GenerationRanking.rank(run, generation.assignments(),
-                byAssignment(run, generation), fitness);
+        Map<String, VariantRecord> byAssignment = byAssignment(run, generation);
+        if (generation.number() == 0) {
+            generation.measured(NoiseFloors.measure(controlSeeds(generation, byAssignment)));
+        }
+        NoiseFloor floor = noiseFloor(run);
+        Fitness fitness = Fitness.of(run.config().fitness(), floor);
+        GenerationOutcome outcome = GenerationRanking.rank(run, generation.assignments(), byAssignment, fitness,
+                floor);
         List<Survivor> survivors = generation.verification()
                 ? run.agents().stream().map(a -> new Survivor(a.agentId(), a.variantId(), "carried")).toList()
                 : succession.survivors(run, generation, outcome, fitness);
         VerificationReport report = generation.verification()
                 ? VerificationStatistics.report(run, generation, outcome) : null;
         run.queue(new GenerationClosed(Envelope.of(run.runId()), generation.number(), outcome.ranking(), survivors,
-                outcome.statistics(), report));
+                outcome.statistics(), report, outcome.controlVariantId(), floor));
         lifecycle.afterClose(run, generation, report);
+    }
+
+    /** The run's noise floor, as generation 0 measured it; null before, or when it could not. */
+    static NoiseFloor noiseFloor(RunState run) {
+        GenerationState first = run.generation(0);
+        return first == null ? null : first.noiseFloor();
+    }
+
+    /** The metrics of the control's seeds that completed and that no sanity gate held. */
+    private static List<TrainingMetrics> controlSeeds(GenerationState generation,
+                                                      Map<String, VariantRecord> byAssignment) {
+        return generation.assignments().stream().filter(GenerationPlanner::isControl)
+                .map(Assignment::assignmentId).map(byAssignment::get)
+                .filter(r -> r != null && r.result() instanceof TrainingCompleted c && !c.flagged())
+                .map(r -> ((TrainingCompleted) r.result()).metrics()).toList();
     }
 
     private Map<String, VariantRecord> byAssignment(RunState run, GenerationState generation) {

@@ -12,12 +12,13 @@ import java.util.Map;
  *
  * @param ranking    every variant, best first, failures and timeouts last
  * @param statistics the generation's statistics
- * @param trained    the variants that trained, were not vetoed and no sanity gate held
+ * @param trained    the variants that trained, were not vetoed and no sanity gate held, best first
  * @param ownVariant each agent's own new variant, where it trained
  * @param byVariant  the trained candidates by variant id, the verification's included, whatever held them
  * @param flags      the sanity gates that held results, by variant id
+ * @param controlVariantId the generation's control, when it completed unflagged; null otherwise
  */
 record GenerationOutcome(List<RankedVariant> ranking, GenerationStatistics statistics, List<Candidate> trained,
                          Map<String, Candidate> ownVariant, Map<String, Candidate> byVariant,
-                         Map<String, List<IntegrityFlag>> flags) {
+                         Map<String, List<IntegrityFlag>> flags, String controlVariantId) {
 }

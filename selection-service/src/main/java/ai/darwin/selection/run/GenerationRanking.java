@@ -2,16 +2,20 @@ package ai.darwin.selection.run;
 
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.generation.ControlDelta;
 import ai.darwin.events.generation.GenerationStatistics;
+import ai.darwin.events.generation.NoiseFloor;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
+import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.selection.ga.Candidate;
 import ai.darwin.selection.ga.Fitness;
+import ai.darwin.selection.ga.NoiseFloors;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.VariantRecord;
 import java.util.ArrayList;
@@ -23,8 +27,9 @@ import java.util.Map;
 /**
  * Ranks a generation's variants from their harness results: those that trained by fitness, then those that are no
  * candidates (reported with their metrics, never ranked by fitness, so never a survivor or champion: a result a
- * sanity gate held, named with its gates, and a parent carried forward unchanged), then failures, vetoes and
- * timeouts (missing results).
+ * sanity gate held, named with its gates, a parent carried forward unchanged, and the seed program's control runs
+ * other than generation 0's baseline), then failures, vetoes and timeouts (missing results). Each variant that
+ * completed is set against the generation's control.
  */
 final class GenerationRanking {
 
@@ -32,10 +37,14 @@ final class GenerationRanking {
     }
 
     static GenerationOutcome rank(RunState run, List<Assignment> assignments, Map<String, VariantRecord> byAssignment,
-                                  Fitness fitness) {
+                                  Fitness fitness, NoiseFloor floor) {
+        // only a mutation generation has a control; a verification's re-trainings of the seed are its samples
+        boolean mutation = assignments.stream().anyMatch(a -> a.kind() == AssignmentKind.MUTATE);
+        TrainingCompleted control = mutation ? control(assignments, byAssignment) : null;
         List<Candidate> trained = new ArrayList<>();
         Map<String, Candidate> ownVariant = new HashMap<>();
         Map<String, Candidate> byVariant = new HashMap<>();
+        Map<String, ControlDelta> deltas = new HashMap<>();
         List<RankedVariant> held = new ArrayList<>();
         Map<String, List<IntegrityFlag>> flags = new HashMap<>();
         List<RankedVariant> failures = new ArrayList<>();
@@ -66,18 +75,26 @@ final class GenerationRanking {
             } else if (record.result() instanceof TrainingCompleted completed) {
                 Candidate candidate = new Candidate(completed.variantId(), owner, completed.metrics());
                 byVariant.put(candidate.variantId(), candidate);
+                if (control != null && assignment.kind() == AssignmentKind.MUTATE) {
+                    deltas.put(completed.variantId(), NoiseFloors.versus(completed.metrics(), control.metrics(),
+                            floor));
+                }
                 if (completed.flagged()) {
                     flags.put(completed.variantId(), completed.integrityFlags());
                 }
                 if (run.steering().vetoed(completed.variantId())) {
                     failed++;
-                    failures.add(reported(completed, owner, VariantOutcome.FAILED));
+                    failures.add(reported(completed, owner, VariantOutcome.FAILED, deltas));
                     continue;
                 }
                 // a parent carried forward after failed repairs is its program again, not a new one: it competes once,
-                // with the result it already has, not twice with a second draw of the noise
-                if (completed.flagged() || record.proposal().status() == ProposalStatus.CARRIED_FORWARD) {
-                    held.add(reported(completed, owner, VariantOutcome.COMPLETED));
+                // with the result it already has, not twice with a second draw of the noise; the seed program's
+                // controls likewise, except generation 0's baseline, its one draw among the candidates
+                boolean controlRun = mutation && GenerationPlanner.isControl(assignment)
+                        && !completed.variantId().equals(run.baselineVariantId());
+                if (completed.flagged() || controlRun
+                        || record.proposal().status() == ProposalStatus.CARRIED_FORWARD) {
+                    held.add(reported(completed, owner, VariantOutcome.COMPLETED, deltas));
                     continue;
                 }
                 trained.add(candidate);
@@ -86,21 +103,22 @@ final class GenerationRanking {
                 }
             }
         }
-        trained.sort(fitness.bestFirst());
+        List<Candidate> ranked = fitness.bestFirst(trained);
+        Map<String, Double> scores = fitness.scores(trained);
         held.sort(Comparator.comparing(RankedVariant::variantId));
         failures.sort(Comparator.comparing(RankedVariant::outcome).thenComparing(RankedVariant::variantId));
 
         List<RankedVariant> ranking = new ArrayList<>();
-        for (Candidate candidate : trained) {
+        for (Candidate candidate : ranked) {
+            TrainingMetrics m = candidate.metrics();
             ranking.add(new RankedVariant(ranking.size() + 1, candidate.variantId(), candidate.agentId(),
-                    VariantOutcome.COMPLETED, fitness.score(candidate.metrics()),
-                    candidate.metrics().valBitsPerByte(), candidate.metrics().mfu(),
-                    candidate.metrics().tokensPerSecond(), null));
+                    VariantOutcome.COMPLETED, scores.get(candidate.variantId()), m.valBitsPerByte(), m.mfu(),
+                    m.tokensPerSecond(), null, List.of(), deltas.get(candidate.variantId())));
         }
         for (RankedVariant unranked : concat(held, failures)) {
             ranking.add(new RankedVariant(ranking.size() + 1, unranked.variantId(), unranked.agentId(),
                     unranked.outcome(), null, unranked.valBitsPerByte(), unranked.mfu(), unranked.tokensPerSecond(),
-                    unranked.failureClass(), unranked.integrityFlags()));
+                    unranked.failureClass(), unranked.integrityFlags(), unranked.versusControl()));
         }
 
         List<Double> bpb = trained.stream().map(c -> c.metrics().valBitsPerByte()).sorted().toList();
@@ -111,13 +129,27 @@ final class GenerationRanking {
                 variants == 0 ? 0 : (double) (failed + timedOut) / variants,
                 mutations == 0 ? 0 : (double) carriedForward / mutations,
                 repaired + carriedForward == 0 ? 0 : (double) repaired / (repaired + carriedForward), cost);
-        return new GenerationOutcome(ranking, statistics, trained, ownVariant, byVariant, flags);
+        return new GenerationOutcome(ranking, statistics, ranked, ownVariant, byVariant, flags,
+                control == null ? null : control.variantId());
     }
 
-    /** A completed result that is not ranked by fitness: vetoed, held by a sanity gate, or carried forward. */
-    private static RankedVariant reported(TrainingCompleted completed, String owner, VariantOutcome outcome) {
-        return new RankedVariant(1, completed.variantId(), owner, outcome, null, completed.metrics().valBitsPerByte(),
-                completed.metrics().mfu(), completed.metrics().tokensPerSecond(), null, completed.integrityFlags());
+    /**
+     * The generation's control: its first control assignment (generation 0's baseline; later, the one control), if
+     * it completed and no sanity gate held it.
+     */
+    private static TrainingCompleted control(List<Assignment> assignments, Map<String, VariantRecord> byAssignment) {
+        return assignments.stream().filter(GenerationPlanner::isControl).findFirst()
+                .map(a -> byAssignment.get(a.assignmentId())).filter(r -> r != null
+                        && r.result() instanceof TrainingCompleted c && !c.flagged())
+                .map(r -> (TrainingCompleted) r.result()).orElse(null);
+    }
+
+    /** A completed result that is not ranked by fitness: vetoed, held by a sanity gate, carried forward, a control. */
+    private static RankedVariant reported(TrainingCompleted completed, String owner, VariantOutcome outcome,
+                                          Map<String, ControlDelta> deltas) {
+        TrainingMetrics m = completed.metrics();
+        return new RankedVariant(1, completed.variantId(), owner, outcome, null, m.valBitsPerByte(), m.mfu(),
+                m.tokensPerSecond(), null, completed.integrityFlags(), deltas.get(completed.variantId()));
     }
 
     private static List<RankedVariant> concat(List<RankedVariant> first, List<RankedVariant> second) {

@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
  * The entry point of every event and tick, one at a time. Every handler is idempotent (events are identified by run,
  * variant and intervention ids), changes the run's stored state in one save together with the events it must
  * publish (the outbox), then flushes the outbox. Closing a generation is the {@link GenerationCloser}'s, what the run
- * does next the {@link RunLifecycle}'s, and what people ask of it the {@link RunControls}'.
+ * does next the {@link RunLifecycle}'s, what people ask of it the {@link RunControls}', and when each generation's
+ * control goes out the {@link ControlRelease}'s.
  */
 @ApplicationScoped
 public class RunCoordinator {
@@ -32,17 +33,19 @@ public class RunCoordinator {
     private final RunControls controls;
     private final Outbox outbox;
     private final SeedProgram seed;
+    private final ControlRelease controlRelease;
 
     private long ticks;
 
     RunCoordinator(SelectionStore store, RunLifecycle lifecycle, GenerationCloser closer, RunControls controls,
-                   Outbox outbox, SeedProgram seed) {
+                   Outbox outbox, SeedProgram seed, ControlRelease controlRelease) {
         this.store = store;
         this.lifecycle = lifecycle;
         this.closer = closer;
         this.controls = controls;
         this.outbox = outbox;
         this.seed = seed;
+        this.controlRelease = controlRelease;
     }
 
     public synchronized void onRunRequested(RunRequested request) {
@@ -75,7 +78,8 @@ public class RunCoordinator {
         }
         if (store.addProposal(proposal)) {
             run.addCost(proposal.usage().costUsd());
-            store.save(run);
+            controlRelease.release(run, generation);
+            saveAndFlush(run);
         }
         closeIfComplete(run);
     }

@@ -67,7 +67,7 @@ class Succession {
                 && earlierResults.get(champion) instanceof TrainingCompleted r) {
             contenders.add(new Candidate(r.variantId(), "champion", r.metrics()));
         }
-        Candidate best = contenders.stream().sorted(fitness.bestFirst()).findFirst().orElseThrow();
+        Candidate best = fitness.bestFirst(contenders).get(0);
         run.crown(best.variantId(), best.metrics().valBitsPerByte());
     }
 }

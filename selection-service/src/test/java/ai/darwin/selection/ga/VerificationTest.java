@@ -18,19 +18,31 @@ class VerificationTest {
     }
 
     @Test
-    void aClearDifferenceIsSignificantAndNoiseIsNot() {
-        MetricComparison clear = Verification.compare("val_bpb", new double[] {1.50, 1.51, 1.49, 1.50},
-                new double[] {1.70, 1.71, 1.69, 1.70});
-        assertThat(clear.welchP()).isLessThan(Verification.ALPHA);
+    void thePairedDifferenceIsChampionMinusSeedWithTheIntervalAtTheGivenLevel() {
+        // the seed's noise moves both programs together; the differences are -0.10, -0.11, -0.09
+        MetricComparison paired = Verification.paired("val_bpb", new double[] {3.60, 3.75, 3.51},
+                new double[] {3.70, 3.86, 3.60}, 0.95);
 
-        MetricComparison noise = Verification.compare("val_bpb", new double[] {1.50, 1.62, 1.55},
-                new double[] {1.52, 1.60, 1.58});
-        assertThat(noise.welchP()).isGreaterThan(Verification.ALPHA);
+        assertThat(paired.welchP()).isNull();
+        assertThat(paired.difference().pairs()).isEqualTo(3);
+        assertThat(paired.difference().meanDifference()).isCloseTo(-0.10, within(1e-12));
+        // sd 0.01, t(0.975, 2) = 4.3027
+        assertThat(paired.difference().ciHigh()).isCloseTo(-0.10 + 4.3027 * 0.01 / Math.sqrt(3), within(1e-4));
+        assertThat(paired.difference().pValue()).isLessThan(0.01);
+        assertThat(paired.champion().mean()).isCloseTo(3.62, within(1e-12));
+        assertThat(paired.baseline().mean()).isCloseTo(3.72, within(1e-12));
     }
 
     @Test
-    void noVarianceMeansNoPValue() {
-        assertThat(Verification.welchP(new double[] {1, 1}, new double[] {1, 1})).isNull();
-        assertThat(Verification.welchP(new double[] {1}, new double[] {2, 3})).isNull();
+    void onePairHasNoDifferenceToTest() {
+        assertThat(Verification.paired("mfu", new double[] {0.3}, new double[] {0.2}, 0.95).difference()).isNull();
+    }
+
+    @Test
+    void theSequentialTestLooksAtThreeThenAtTheMostPairs() {
+        assertThat(Verification.test(5).looks()).containsExactly(3, 5);
+        assertThat(Verification.test(8).looks()).containsExactly(3, 5, 8);
+        assertThat(Verification.test(2).looks()).containsExactly(2);
+        assertThat(Verification.test(5).alpha()).isEqualTo(Verification.ALPHA);
     }
 }

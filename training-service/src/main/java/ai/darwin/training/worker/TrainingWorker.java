@@ -292,7 +292,16 @@ public class TrainingWorker {
         double peak = status.peakFlops();
         return new HarnessConfig(new CorpusSource(corpus.toString(), variant.dataset().sha256()),
                 variant.dataset().validationFraction(), variant.budget().maxTokens(), variant.budget().maxSeconds(),
-                variant.trainingSeed(), config.preset().orElse(null), null, peak);
+                variant.trainingSeed(), preset(variant), null, peak);
+    }
+
+    /**
+     * The run's preset, which the variant carries: the mutators edited that preset's constants, so a GPU worker
+     * training a CPU run's variant must train the CPU preset too. The worker's own preset (or, unset, its device's)
+     * applies only to a variant that names none.
+     */
+    private String preset(VariantProposed variant) {
+        return variant.preset() != null ? variant.preset() : config.preset().orElse(null);
     }
 
     private void publishProgress(VariantProposed variant, ProgressReports reports) {

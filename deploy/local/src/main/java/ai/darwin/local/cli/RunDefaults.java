@@ -62,7 +62,7 @@ final class RunDefaults {
                 new SelectionSpec(whole("selection.elites"), whole("selection.tournament-size"),
                         get("selection.assignment-policy")),
                 whole("stop-after-stagnant-generations"), number("cost-cap-usd"), options.seeds(),
-                whole("verification-interval"), options.seed());
+                whole("verification-interval"), options.seed(), whole("noise-floor-seeds"));
     }
 
     private List<String> list(String key) {

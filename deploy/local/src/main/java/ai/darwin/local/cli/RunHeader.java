@@ -17,6 +17,13 @@ final class RunHeader {
 
     /** Per variant beyond its training budget: compile, child JVM, engine start, evaluation. */
     static final int OVERHEAD_SECONDS = 12;
+    /**
+     * The seed program's CPU preset during a default {@code ./darwin run} on this 2-core machine: 6,447-8,630 tokens/s
+     * across seeds (issue 11), the services and broker running beside it. Alone on the idle machine it trains twice as
+     * fast (bench/SandboxBench with the seed's preset, 25 s, three rounds: 14,488, 15,135 and 16,474 tokens/s), and
+     * with other builds on the same cores it fell to 1,000-5,300: the estimate uses the run's own figure.
+     */
+    static final double TOKENS_PER_SECOND_IN_A_RUN = 7_500;
 
     private RunHeader() {
     }
@@ -36,16 +43,28 @@ final class RunHeader {
             lines.add("  " + String.join(", ", optionsGiven) + (optionsGiven.size() == 1 ? " applies" : " apply")
                     + " to a new run only: ./darwin run --new ...");
         }
+        lines.add("Optimising: " + config.fitness().describe());
         int variants = variants(config);
-        long minutes = Math.round((variants * (config.budget().maxSeconds() + OVERHEAD_SECONDS) + 90) / 60.0);
-        lines.add(String.format("About %d variants to train%s: roughly %d minutes on one CPU training worker.",
-                variants, resumedRunId == null ? "" : " in all", minutes));
+        long minutes = Math.round((variants * (trainingSeconds(config.budget()) + OVERHEAD_SECONDS) + 90) / 60.0);
+        lines.add(String.format("At most %d variants to train%s (each generation's control and the verification's "
+                        + "pairs included): roughly %d minutes on one CPU training worker.", variants,
+                resumedRunId == null ? "" : " in all", minutes));
         return lines;
     }
 
-    /** The baseline, P per generation, and 2k re-trainings to verify. */
+    /**
+     * The most variants a run trains: P mutations and the seed program as control per generation, more seeds of it in
+     * generation 0 for the noise floor, and up to 2 × verificationSeeds re-trainings to verify.
+     */
     static int variants(RunConfig config) {
-        return 1 + config.population() * config.generations() + 2 * config.verificationSeeds();
+        return (config.population() + 1) * config.generations() + config.controlSeeds() - 1
+                + 2 * config.verificationSeeds();
+    }
+
+    /** Seconds of training per variant: its time limit, or its tokens at the seed program's speed in a run. */
+    static double trainingSeconds(TrainingBudget budget) {
+        double byTokens = budget.maxTokens() > 0 ? budget.maxTokens() / TOKENS_PER_SECOND_IN_A_RUN : Double.MAX_VALUE;
+        return Math.min(byTokens, budget.maxSeconds() > 0 ? budget.maxSeconds() : Double.MAX_VALUE);
     }
 
     static String budget(TrainingBudget budget) {

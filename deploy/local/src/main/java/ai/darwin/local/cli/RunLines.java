@@ -1,19 +1,25 @@
 package ai.darwin.local.cli;
 
+import ai.darwin.events.generation.ControlDelta;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationStatistics;
+import ai.darwin.events.generation.NoiseFloor;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.run.MetricComparison;
+import ai.darwin.events.run.PairedDifference;
 import ai.darwin.events.run.VerificationReport;
 import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.TrainingCompleted;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The terminal's lines for a run's results, generations and verdict. A result a sanity gate held is always shown
- * with the gate that held it, so that nobody reads val_bpb 0.0 as a record.
+ * with the gate that held it, so that nobody reads val_bpb 0.0 as a record; each candidate is shown against its
+ * generation's control, with the run's noise floor beside it, so that nobody reads noise as progress.
  */
 final class RunLines {
 
@@ -27,7 +33,10 @@ final class RunLines {
                 completed.flagged() ? "  HELD by " + gates(completed.integrityFlags()) : "");
     }
 
-    /** The generation's summary, then one line per result a sanity gate held. */
+    /**
+     * The generation's summary; its control and the run's noise floor; each candidate against the control (Δ, ± the
+     * floor); then one line per result a sanity gate held.
+     */
     static List<String> closed(GenerationClosed closed) {
         GenerationStatistics s = closed.statistics();
         List<String> lines = new ArrayList<>();
@@ -35,6 +44,23 @@ final class RunLines {
                         + " proposal errors %.0f%%, cost $%.4f", closed.generation(), format(s.bestValBitsPerByte()),
                 format(s.medianValBitsPerByte()), s.completed(), s.variants(), 100 * s.failureRate(),
                 100 * s.proposalErrorRate(), s.costUsd()));
+        closed.ranking().stream().filter(r -> r.variantId().equals(closed.controlVariantId())).findFirst()
+                .ifPresent(control -> lines.add(String.format("  control %s (the unmodified seed program, the "
+                                + "candidates' training seed): val_bpb %s, %,.0f tok/s, mfu %.2f%%",
+                        control.variantId(), format(control.valBitsPerByte()), orZero(control.tokensPerSecond()),
+                        100 * orZero(control.mfu()))));
+        NoiseFloor floor = closed.noiseFloor();
+        if (floor != null) {
+            lines.add(String.format("  noise floor: val_bpb ±%.4f%s%s (twice the spread of the seed program over %d "
+                            + "training seeds); differences within it are ties", floor.valBitsPerByte(),
+                    floor.tokensPerSecond() == null ? "" : String.format(", %,.0f tok/s", floor.tokensPerSecond()),
+                    floor.mfu() == null ? "" : String.format(", mfu %.2f%%", 100 * floor.mfu()), floor.seeds()));
+        }
+        for (RankedVariant candidate : closed.ranking()) {
+            if (candidate.versusControl() != null) {
+                lines.add(versusControl(candidate, floor));
+            }
+        }
         for (RankedVariant held : closed.ranking().stream().filter(RankedVariant::flagged).toList()) {
             lines.add(String.format("  held by %s: %s (val_bpb %s) is not ranked and cannot survive: %s",
                     gates(held.integrityFlags()), held.variantId(), format(held.valBitsPerByte()),
@@ -49,19 +75,49 @@ final class RunLines {
             lines.add("Verified improvement: not measured (no champion other than the seed, or no baseline).");
             return lines;
         }
-        String answer = verification.improved() ? "YES, p < " + verification.alpha()
+        boolean paired = !verification.looks().isEmpty();
+        String test = paired
+                ? String.format("paired by seed, looks at %s pairs, each at p < %s; false-positive rate <= %s",
+                        verification.looks().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                        new BigDecimal(verification.alpha() / verification.looks().size())
+                                .round(new MathContext(2)).stripTrailingZeros().toPlainString(), verification.alpha())
+                : "Welch p < " + verification.alpha();
+        String answer = verification.improved() ? "YES"
                 : verification.flagged() ? "NO (held by the sanity gate " + gates(verification.integrityFlags()) + ")"
-                : "NO (not significant at p < " + verification.alpha() + ")";
-        lines.add(String.format("Verified improvement: %s  (champion %s vs the unmodified seed, %d seeds each)", answer,
-                verification.championVariantId(), verification.seeds().size()));
+                : "NO (not significantly better)";
+        lines.add(String.format("Verified improvement: %s  (champion %s vs the unmodified seed, %d seeds; %s)", answer,
+                verification.championVariantId(), verification.seeds().size(), test));
         for (MetricComparison metric : verification.metrics()) {
-            lines.add(String.format("  %-11s champion %.4f [%.4f, %.4f]   seed %.4f [%.4f, %.4f]   Welch p = %s",
-                    metric.metric(), metric.champion().mean(), metric.champion().ci95Low(),
-                    metric.champion().ci95High(), metric.baseline().mean(), metric.baseline().ci95Low(),
-                    metric.baseline().ci95High(), metric.welchP() == null ? "-" : String.format("%.4g", metric.welchP())));
+            lines.add(metric.difference() != null ? paired(metric) : String.format(
+                    "  %-17s champion %.4f [%.4f, %.4f]   seed %.4f [%.4f, %.4f]   Welch p = %s", metric.metric(),
+                    metric.champion().mean(), metric.champion().ci95Low(), metric.champion().ci95High(),
+                    metric.baseline().mean(), metric.baseline().ci95Low(), metric.baseline().ci95High(),
+                    metric.welchP() == null ? "-" : String.format("%.4g", metric.welchP())));
         }
         verification.integrityFlags().forEach(flag -> lines.add("  held by " + flag.gate() + ": " + flag.detail()));
         return lines;
+    }
+
+    /** One metric of a paired verdict: each side's mean, the effect (champion − seed) with its interval, and p. */
+    private static String paired(MetricComparison metric) {
+        PairedDifference d = metric.difference();
+        String number = metric.metric().equals("tokens_per_second") ? "%,.0f" : "%.4f";
+        String signed = metric.metric().equals("tokens_per_second") ? "%+,.0f" : "%+.4f";
+        return String.format("  %-17s champion " + number + "   seed " + number + "   Δ " + signed + " [" + signed
+                        + ", " + signed + "] (%.1f%%, %d pairs)   p = %.3g", metric.metric(), metric.champion().mean(),
+                metric.baseline().mean(), d.meanDifference(), d.ciLow(), d.ciHigh(), 100 * d.confidence(), d.pairs(),
+                d.pValue());
+    }
+
+    private static String versusControl(RankedVariant candidate, NoiseFloor floor) {
+        ControlDelta delta = candidate.versusControl();
+        String call = delta.withinNoise() == null ? ""
+                : delta.withinNoise() ? "  tie (within the noise floor)"
+                : delta.valBitsPerByte() < 0 ? "  better" : "  worse";
+        return String.format("  %-30s Δ val_bpb %+.4f%s%s%s%s", candidate.variantId(), delta.valBitsPerByte(),
+                floor == null ? "" : String.format(" ± %.4f", floor.valBitsPerByte()), call,
+                delta.tokensPerSecond() == null ? "" : String.format("   Δ %+,.0f tok/s", delta.tokensPerSecond()),
+                delta.mfu() == null ? "" : String.format("   Δ mfu %+.2f%%", 100 * delta.mfu()));
     }
 
     private static String gates(List<IntegrityFlag> flags) {
@@ -74,5 +130,9 @@ final class RunLines {
 
     private static String format(Double value) {
         return value == null ? "-" : String.format("%.4f", value);
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * @param sha256       the dataset's expected SHA-256, if known
  * @param mutator      {@code offline}, {@code llm} or {@code llm-chunk}
  * @param model        the LLM model, for the llm mutators
- * @param seeds        verification seeds k
+ * @param seeds        the most seed pairs the verification trains
  * @param seed         the run's master seed
  * @param fresh        start a new run even if an unfinished one exists
  * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
@@ -78,8 +78,10 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         Values checked = new Values(values, given);
         int population = (int) checked.whole("population", 2, MAX_POPULATION);
         int generations = (int) checked.whole("generations", 1, MAX_GENERATIONS);
-        long maxTokens = checked.whole("budget-tokens", 0, MAX_TOKENS);
         double maxSeconds = checked.seconds("budget-seconds");
+        // a wall-clock budget asked for alone is the "best model in T seconds" style: no token limit beside it
+        long maxTokens = given.contains("--budget-seconds") && !given.contains("--budget-tokens") ? 0
+                : checked.whole("budget-tokens", 0, MAX_TOKENS);
         if (maxTokens == 0 && maxSeconds == 0) {
             throw new IllegalArgumentException("--budget-seconds and --budget-tokens are both 0: a variant needs a "
                     + "budget, at least one of them above 0");
@@ -117,12 +119,15 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
 
     static String usage() {
         return """
-                usage: ./darwin run [--population 2..100] [--generations 1..1000] [--budget-seconds 0..86400]
-                                    [--budget-tokens 0..10^12] [--dataset FILE|URL] [--sha256 HEX]
+                usage: ./darwin run [--population 2..100] [--generations 1..1000] [--budget-tokens 0..10^12]
+                                    [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
                                     [--mutator offline|llm|llm-chunk] [--model NAME] [--seeds 2..20] [--seed N]
                                     [--name NAME] [--new] [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
+                Every variant trains on the same number of tokens (--budget-tokens); --budget-seconds alone asks for
+                a wall-clock budget instead, both together for whichever comes first. --seeds is the most seed pairs
+                the final verification trains.
                 Without --new, an unfinished run is resumed as it was requested. The llm mutator is the default when
                 OPENAI_API_KEY or OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant
                 behind bubblewrap; --allow-unisolated trains without it where it cannot run (LLM-written code then

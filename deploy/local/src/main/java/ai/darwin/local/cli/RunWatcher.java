@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,6 +55,9 @@ final class RunWatcher {
     private final String runId;
     private final boolean terminal = System.console() != null;
     private final Map<String, Integer> shownPercent = new HashMap<>();
+    /** The verification's re-trainings announced so far: more arrive while the answer is not clear. */
+    private final Set<String> verifying = new HashSet<>();
+    private int verificationGeneration = -1;
     private final List<DarwinEvent> events = new ArrayList<>();
     private boolean barOpen;
 
@@ -162,10 +167,21 @@ final class RunWatcher {
         if (event instanceof GenerationOpened opened) {
             endBar();
             long mutations = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).count();
-            long verify = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.VERIFY).count();
-            System.out.printf("%nGeneration %d: %s%n", opened.generation(), verify > 0
-                    ? "verifying the champion against the seed program (" + verify + " re-trainings)"
-                    : mutations + " mutations" + (opened.generation() == 0 ? " + the unmodified seed as baseline" : ""));
+            long controls = opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).count();
+            boolean verification = mutations == 0;
+            if (verification) {
+                verificationGeneration = opened.generation();
+                opened.assignments().forEach(a -> verifying.add(a.assignmentId()));
+            }
+            System.out.printf("%nGeneration %d: %s%n", opened.generation(), verification
+                    ? "verifying the champion against the seed program: " + opened.assignments().size() / 2
+                            + " pairs of re-trainings with the same seed, more while the answer is not clear"
+                    : mutations + " mutations + the unmodified seed as control" + (controls > 1
+                            ? " (" + controls + " seeds: the run's noise floor)" : ""));
+        } else if (event instanceof VariantProposed added && added.generation() == verificationGeneration
+                && verifying.add(added.variantId()) && added.targetAgentId().equals("baseline")) {
+            endBar();
+            System.out.printf("  + another pair (seed %d): the answer is not clear yet%n", added.trainingSeed());
         } else if (event instanceof TrainingStarted started) {
             endBar();
             System.out.printf("  > %s training on %s%s%n", started.variantId(), started.workerId(),

@@ -35,7 +35,11 @@ class RunHeaderTest {
 
         assertThat(lines.get(0)).startsWith("Resuming run run-small: population 2, 2 generations, 8 s per variant, "
                 + "mutator offline, dataset /home/ada/darwin/.darwin/data/input.txt");
-        assertThat(lines.get(1)).startsWith("About 11 variants to train in all: roughly 5 minutes");
+        assertThat(lines.get(1)).startsWith("Optimising: First lower validation bits per byte (val_bpb); then higher "
+                + "model FLOPs utilisation (MFU); then more training tokens per second.");
+        // 2 mutations and a control in each of 2 generations, 2 more control seeds, up to 5 verification pairs
+        assertThat(lines.get(2)).startsWith("At most 18 variants to train in all (each generation's control and the "
+                + "verification's pairs included): roughly 8 minutes");
     }
 
     @Test
@@ -48,6 +52,20 @@ class RunHeaderTest {
                 RunOutcome.GENERATIONS_DONE, 2, null, null, 0)))).isEmpty();
         assertThat(RunHeader.lines(requested.config(), "run-small", List.of("--population", "--seeds")).get(1))
                 .isEqualTo("  --population, --seeds apply to a new run only: ./darwin run --new ...");
+    }
+
+    @Test
+    void theDefaultRunSaysWhatItOptimisesAndCountsItsControlsNoiseFloorAndVerificationPairs() {
+        RunConfig config = DEFAULTS.config(RunOptions.parse(List.of(), Path.of("."), DEFAULTS, name -> null), "/d.txt");
+
+        List<String> lines = RunHeader.lines(config, null, List.of());
+
+        assertThat(lines.get(1)).isEqualTo("Optimising: " + config.fitness().describe());
+        // 4 mutations and a control in each of 3 generations, 2 more control seeds, up to 5 verification pairs
+        assertThat(RunHeader.variants(config)).isEqualTo(15 + 2 + 10);
+        assertThat(config.noiseFloorSeeds()).isEqualTo(3);
+        // about the wall-clock default's 25 s, a little less to pay for the controls and verification pairs
+        assertThat(RunHeader.trainingSeconds(config.budget())).isBetween(15.0, 25.0);
     }
 
     @Test

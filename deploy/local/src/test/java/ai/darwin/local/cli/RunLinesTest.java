@@ -2,11 +2,14 @@ package ai.darwin.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.darwin.events.generation.ControlDelta;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationStatistics;
+import ai.darwin.events.generation.NoiseFloor;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.run.MetricComparison;
+import ai.darwin.events.run.PairedDifference;
 import ai.darwin.events.run.SampleStatistics;
 import ai.darwin.events.run.VerificationReport;
 import ai.darwin.events.training.ArchitectureCard;
@@ -47,6 +50,61 @@ class RunLinesTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains("held by VAL_BPB_BELOW_FLOOR: v-1 (val_bpb 0.0000)")
                 .contains("below the floor 1.42");
+    }
+
+    @Test
+    void aGenerationShowsItsControlTheNoiseFloorAndEachCandidatesDifferenceFromTheControl() {
+        GenerationClosed closed = new GenerationClosed("e", 1, "run", Instant.EPOCH, 1, List.of(
+                new RankedVariant(1, "v-better", "agent-1", VariantOutcome.COMPLETED, -3.40, 3.40, 0.21, 8_400.0, null,
+                        List.of(), new ControlDelta(-0.16, 0.01, 400.0, false)),
+                new RankedVariant(2, "v-tie", "agent-2", VariantOutcome.COMPLETED, -3.55, 3.55, 0.20, 7_000.0, null,
+                        List.of(), new ControlDelta(-0.01, null, null, true)),
+                new RankedVariant(3, "run-g1-control", "baseline", VariantOutcome.COMPLETED, null, 3.56, 0.20, 8_000.0,
+                        null)), List.of(), new GenerationStatistics(3, 3, 0, 0, 3.40, 3.55, 0, 0, 0, 0), null,
+                "run-g1-control", new NoiseFloor(3, 0.012, 0.004, 650.0, "cpu"));
+
+        List<String> lines = RunLines.closed(closed);
+
+        assertThat(lines.get(1)).startsWith("  control run-g1-control (the unmodified seed program")
+                .contains("val_bpb 3.5600, 8,000 tok/s");
+        assertThat(lines.get(2)).isEqualTo("  noise floor: val_bpb ±0.0120, 650 tok/s, mfu 0.40% (twice the spread of "
+                + "the seed program over 3 training seeds); differences within it are ties");
+        assertThat(lines.get(3)).contains("v-better", "Δ val_bpb -0.1600 ± 0.0120  better", "Δ +400 tok/s",
+                "Δ mfu +1.00%");
+        assertThat(lines.get(4)).contains("v-tie", "Δ val_bpb -0.0100 ± 0.0120  tie (within the noise floor)")
+                .doesNotContain("tok/s");
+        assertThat(lines).hasSize(5);
+    }
+
+    @Test
+    void aPairedVerdictGivesEachMetricsEffectWithItsIntervalAndP() {
+        SampleStatistics champion = new SampleStatistics(5, 3.50, 3.45, 3.55);
+        SampleStatistics seed = new SampleStatistics(5, 3.56, 3.51, 3.61);
+        VerificationReport report = new VerificationReport("v-2", "baseline", List.of(1L, 2L, 3L, 4L, 5L), List.of(
+                new MetricComparison("val_bpb", champion, seed, null,
+                        new PairedDifference(5, -0.06, -0.09, -0.03, 0.995, 0.0021)),
+                new MetricComparison("tokens_per_second", new SampleStatistics(4, 8_100, 7_900, 8_300),
+                        new SampleStatistics(4, 8_000, 7_800, 8_200), null,
+                        new PairedDifference(4, 100, -250, 450, 0.995, 0.41))), 0.01, true, List.of(), List.of(3, 5));
+
+        List<String> lines = RunLines.verdict(report);
+
+        assertThat(lines.get(0)).startsWith("Verified improvement: YES  (champion v-2 vs the unmodified seed, 5 seeds; "
+                + "paired by seed, looks at 3, 5 pairs, each at p < 0.005; false-positive rate <= 0.01)");
+        assertThat(lines.get(1)).contains("val_bpb", "champion 3.5000", "seed 3.5600",
+                "Δ -0.0600 [-0.0900, -0.0300] (99.5%, 5 pairs)", "p = 0.0021");
+        assertThat(lines.get(2)).contains("tokens_per_second", "champion 8,100",
+                "Δ +100 [-250, +450] (99.5%, 4 pairs)", "p = 0.41");
+    }
+
+    @Test
+    void aVerdictWrittenBeforePairingStillShowsWelchsP() {
+        SampleStatistics sample = new SampleStatistics(3, 1.5, 1.4, 1.6);
+        VerificationReport report = new VerificationReport("v-2", "baseline", List.of(1L, 2L, 3L),
+                List.of(new MetricComparison("val_bpb", sample, sample, 0.98)), 0.01, false);
+
+        assertThat(RunLines.verdict(report).get(0)).contains("NO (not significantly better)", "Welch p < 0.01");
+        assertThat(RunLines.verdict(report).get(1)).contains("Welch p = 0.98");
     }
 
     @Test

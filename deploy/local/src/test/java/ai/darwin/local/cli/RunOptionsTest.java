@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.darwin.events.run.RunConfig;
+import ai.darwin.local.compare.CompareOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,23 @@ class RunOptionsTest {
 
     private static RunOptions parse(String... args) {
         return RunOptions.parse(List.of(args), REPOSITORY, DEFAULTS, name -> null);
+    }
+
+    @Test
+    void theDefaultBudgetIsTheSameNumberOfTokensForEveryVariantAndSecondsStayAvailable() {
+        RunOptions defaults = parse();
+        // a comparison measures what a run would: the same token budget
+        assertThat(defaults.maxTokens()).isEqualTo(CompareOptions.DEFAULT_BUDGET_TOKENS);
+        assertThat(defaults.maxSeconds()).isZero();
+        assertThat(defaults.seeds()).isEqualTo(5);
+
+        RunOptions wallClock = parse("--budget-seconds", "25");
+        assertThat(wallClock.maxTokens()).isZero();
+        assertThat(wallClock.maxSeconds()).isEqualTo(25);
+        RunOptions both = parse("--budget-seconds", "60", "--budget-tokens", "50000");
+        assertThat(both.maxTokens()).isEqualTo(50_000);
+        assertThat(both.maxSeconds()).isEqualTo(60);
+        assertThat(RunOptions.usage()).contains("--budget-seconds alone asks for\na wall-clock budget instead");
     }
 
     @Test
