@@ -61,6 +61,20 @@ public class MemoryQueries {
                 .sort(Sorts.ascending("valBitsPerByte", "_id")).limit(limit).into(new ArrayList<>());
     }
 
+    /** A run's mutations that trained or failed, the latest proposed first. */
+    public List<Document> recentAttempts(String runId, int limit) {
+        return collections.variants().find(Filters.and(Filters.eq("runId", runId),
+                        Filters.eq("proposal.kind", "MUTATE"), Filters.ne("outcome", "PENDING")))
+                .sort(Sorts.descending("proposedAt", "_id")).limit(limit).into(new ArrayList<>());
+    }
+
+    /** The run's first baseline that trained: the seed's measure, for children of the seed. */
+    public Optional<Document> baseline(String runId) {
+        return Optional.ofNullable(collections.variants().find(Filters.and(Filters.eq("runId", runId),
+                Filters.eq("proposal.kind", "BASELINE"), Filters.eq("outcome", "COMPLETED")))
+                .sort(Sorts.ascending("generation", "_id")).first());
+    }
+
     public List<Document> children(String variantId) {
         return collections.variants().find(Filters.eq("parentVariantIds", variantId)).sort(Sorts.ascending("_id"))
                 .into(new ArrayList<>());
