@@ -25,7 +25,8 @@ class MemoryLessonsTest {
         });
         server.start();
         try {
-            MemoryLessons lessons = new MemoryLessons("http://127.0.0.1:" + server.getAddress().getPort() + "/", 800);
+            MemoryLessons lessons = new MemoryLessons(
+                    new MemoryClient("http://127.0.0.1:" + server.getAddress().getPort() + "/"), 800);
             assertThat(lessons.lessons("r-1", "agent-2")).containsExactly("Lessons of run r-1:", "Helped:",
                     "- LEARNING_RATE down: 2 variants, mean -0.1000, 2/2 improved");
             assertThat(query.get()).contains("runId=r-1").contains("maxChars=800");
@@ -36,6 +37,7 @@ class MemoryLessonsTest {
 
     @Test
     void anUnreachableMemoryServiceMeansNoLessonsNotAFailure() {
-        assertThat(new MemoryLessons("http://127.0.0.1:9", 800).lessons("r-1", "agent-1")).isEmpty();
+        assertThat(new MemoryLessons(new MemoryClient("http://127.0.0.1:9"), 800).lessons("r-1", "agent-1"))
+                .isEmpty();
     }
 }
