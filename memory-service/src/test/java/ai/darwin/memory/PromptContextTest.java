@@ -1,7 +1,6 @@
 package ai.darwin.memory;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.closeTo;
@@ -9,10 +8,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import ai.darwin.events.DarwinEvent;
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.run.RunCompleted;
-import ai.darwin.memory.messaging.EventJournalConsumer;
 import ai.darwin.memory.store.EventJournal;
 import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
@@ -21,13 +16,8 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,19 +90,7 @@ class PromptContextTest {
 
     private ScriptedRun deliver(String runId) {
         ScriptedRun run = new ScriptedRun(runId);
-        deliver(run, List.of());
+        JournalFeed.deliver(connector, journal, runId, run.events);
         return run;
-    }
-
-    private void deliver(ScriptedRun run, List<DarwinEvent> more) {
-        InMemorySource<ConsumerRecord<String, String>> source = connector.source(EventJournalConsumer.CHANNEL);
-        // the runs stay unfinished, so that RetentionTest, which shares this store, never purges them
-        List<DarwinEvent> events = new ArrayList<>(run.events.stream().filter(e -> !(e instanceof RunCompleted))
-                .toList());
-        events.addAll(more);
-        for (DarwinEvent event : events) {
-            source.send(new ConsumerRecord<>(ScriptedRun.topic(event), 0, 0, event.runId(), EventCodec.write(event)));
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> journal.count(run.runId) == events.size());
     }
 }

@@ -135,6 +135,14 @@ public interface MutationConfig {
         @WithDefault("1500")
         int maxChars();
 
+        /**
+         * Lessons also from the other runs with the run's dataset and preset, not only from the run itself: more
+         * variants per kind of change, from programs that trained alike.
+         */
+        @WithName("across-runs")
+        @WithDefault("false")
+        boolean acrossRuns();
+
         /** The most attempts a prompt lists, of the run's latest and again of the parent's lineage. */
         @WithDefault("8")
         int attempts();

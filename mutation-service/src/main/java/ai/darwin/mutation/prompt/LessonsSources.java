@@ -21,7 +21,8 @@ public class LessonsSources {
             return (runId, agentId) -> List.of();
         }
         if (MEMORY.equals(source)) {
-            return new MemoryLessons(new MemoryClient(config.lessons().url()), config.lessons().maxChars());
+            return new MemoryLessons(new MemoryClient(config.lessons().url()), config.lessons().maxChars(),
+                    config.lessons().acrossRuns());
         }
         throw unknown(source);
     }
