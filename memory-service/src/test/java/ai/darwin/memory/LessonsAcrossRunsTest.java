@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.Envelope;
+import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.memory.store.EventJournal;
@@ -41,15 +42,10 @@ class LessonsAcrossRunsTest {
         ScriptedRun first = new ScriptedRun("run-like-a");
         ScriptedRun second = new ScriptedRun("run-like-b");
         ScriptedRun gpu = new ScriptedRun("run-unlike-gpu");
-        JournalFeed.deliver(connector, journal, first.runId, first.events);
-        JournalFeed.deliver(connector, journal, second.runId, second.events);
-        List<DarwinEvent> gpuEvents = new ArrayList<>(gpu.events);
-        RunConfig c = ((RunRequested) gpuEvents.get(0)).config();
-        gpuEvents.set(0, new RunRequested(Envelope.of(gpu.runId), new RunConfig(c.name(), c.population(),
-                c.generations(), c.dataset(), c.budget(), "gpu", c.mutator(), c.model(), c.fitness(), c.selection(),
-                c.stopAfterStagnantGenerations(), c.costCapUsd(), c.verificationSeeds(), c.verificationInterval(),
-                c.seed(), c.noiseFloorSeeds()), "test"));
-        JournalFeed.deliver(connector, journal, gpu.runId, gpuEvents);
+        // a dataset of their own: other tests' runs in this store share the sample's
+        JournalFeed.deliver(connector, journal, first.runId, withConfig(first, "cpu"));
+        JournalFeed.deliver(connector, journal, second.runId, withConfig(second, "cpu"));
+        JournalFeed.deliver(connector, journal, gpu.runId, withConfig(gpu, "gpu"));
 
         given().queryParam("runId", first.runId).get("/lessons").then().statusCode(200)
                 .body("runIds", contains(first.runId))
@@ -61,5 +57,17 @@ class LessonsAcrossRunsTest {
                 .body("runIds", contains(first.runId, second.runId))
                 .body("helped[0].kind", equalTo("LEARNING_RATE down")).body("helped[0].count", equalTo(4))
                 .body("text", containsString("Lessons of run run-like-a and 1 other run with its dataset and preset"));
+    }
+
+    private static List<DarwinEvent> withConfig(ScriptedRun run, String preset) {
+        List<DarwinEvent> events = new ArrayList<>(run.events);
+        RunConfig c = ((RunRequested) events.get(0)).config();
+        DatasetSpec dataset = new DatasetSpec("lessons-across-runs.txt", c.dataset().sha256(), c.dataset().tokenizer(),
+                c.dataset().validationFraction());
+        events.set(0, new RunRequested(Envelope.of(run.runId), new RunConfig(c.name(), c.population(),
+                c.generations(), dataset, c.budget(), preset, c.mutator(), c.model(), c.fitness(), c.selection(),
+                c.stopAfterStagnantGenerations(), c.costCapUsd(), c.verificationSeeds(), c.verificationInterval(),
+                c.seed(), c.noiseFloorSeeds()), "test"));
+        return events;
     }
 }
