@@ -276,14 +276,16 @@
 
     function renderGenerations(generations) {
       parts.generations.replaceChildren(table([H("Gen"), "State", H("Variants"), H("Trained"), H("Failed"),
-        H("Timed out"), H("Best val_bpb"), H("Median"), H("Failure rate"), H("LLM cost")], generations.map(g => {
+        H("Timed out"), H("Best val_bpb"), H("Median"), H("Failure rate"), H("Error rate"), H("Errors resolved"),
+        H("LLM cost")], generations.map(g => {
         const s = g.statistics || {};
         const state = !g.closed ? "open" : g.verifies ? "verified: " + verdictText(g.verification && g.verification.improved)
           : "closed";
         return el("tr", {}, num(g.generation), el("td", {}, g.verifies && !g.closed ? "verifying" : state),
           num(g.closed ? s.variants : g.assignments), num(s.completed ?? "–"), num(s.failed ?? "–"),
           num(s.timedOut ?? "–"), num(fmt.bpb(s.bestValBitsPerByte)), num(fmt.bpb(s.medianValBitsPerByte)),
-          num(fmt.pct(s.failureRate)), num(fmt.usd(s.costUsd)));
+          num(fmt.pct(s.failureRate)), num(fmt.pct(s.proposalErrorRate)), num(fmt.pct(s.errorResolutionRate)),
+          num(fmt.usd(s.costUsd)));
       }), "No generation has opened yet."));
     }
 

@@ -136,6 +136,10 @@ class MemoryRunIT {
                 .body("failures[0].failureClass", equalTo("COMPILE_ERROR"))
                 .body("text", containsString("LEARNING_RATE down: 2 variants"))
                 .body("text.length()", org.hamcrest.Matchers.lessThanOrEqualTo(400));
+        given().queryParam("runId", run.runId).queryParam("parentVariantId", run.b2).get("/prompt-context").then()
+                .statusCode(200).body("parent.outcome", equalTo("KEPT")).body("lineage.variantId",
+                        org.hamcrest.Matchers.contains(run.a1)).body("noiseFloorSeeds", equalTo(3))
+                .body("attempts.outcome", org.hamcrest.Matchers.contains("KEPT", "DISCARDED", "FAILED", "KEPT"));
     }
 
     private void checkJsonExport() throws Exception {

@@ -6,9 +6,11 @@ import ai.darwin.events.EventType;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.generation.ControlDelta;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.GenerationStatistics;
+import ai.darwin.events.generation.NoiseFloor;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.Survivor;
 import ai.darwin.events.generation.VariantOutcome;
@@ -85,10 +87,14 @@ final class ScriptedRun {
         events.add(completed(0, a1, 1.90));
         events.add(new TrainingFailed(next(), 0, a2, "worker-1", FailureClass.COMPILE_ERROR,
                 "Gpt.java:5: error: <identifier> expected", "oops\n^", 0.4));
-        events.add(closed(0, List.of(ranked(1, a1, "agent-1", 1.90), ranked(2, baseline, "baseline", 2.00),
+        // generation 0's control is the baseline, and its seeds measured the run's noise floor
+        events.add(new GenerationClosed(next(), 0, List.of(new RankedVariant(1, a1, "agent-1",
+                        VariantOutcome.COMPLETED, -1.90, 1.90, 0.2, 9000.0, null, List.of(),
+                        new ControlDelta(-0.10, 0.0, 0.0, false)), ranked(2, baseline, "baseline", 2.00),
                 new RankedVariant(3, a2, "agent-2", VariantOutcome.FAILED, null, null, null, null,
                         FailureClass.COMPILE_ERROR)), List.of(new Survivor("agent-1", a1, "elite"),
-                new Survivor("agent-2", a1, "refill"))));
+                new Survivor("agent-2", a1, "refill")), new GenerationStatistics(3, 2, 1, 0, 1.9, 1.95, 1.0 / 3, 0, 0, 0.01),
+                null, baseline, new NoiseFloor(3, 0.02, null, null, "cpu")));
 
         String b1Source = a1Source.replace("DROPOUT = 0.2", "DROPOUT = 0.1");
         String b2Source = a1Source.replace("5e-4", "3e-4");

@@ -1,6 +1,5 @@
 package ai.darwin.mutation;
 
-import static ai.darwin.mutation.FakeOpenAi.Step.answer;
 import static ai.darwin.mutation.Scripted.SEED;
 import static ai.darwin.mutation.Scripted.publish;
 import static ai.darwin.mutation.Scripted.watch;
@@ -18,6 +17,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,13 @@ import org.junit.jupiter.api.Test;
 class FirstVariantLatencyIT {
 
     private static final Logger LOG = Logger.getLogger(FirstVariantLatencyIT.class);
+    private static final Pattern AGENT_NUMBER = Pattern.compile("You are agent slow-(\\d+)\\.");
 
     @Test
     void theFirstOfEightVariantsIsPublishedAboutTwoSecondsAfterTheGenerationOpens() {
-        FakeOpenAiResource.server().script("slow", answer("good-edit.json").after(2000));
+        // each agent its own change: the same program from two agents would make the later a duplicate, repaired
+        FakeOpenAiResource.server().script("slow", FakeOpenAi.Step.computed(FirstVariantLatencyIT::warmupEdit)
+                .after(2000));
         String run = "run-latency";
         ConsumerTask<String, String> variants = watch(Topics.VARIANTS.name());
         ConsumerTask<String, String> generations = watch(Topics.GENERATIONS.name());
@@ -63,6 +67,15 @@ class FirstVariantLatencyIT {
         assertThat(last - first).isGreaterThan(1500L);
         variants.close();
         generations.close();
+    }
+
+    /** An edit of the warmup that differs by agent: {@code slow-3} sets 130 steps. */
+    private static String warmupEdit(FakeOpenAi.Request request) {
+        Matcher agent = AGENT_NUMBER.matcher(request.lastMessage());
+        int steps = 100 + 10 * (agent.find() ? Integer.parseInt(agent.group(1)) : 0);
+        return "{\"reasoning\": \"Set the warmup to " + steps + " steps.\", \"mode\": \"EDITS\", \"edits\": "
+                + "[{\"search\": \"    static final int WARMUP_STEPS = 100;\", \"replace\": \"    static final int "
+                + "WARMUP_STEPS = " + steps + ";\"}], \"program\": \"\", \"upgradeRequests\": []}";
     }
 
     /** When each event of the run reached the broker (the record's timestamp), in order. */

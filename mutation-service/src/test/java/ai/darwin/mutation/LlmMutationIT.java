@@ -57,7 +57,8 @@ class LlmMutationIT {
                 answer("edit-misses-3.json"));
         LLM.script("compile-error", answer("compile-error.json"), answer("compile-fix.json"));
         LLM.script("malformed", answer("empty.json"), answer("malformed.json"), answer("good-edit-2.json"));
-        LLM.script("rate-limited", status(429), answer("good-edit.json"));
+        // each scenario its own program: two agents proposing the same one would make the later a duplicate
+        LLM.script("rate-limited", status(429), answer("good-edit-3.json"));
         LLM.script("timeout", answer("good-edit.json").after(5000));
         LLM.script("upgrade", answer("upgrade.json"));
         LLM.script("rewrite", answer("rewrite.json"));
@@ -110,7 +111,8 @@ class LlmMutationIT {
         assertThat(repaired.status()).isEqualTo(ProposalStatus.REPAIRED);
         assertThat(repaired.validationErrors()).singleElement().asString()
                 .contains("COMPILE_ERROR", "cannot find symbol", "squaredRelu");
-        assertThat(repaired.source()).contains("Activation.relu(linear(x, mlpWeight, mlpBias)).square()");
+        // not .square(): that is good-edit's program, and a second copy of it in the run would be a duplicate
+        assertThat(repaired.source()).contains("Activation.relu(linear(x, mlpWeight, mlpBias)).pow(2f)");
         assertThat(repaired.usage().llmCalls()).isEqualTo(2);
         assertThat(repaired.usage().promptTokens()).isEqualTo(14_600);
         assertThat(repaired.reasoning()).contains("Use a squared ReLU", "Repaired after 1 rejection",
@@ -168,8 +170,10 @@ class LlmMutationIT {
         publish(Scripted.generation(run, 2, Map.of("good-edit", SEED)));
         await().atMost(Duration.ofSeconds(30)).until(() -> events(published, VariantProposed.class, run).size()
                 == SCENARIOS.size() + 1);
-        List<FakeOpenAi.Request> goodEdits = LLM.requests("good-edit");
-        FakeOpenAi.Request later = goodEdits.get(goodEdits.size() - 1);
+        // the same edit on the same seed repeats generation 1's variant, so it goes back as a duplicate: the
+        // generation's first prompt is the one that shows the approval
+        FakeOpenAi.Request later = LLM.requests("good-edit").stream()
+                .filter(r -> r.lastMessage().contains("In generation 2 of run")).findFirst().orElseThrow();
         assertThat(later.systemMessage()).contains("approved by a human for this run: java.util.concurrent.ForkJoinPool");
         assertThat(later.lastMessage()).contains("NEW_IMPORT \"java.util.concurrent.ForkJoinPool\": APPROVED (go ahead)",
                 "MORE_BUDGET \"twice the token budget per variant\": pending");

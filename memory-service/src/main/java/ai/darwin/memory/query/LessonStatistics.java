@@ -8,6 +8,8 @@ package ai.darwin.memory.query;
  * @param meanDelta  mean of (variant − parent) val_bpb; negative means it helped
  * @param effectSize mean delta over its standard deviation (Cohen's d against zero); null with fewer than two
  * @param improved   how many of them beat their parent
+ * @param standardError the standard error of the mean delta; null with fewer than two
  */
-public record LessonStatistics(String kind, int count, double meanDelta, Double effectSize, int improved) {
+public record LessonStatistics(String kind, int count, double meanDelta, Double effectSize, int improved,
+                               Double standardError) {
 }

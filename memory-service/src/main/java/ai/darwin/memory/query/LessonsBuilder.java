@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -26,6 +27,8 @@ public class LessonsBuilder {
      * and however many they write, they stay a small part of a prompt.
      */
     static final int FAILURES_CHARS = 1500;
+    /** Far below any real spread of val_bpb between seeds (about 1e-4 squared), far above rounding. */
+    static final double MIN_VARIANCE = 1e-12;
 
     private final MemoryQueries queries;
 
@@ -33,8 +36,13 @@ public class LessonsBuilder {
         this.queries = queries;
     }
 
-    public Lessons lessons(String runId, int maxChars) {
-        List<Document> variants = queries.completedOrFailed(runId);
+    /**
+     * @param runId      the run, or null for all runs
+     * @param acrossRuns with a run: draw the lessons from every run with its dataset and preset as well
+     */
+    public Lessons lessons(String runId, boolean acrossRuns, int maxChars) {
+        List<String> runIds = runId == null ? List.of() : acrossRuns ? queries.runsLike(runId) : List.of(runId);
+        List<Document> variants = queries.completedOrFailed(runId == null ? null : runIds);
         Map<String, Double> bpbById = new HashMap<>();
         Map<String, Double> baselineByRun = new HashMap<>();
         for (Document variant : variants) {
@@ -79,25 +87,32 @@ public class LessonsBuilder {
                 .sorted(Comparator.comparingDouble(LessonStatistics::meanDelta).reversed()).toList();
         List<RecurringFailure> recurring = failures.values().stream().map(RecurringFailureBuilder::build)
                 .sorted(Comparator.comparingInt(RecurringFailure::count).reversed()).limit(MAX_FAILURES).toList();
-        return new Lessons(runId, helped, hurt, recurring, text(runId, helped, hurt, recurring, maxChars));
+        String scope = runId == null ? "across all runs" : runIds.size() > 1 ? "of run " + runId + " and "
+                + (runIds.size() - 1) + " other run" + (runIds.size() == 2 ? "" : "s") + " with its dataset and preset"
+                : "of run " + runId;
+        return new Lessons(runId, runIds, helped, hurt, recurring, text(scope, helped, hurt, recurring, maxChars));
     }
 
     private static LessonStatistics statistics(String kind, List<Double> deltas) {
         double mean = deltas.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         Double effect = null;
+        Double standardError = null;
         if (deltas.size() > 1) {
             double variance = deltas.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / (deltas.size() - 1);
-            effect = variance > 0 ? mean / Math.sqrt(variance) : null;
+            // deltas that agree to rounding (two differences of the same numbers) are no spread to divide by
+            effect = variance > MIN_VARIANCE ? mean / Math.sqrt(variance) : null;
+            standardError = Math.sqrt(variance / deltas.size());
         }
         int improved = (int) deltas.stream().filter(d -> d < 0).count();
-        return new LessonStatistics(kind, deltas.size(), mean, effect, improved);
+        return new LessonStatistics(kind, deltas.size(), mean, effect, improved, standardError);
     }
 
-    static String text(String runId, List<LessonStatistics> helped, List<LessonStatistics> hurt,
+    /** @param scope which runs, in words: "of run r", "across all runs" */
+    static String text(String scope, List<LessonStatistics> helped, List<LessonStatistics> hurt,
                        List<RecurringFailure> failures, int maxChars) {
         List<String> lines = new ArrayList<>();
-        lines.add("Lessons " + (runId == null ? "across all runs" : "of run " + runId)
-                + " (change in validation bits per byte against the parent; lower is better):");
+        lines.add("Lessons " + scope + " (change in validation bits per byte against the parent, mean ± standard "
+                + "error; lower is better):");
         if (helped.isEmpty() && hurt.isEmpty() && failures.isEmpty()) {
             lines.add("- nothing trained yet");
         }
@@ -139,8 +154,9 @@ public class LessonsBuilder {
     }
 
     private static String line(LessonStatistics s) {
-        return String.format("- %s: %d variant%s, mean %+.4f%s, %d/%d improved", s.kind(), s.count(),
+        return String.format(Locale.ROOT, "- %s: %d variant%s, mean %+.4f%s%s, %d/%d improved", s.kind(), s.count(),
                 s.count() == 1 ? "" : "s", s.meanDelta(),
+                s.standardError() == null ? "" : String.format(Locale.ROOT, " ± %.4f", s.standardError()),
                 s.effectSize() == null ? "" : String.format(" (d=%.2f)", s.effectSize()), s.improved(), s.count());
     }
 

@@ -61,6 +61,20 @@ public class MemoryQueries {
                 .sort(Sorts.ascending("valBitsPerByte", "_id")).limit(limit).into(new ArrayList<>());
     }
 
+    /** A run's mutations that trained or failed, the latest proposed first. */
+    public List<Document> recentAttempts(String runId, int limit) {
+        return collections.variants().find(Filters.and(Filters.eq("runId", runId),
+                        Filters.eq("proposal.kind", "MUTATE"), Filters.ne("outcome", "PENDING")))
+                .sort(Sorts.descending("proposedAt", "_id")).limit(limit).into(new ArrayList<>());
+    }
+
+    /** The run's first baseline that trained: the seed's measure, for children of the seed. */
+    public Optional<Document> baseline(String runId) {
+        return Optional.ofNullable(collections.variants().find(Filters.and(Filters.eq("runId", runId),
+                Filters.eq("proposal.kind", "BASELINE"), Filters.eq("outcome", "COMPLETED")))
+                .sort(Sorts.ascending("generation", "_id")).first());
+    }
+
     public List<Document> children(String variantId) {
         return collections.variants().find(Filters.eq("parentVariantIds", variantId)).sort(Sorts.ascending("_id"))
                 .into(new ArrayList<>());
@@ -76,10 +90,25 @@ public class MemoryQueries {
         return collections.variants().find(filter).sort(Sorts.ascending("generation", "_id")).into(new ArrayList<>());
     }
 
-    public List<Document> completedOrFailed(String runId) {
+    /** @param runIds the runs, or null for every run */
+    public List<Document> completedOrFailed(List<String> runIds) {
         Bson trained = Filters.in("outcome", "COMPLETED", "FAILED");
-        return collections.variants().find(runId == null ? trained : Filters.and(Filters.eq("runId", runId), trained))
+        return collections.variants().find(runIds == null ? trained : Filters.and(Filters.in("runId", runIds), trained))
                 .into(new ArrayList<>());
+    }
+
+    /** The run and every other run on the same dataset with the same preset: their lessons are comparable. */
+    public List<String> runsLike(String runId) {
+        Document config = run(runId).map(r -> r.get("config", Document.class)).orElse(null);
+        Document dataset = config == null ? null : config.get("dataset", Document.class);
+        if (dataset == null) {
+            return List.of(runId);
+        }
+        List<String> like = new ArrayList<>(List.of(runId));
+        collections.runs().find(Filters.and(Filters.eq("config.dataset.uri", dataset.getString("uri")),
+                        Filters.eq("config.preset", config.getString("preset")), Filters.ne("_id", runId)))
+                .sort(Sorts.ascending("_id")).forEach(r -> like.add(r.getString("_id")));
+        return like;
     }
 
     /**

@@ -47,12 +47,15 @@ public class MemorySearchResource {
     @GET
     @Path("lessons")
     @Operation(summary = "Which kinds of change helped or hurt, and which failures recur",
-            description = "For one run, or across runs without runId; `text` fits within maxChars for a prompt.")
+            description = "For one run; with acrossRuns=true, for it and every run with its dataset and preset; "
+                    + "across all runs without runId. Each kind of change with its count and mean Δval_bpb ± SE; "
+                    + "`text` fits within maxChars for a prompt.")
     public Lessons lessons(@QueryParam("runId") String runId,
+                           @QueryParam("acrossRuns") @DefaultValue("false") boolean acrossRuns,
                            @QueryParam("maxChars") @DefaultValue("2000") int maxChars) {
         if (maxChars < 200 || maxChars > 100_000) {
             throw new BadRequestException("maxChars must be between 200 and 100000");
         }
-        return lessons.lessons(runId, maxChars);
+        return lessons.lessons(runId, acrossRuns, maxChars);
     }
 }

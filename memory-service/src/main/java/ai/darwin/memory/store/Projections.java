@@ -18,7 +18,7 @@ import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.events.training.TrainingStarted;
 import ai.darwin.events.variant.VariantProposed;
-import ai.darwin.memory.query.ChangeKinds;
+import ai.darwin.memory.query.ProgramChanges;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -27,6 +27,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -78,7 +79,7 @@ public class Projections {
             upsert(collections.variants(), e.variantId(), Updates.combine(
                     Updates.set("runId", e.runId()), Updates.set("generation", e.generation()),
                     Updates.set("proposal", json(e)), Updates.set("parentVariantIds", e.parentVariantIds()),
-                    Updates.set("reasoning", e.reasoning()), Updates.set("changeKinds", ChangeKinds.of(e.diff())),
+                    Updates.set("reasoning", e.reasoning()), Updates.set("changeKinds", ProgramChanges.of(parentSource(e), e.source(), e.diff())),
                     Updates.set("proposedAt", Date.from(e.timestamp())), Updates.setOnInsert("outcome", "PENDING")));
         } else if (event instanceof TrainingStarted e) {
             upsert(collections.variants(), e.variantId(), Updates.combine(
@@ -111,6 +112,28 @@ public class Projections {
         } else {
             throw new IllegalArgumentException("no projection for " + event.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The program the variant changed: its parent variant's, or the one its generation opened with (the seed is not
+     * a variant of its own); null when neither is here yet, and the change kinds then come from the diff.
+     */
+    private String parentSource(VariantProposed proposal) {
+        if (proposal.parentVariantIds().isEmpty()) {
+            return null;
+        }
+        String parentId = proposal.parentVariantIds().get(0);
+        Document parent = collections.variants().find(Filters.eq("_id", parentId)).first();
+        Document parentProposal = parent == null ? null : parent.get("proposal", Document.class);
+        if (parentProposal != null && parentProposal.getString("source") != null) {
+            return parentProposal.getString("source");
+        }
+        Document generation = collections.generations()
+                .find(Filters.eq("_id", proposal.runId() + ":" + proposal.generation())).first();
+        Document opened = generation == null ? null : generation.get("opened", Document.class);
+        return opened == null ? null : opened.getList("agents", Document.class, List.of()).stream()
+                .filter(a -> parentId.equals(a.getString("variantId"))).map(a -> a.getString("source"))
+                .findFirst().orElse(null);
     }
 
     private void runStatus(DarwinEvent event, String status, String at) {

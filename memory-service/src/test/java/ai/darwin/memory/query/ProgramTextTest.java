@@ -38,7 +38,7 @@ class ProgramTextTest {
         List<RecurringFailure> failures = IntStream.range(0, 20)
                 .mapToObj(i -> new RecurringFailure("RUNTIME_ERROR", ProgramText.excerpt(i + " " + "z".repeat(500),
                         ProgramText.MESSAGE_CHARS), 1, List.of("v" + i))).toList();
-        String text = LessonsBuilder.text("r", List.of(), List.of(), failures, 100_000);
+        String text = LessonsBuilder.text("of run r", List.of(), List.of(), failures, 100_000);
         List<String> lines = text.lines().toList();
         assertThat(lines.get(1)).startsWith("Recurring failures (each message quoted");
         List<String> listed = lines.subList(2, lines.size() - 1);

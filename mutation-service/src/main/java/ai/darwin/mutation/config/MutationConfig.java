@@ -134,6 +134,22 @@ public interface MutationConfig {
         /** The most characters of lessons one prompt carries. */
         @WithDefault("1500")
         int maxChars();
+
+        /**
+         * Lessons also from the other runs with the run's dataset and preset, not only from the run itself: more
+         * variants per kind of change, from programs that trained alike.
+         */
+        @WithName("across-runs")
+        @WithDefault("false")
+        boolean acrossRuns();
+
+        /** The most attempts a prompt lists, of the run's latest and again of the parent's lineage. */
+        @WithDefault("8")
+        int attempts();
+
+        /** The most of the run's best programs a prompt shows as inspirations. */
+        @WithDefault("3")
+        int top();
     }
 
     /** DARWIN's chunk mode ({@code llm-chunk}). */

@@ -172,7 +172,7 @@ public class GenerationProcessor {
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
                 .thenCompose(sent -> resend.send(() -> publisher.publish(variant), "variant " + variant.variantId()))
                 .thenRun(() -> {
-                    published.add(variant.variantId());
+                    published.add(variant);
                     ledger.settle(variant.runId(), variant.variantId(), variant.usage().costUsd());
                     metrics.published(variant);
                     LOG.infof("%s %s by %s%s (%d LLM calls, $%.4f)%s", variant.variantId(), variant.status(),

@@ -10,14 +10,17 @@ import ai.darwin.mutation.proposal.Mutator;
 import ai.darwin.mutation.proposal.MutatorUnavailableException;
 import ai.darwin.mutation.prompt.PromptBuilder;
 import ai.darwin.mutation.state.CostLedger;
+import ai.darwin.mutation.state.PublishedVariants;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The LLM mutator: one conversation per assignment. The first message carries both programs, the objective, the
  * budget, guidance and lessons; the answer is SEARCH/REPLACE edits or a whole program; a rejected attempt goes back
- * with its problems as the next message, so that the model repairs its own proposal.
+ * with its problems as the next message, so that the model repairs its own proposal. A program the same as its
+ * parent or as a variant the run already has is rejected like any other problem: it would be trained for nothing.
  */
 @ApplicationScoped
 public class LlmMutator implements Mutator {
@@ -30,9 +33,11 @@ public class LlmMutator implements Mutator {
     private final CostLedger ledger;
     private final CostCap cap;
     private final MutationConfig config;
+    private final PublishedVariants published;
 
     LlmMutator(LlmClient client, PromptBuilder prompts, Pricing pricing, CostLedger ledger, CostCap cap,
-               MutationConfig config) {
+               MutationConfig config, PublishedVariants published) {
+        this.published = published;
         this.client = client;
         this.prompts = prompts;
         this.pricing = pricing;
@@ -66,10 +71,12 @@ public class LlmMutator implements Mutator {
         private final LlmCalls calls;
         private final MutatorInfo info;
         private final List<ChatMessage> messages = new ArrayList<>();
+        private final MutationRequest request;
         private String base;
         private String unshownBase;
 
         Session(MutationRequest request) {
+            this.request = request;
             this.calls = calls(request);
             this.info = new MutatorInfo(KIND, calls.model());
             this.base = request.parentSource();
@@ -86,6 +93,12 @@ public class LlmMutator implements Mutator {
             String content = calls.complete(messages);
             messages.add(ChatMessage.assistant(content));
             Attempt attempt = AnswerApplier.apply(base, content);
+            Optional<String> duplicate = attempt.source() == null ? Optional.empty()
+                    : published.duplicate(request.runId(), request.parentSource(), attempt.source());
+            if (duplicate.isPresent()) {
+                // the base stays: the model's next edits apply to the program it was shown last
+                return Attempt.failed(attempt.reasoning(), List.of(duplicate.get()), attempt.upgrades());
+            }
             if (attempt.source() != null) {
                 base = attempt.source();
                 unshownBase = attempt.source();

@@ -98,7 +98,7 @@ public class StateReader {
             } else if (topic.equals(Topics.VARIANTS.name())) {
                 VariantProposed variant = EventCodec.read(value, VariantProposed.class);
                 if (variant.kind() == AssignmentKind.MUTATE) {
-                    published.add(variant.variantId());
+                    published.add(variant);
                     ledger.settle(variant.runId(), variant.variantId(), variant.usage().costUsd());
                 }
             }

@@ -14,4 +14,14 @@ public interface LessonsSource {
      * @return lessons as lines of text, most useful first; empty when there are none
      */
     List<String> lessons(String runId, String agentId);
+
+    /**
+     * Each kind of change with its measured effect, helped first: for the offline mutators, which choose changes
+     * by number rather than read text.
+     *
+     * @return empty when there are none, or when the source has no numbers
+     */
+    default List<ChangeKindEffect> effects(String runId) {
+        return List.of();
+    }
 }

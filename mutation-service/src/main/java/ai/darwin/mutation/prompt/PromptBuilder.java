@@ -1,5 +1,6 @@
 package ai.darwin.mutation.prompt;
 
+import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.variant.TrainingBudget;
 import ai.darwin.mutation.config.MutationConfig;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Fills the prompt templates for an assignment: rules, objective, budget, guidance, lessons, the two programs.
+ * Fills the prompt templates for an assignment: rules, objective, budget, guidance, lessons, what memory measured
+ * (the parent's metrics, its lineage, earlier attempts and their outcomes, the run's best programs, the mutating
+ * agent's own measure), the two programs.
  * What programs, their runs or other models wrote (lessons drawn from failures, diagnostics, upgrade requests) goes
  * in as {@link UntrustedText} blocks of fixed size, and programs in fences that their own text cannot close.
  */
@@ -38,17 +41,19 @@ public class PromptBuilder {
     private final PromptTemplate repair = PromptTemplate.load("repair");
     private final PromptTemplate chunk = PromptTemplate.load("chunk");
     private final LessonsSource lessons;
+    private final OutcomesSource outcomes;
     private final ProgramValidator validator;
     private final int lessonsChars;
 
     @Inject
-    PromptBuilder(LessonsSource lessons, ProgramValidator validator, MutationConfig config) {
-        this(lessons, validator, config.lessons().maxChars());
+    PromptBuilder(LessonsSource lessons, OutcomesSource outcomes, ProgramValidator validator, MutationConfig config) {
+        this(lessons, outcomes, validator, config.lessons().maxChars());
     }
 
     /** @param lessonsChars the most characters of lessons a prompt carries */
-    PromptBuilder(LessonsSource lessons, ProgramValidator validator, int lessonsChars) {
+    PromptBuilder(LessonsSource lessons, OutcomesSource outcomes, ProgramValidator validator, int lessonsChars) {
         this.lessons = lessons;
+        this.outcomes = outcomes;
         this.validator = validator;
         this.lessonsChars = lessonsChars;
     }
@@ -118,6 +123,11 @@ public class PromptBuilder {
         values.put("lessons", UntrustedText.block("lessons from memory-service, drawn from earlier variants and their "
                 + "failure messages", lessons.lessons(generation.runId(), request.assignment().targetAgentId()),
                 LESSON_CHARS, lessonsChars, "(none yet)"));
+        String mutatorVariantId = generation.agents().stream()
+                .filter(a -> a.agentId().equals(request.assignment().mutatorAgentId())).findFirst()
+                .map(AgentProgram::variantId).orElse(null);
+        OutcomeSections.fill(outcomes.outcomes(generation.runId(), request.assignment().parentVariantId(),
+                mutatorVariantId), values);
         return values;
     }
 

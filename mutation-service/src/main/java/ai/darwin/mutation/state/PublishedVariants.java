@@ -1,23 +1,55 @@
 package ai.darwin.mutation.state;
 
+import ai.darwin.events.Sha256;
+import ai.darwin.events.variant.VariantProposed;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * Variant ids already on the variants topic: those this process published and, after a restart, those read back
- * from the topic. A redelivered generation skips them instead of asking the LLM again.
+ * Variants already on the variants topic: those this process published and, after a restart, those read back from
+ * the topic. A redelivered generation skips them instead of asking the LLM again; and a proposal whose program one
+ * of them already has is a duplicate that would spend a training budget to measure the same program twice.
  */
 @ApplicationScoped
 public class PublishedVariants {
 
-    private final Set<String> variantIds = ConcurrentHashMap.newKeySet();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    public void add(String variantId) {
-        variantIds.add(variantId);
+    private final Set<String> variantIds = ConcurrentHashMap.newKeySet();
+    /** By run, the first variant with each program, by the hash of its canonical text. */
+    private final Map<String, Map<String, String>> programs = new ConcurrentHashMap<>();
+
+    public void add(VariantProposed variant) {
+        variantIds.add(variant.variantId());
+        programs.computeIfAbsent(variant.runId(), run -> new ConcurrentHashMap<>())
+                .putIfAbsent(canonicalHash(variant.source()), variant.variantId());
     }
 
     public boolean contains(String variantId) {
         return variantIds.contains(variantId);
+    }
+
+    /**
+     * @return why the program is a duplicate (the same as its parent, or as a variant of the run already proposed),
+     *         in words for the model that proposed it; empty when it is new
+     */
+    public Optional<String> duplicate(String runId, String parentSource, String source) {
+        String hash = canonicalHash(source);
+        if (hash.equals(canonicalHash(parentSource))) {
+            return Optional.of("DUPLICATE: the program is the same as the one you were given (whitespace aside), so "
+                    + "there is nothing to measure: make one real change");
+        }
+        return Optional.ofNullable(programs.getOrDefault(runId, Map.of()).get(hash)).map(earlier -> "DUPLICATE: "
+                + "the program is the same (whitespace aside) as variant " + earlier + ", already proposed in this "
+                + "run: it would be trained twice; try a different change");
+    }
+
+    /** Layout aside: a program re-indented or re-wrapped trains exactly as before. */
+    static String canonicalHash(String source) {
+        return Sha256.of(WHITESPACE.matcher(source).replaceAll(" ").strip());
     }
 }

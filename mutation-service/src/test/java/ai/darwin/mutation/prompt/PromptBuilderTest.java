@@ -43,7 +43,11 @@ class PromptBuilderTest {
     }
 
     static PromptBuilder builder(List<String> lessons) {
-        return new PromptBuilder((runId, agentId) -> lessons, VALIDATOR, 1500);
+        return builder(lessons, Outcomes.NONE);
+    }
+
+    static PromptBuilder builder(List<String> lessons, Outcomes outcomes) {
+        return new PromptBuilder((runId, agentId) -> lessons, (runId, parent, mutator) -> outcomes, VALIDATOR, 1500);
     }
 
     @Test

@@ -40,10 +40,11 @@ final class RunLines {
     static List<String> closed(GenerationClosed closed) {
         GenerationStatistics s = closed.statistics();
         List<String> lines = new ArrayList<>();
+        // the DARWIN paper's two rates: proposals that never ran, and failed proposals the agent then repaired
         lines.add(String.format("Generation %d closed: best val_bpb %s, median %s, %d/%d trained, failure rate %.0f%%,"
-                        + " proposal errors %.0f%%, cost $%.4f", closed.generation(), format(s.bestValBitsPerByte()),
-                format(s.medianValBitsPerByte()), s.completed(), s.variants(), 100 * s.failureRate(),
-                100 * s.proposalErrorRate(), s.costUsd()));
+                        + " error rate %.0f%%, error resolution %.0f%%, cost $%.4f", closed.generation(),
+                format(s.bestValBitsPerByte()), format(s.medianValBitsPerByte()), s.completed(), s.variants(),
+                100 * s.failureRate(), 100 * s.proposalErrorRate(), 100 * s.errorResolutionRate(), s.costUsd()));
         closed.ranking().stream().filter(r -> r.variantId().equals(closed.controlVariantId())).findFirst()
                 .ifPresent(control -> lines.add(String.format("  control %s (the unmodified seed program, the "
                                 + "candidates' training seed): val_bpb %s, %,.0f tok/s, mfu %.2f%%",

@@ -53,6 +53,15 @@ class RunLinesTest {
     }
 
     @Test
+    void aGenerationGivesTheErrorRateAndTheErrorResolutionRate() {
+        GenerationClosed closed = new GenerationClosed("e", 1, "run", Instant.EPOCH, 2, List.of(),
+                List.of(), new GenerationStatistics(8, 6, 2, 0, 1.9, 2.0, 0.25, 0.125, 0.75, 0.0123), null);
+
+        assertThat(RunLines.closed(closed).get(0)).isEqualTo("Generation 2 closed: best val_bpb 1.9000, median "
+                + "2.0000, 6/8 trained, failure rate 25%, error rate 13%, error resolution 75%, cost $0.0123");
+    }
+
+    @Test
     void aGenerationShowsItsControlTheNoiseFloorAndEachCandidatesDifferenceFromTheControl() {
         GenerationClosed closed = new GenerationClosed("e", 1, "run", Instant.EPOCH, 1, List.of(
                 new RankedVariant(1, "v-better", "agent-1", VariantOutcome.COMPLETED, -3.40, 3.40, 0.21, 8_400.0, null,
