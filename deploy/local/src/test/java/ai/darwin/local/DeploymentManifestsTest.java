@@ -45,6 +45,9 @@ class DeploymentManifestsTest {
             strings(service.get("ports")).forEach(p -> published.add(p.substring(p.indexOf(':') + 1)));
             published.addAll(strings(service.get("expose")));
             assertThat(published).as(name + " port").containsExactly(port);
+            assertThat(strings(map(service.get("healthcheck")).get("test"))).as(name + " healthcheck")
+                    .contains("http://localhost:" + port + "/q/health/ready");
+            assertThat(service.get("mem_limit")).as(name + " memory limit, which its heap is sized from").isNotNull();
 
             Map<String, Object> environment = map(service.get("environment"));
             assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka:9092");
