@@ -1,0 +1,82 @@
+package ai.darwin.local;
+
+import static ai.darwin.local.KubernetesManifests.REPOSITORY;
+import static ai.darwin.local.KubernetesManifests.containers;
+import static ai.darwin.local.KubernetesManifests.podSpec;
+import static ai.darwin.local.KubernetesManifests.resource;
+import static ai.darwin.local.KubernetesManifests.workloads;
+import static ai.darwin.local.Yamls.at;
+import static ai.darwin.local.Yamls.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The Kubernetes base as an operator lives with it: scaling, scale-down, evictions and upgrades. */
+class KubernetesOperationsTest {
+
+    private static final String TRAINING = TrainingContainment.TRAINING;
+
+    /** With replicas in the Deployment, every kubectl apply would reset KEDA's count. */
+    @Test
+    void kedaAloneOwnsTheNumberOfTrainingWorkers() throws IOException {
+        List<Map<String, Object>> resources = KubernetesManifests.render(List.of());
+        Map<String, Object> deployment = resource(resources, "Deployment", TRAINING);
+        Map<String, Object> scaled = resource(resources, "ScaledObject", TRAINING);
+
+        assertThat(map(deployment.get("spec"))).doesNotContainKey("replicas");
+        assertThat(at(scaled, "spec", "scaleTargetRef", "name")).isEqualTo(TRAINING);
+        assertThat(at(scaled, "spec", "minReplicaCount")).isEqualTo(1);
+    }
+
+    /** The pod outlives the worker's drain on SIGTERM (hand the variant back, wait for the child), with room. */
+    @Test
+    void theGracePeriodCoversTheWorkersDrain() throws IOException {
+        String worker = Files.readString(REPOSITORY.resolve(
+                "training-service/src/main/java/ai/darwin/training/worker/TrainingWorker.java"));
+        String drain = worker.substring(worker.indexOf("void drain("));
+        Matcher wait = Pattern.compile("TimeUnit\\.SECONDS\\.toNanos\\(([0-9]+)\\)").matcher(drain);
+        assertThat(wait.find()).as("the drain's wait in TrainingWorker").isTrue();
+        int drainSeconds = Integer.parseInt(wait.group(1));
+
+        Map<String, Object> pod = podSpec(resource(KubernetesManifests.render(List.of()), "Deployment", TRAINING));
+        int grace = (Integer) pod.get("terminationGracePeriodSeconds");
+        // then the consumer leaves the group and Quarkus stops: give that as long again and more
+        assertThat(grace).isGreaterThanOrEqualTo(drainSeconds + 30);
+    }
+
+    @Test
+    void evictionsTakeOneTrainingWorkerAtATime() throws IOException {
+        Map<String, Object> budget = resource(KubernetesManifests.render(List.of()), "PodDisruptionBudget", TRAINING);
+        Map<String, Object> deployment = resource(KubernetesManifests.render(List.of()), "Deployment", TRAINING);
+
+        assertThat(at(budget, "spec", "maxUnavailable")).isEqualTo(1);
+        assertThat(at(budget, "spec", "selector", "matchLabels"))
+                .isEqualTo(at(deployment, "spec", "selector", "matchLabels"));
+    }
+
+    /** Darwin's images carry the release the manifests belong to, never latest. */
+    @Test
+    void imagesArePinnedToTheRelease() throws IOException {
+        Matcher version = Pattern.compile("<version>([^<]+)</version>")
+                .matcher(Files.readString(REPOSITORY.resolve("pom.xml")));
+        assertThat(version.find()).isTrue();
+        String release = version.group(1).replace("-SNAPSHOT", "");
+
+        for (Map<String, Object> workload : workloads(KubernetesManifests.render(List.of()))) {
+            for (Map<String, Object> container : containers(podSpec(workload))) {
+                String image = container.get("image").toString();
+                assertThat(image).as("image of %s", at(workload, "metadata", "name")).contains(":")
+                        .doesNotEndWith(":latest");
+                if (image.startsWith("darwin/")) {
+                    assertThat(image).endsWith(":" + release);
+                }
+            }
+        }
+    }
+}
