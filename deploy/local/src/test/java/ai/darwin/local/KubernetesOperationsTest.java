@@ -60,6 +60,22 @@ class KubernetesOperationsTest {
                 .isEqualTo(at(deployment, "spec", "selector", "matchLabels"));
     }
 
+    @Test
+    void theGpuComponentGivesEachWorkerOneGpuOnAGpuNodeWithTheCudaImage() throws IOException {
+        Map<String, Object> pod = podSpec(resource(KubernetesManifests.render(List.of("gpu")), "Deployment", TRAINING));
+        Map<String, Object> worker = containers(pod).get(0);
+
+        assertThat(at(worker, "resources", "limits", "nvidia.com/gpu")).isEqualTo(1);
+        assertThat(map(pod.get("nodeSelector"))).containsEntry("nvidia.com/gpu.present", "true");
+        assertThat(Yamls.list(pod.get("tolerations"))).anySatisfy(toleration -> assertThat(map(toleration))
+                .containsEntry("key", "nvidia.com/gpu").containsEntry("effect", "NoSchedule"));
+        assertThat(KubernetesManifests.environment(worker, "DARWIN_TRAINING_CONCURRENCY")).isEqualTo("1");
+        assertThat(worker.get("image").toString()).endsWith("-cuda");
+        // the same pod otherwise: the other containers and pods keep their images
+        Map<String, Object> base = podSpec(resource(KubernetesManifests.render(List.of()), "Deployment", TRAINING));
+        assertThat(pod.get("securityContext")).isEqualTo(base.get("securityContext"));
+    }
+
     /** Darwin's images carry the release the manifests belong to, never latest. */
     @Test
     void imagesArePinnedToTheRelease() throws IOException {

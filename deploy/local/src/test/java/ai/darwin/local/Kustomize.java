@@ -131,7 +131,9 @@ final class Kustomize {
                     continue;
                 }
                 for (Object container : list(declared)) {
-                    if (name.equals(map(container).get("image"))) {
+                    String current = String.valueOf(map(container).get("image"));
+                    // kustomize matches the name with or without a tag (an overlay retags a tagged image)
+                    if (current.equals(name) || current.startsWith(name + ":") || current.startsWith(name + "@")) {
                         map(container).put("image", replacement);
                     }
                 }
