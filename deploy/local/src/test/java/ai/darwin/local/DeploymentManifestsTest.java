@@ -91,7 +91,8 @@ class DeploymentManifestsTest {
         }
         assertThat(strings(kustomization.get("resources"))).containsExactlyInAnyOrderElementsOf(files);
         assertThat(strings(map(list(kustomization.get("configMapGenerator")).get(0)).get("literals")))
-                .contains("KAFKA_BOOTSTRAP_SERVERS=kafka:9092", "MONGODB_URI=mongodb://mongo:27017",
+                .noneMatch(literal -> literal.startsWith("MONGODB_URI="))
+                .contains("KAFKA_BOOTSTRAP_SERVERS=kafka:9092",
                         "DARWIN_MEMORY_URL=http://memory-service:"
                                 + properties("memory-service").getProperty("quarkus.http.port"));
     }

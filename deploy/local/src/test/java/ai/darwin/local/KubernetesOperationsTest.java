@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,38 @@ class KubernetesOperationsTest {
         // the same pod otherwise: the other containers and pods keep their images
         Map<String, Object> base = podSpec(resource(KubernetesManifests.render(List.of()), "Deployment", TRAINING));
         assertThat(pod.get("securityContext")).isEqualTo(base.get("securityContext"));
+    }
+
+    /** The MongoDB URI may carry credentials: each service that reads it gets it from a Secret, never a ConfigMap. */
+    @Test
+    void theMongoUriComesFromASecret() throws IOException {
+        List<Map<String, Object>> resources = KubernetesManifests.render(List.of());
+        Set<String> readers = new TreeSet<>();
+        for (String service : List.of("memory-service", "selection-service", "mutation-service", TRAINING,
+                "hitl-service")) {
+            if (Files.readString(REPOSITORY.resolve(service + "/src/main/resources/application.properties"))
+                    .contains("${MONGODB_URI")) {
+                readers.add(service);
+            }
+        }
+        Set<String> given = new TreeSet<>();
+        for (Map<String, Object> workload : workloads(resources)) {
+            for (Map<String, Object> container : containers(podSpec(workload))) {
+                for (Object variable : Yamls.list(container.getOrDefault("env", List.of()))) {
+                    if ("MONGODB_URI".equals(map(variable).get("name"))) {
+                        assertThat(at(variable, "valueFrom", "secretKeyRef"))
+                                .isEqualTo(Map.of("name", "darwin-mongo", "key", "MONGODB_URI"));
+                        given.add(at(workload, "metadata", "name").toString());
+                    }
+                }
+            }
+        }
+        assertThat(readers).isNotEmpty();
+        assertThat(given).isEqualTo(readers);
+        assertThat(resources).filteredOn(resource -> "ConfigMap".equals(resource.get("kind")))
+                .noneSatisfy(configMap -> assertThat(map(configMap.getOrDefault("data", Map.of())))
+                        .containsKey("MONGODB_URI"));
+        assertThat(map(resource(resources, "Secret", "darwin-mongo").get("data"))).containsKey("MONGODB_URI");
     }
 
     /** Darwin's images carry the release the manifests belong to, never latest. */
