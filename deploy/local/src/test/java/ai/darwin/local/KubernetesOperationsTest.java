@@ -110,6 +110,24 @@ class KubernetesOperationsTest {
         assertThat(map(resource(resources, "Secret", "darwin-mongo").get("data"))).containsKey("MONGODB_URI");
     }
 
+    /** The dashboard can stop runs and has no login: its Ingress reaches hitl-service's port behind authentication. */
+    @Test
+    void theDashboardIngressReachesTheDashboardBehindAuthentication() throws IOException {
+        List<Map<String, Object>> resources = KubernetesManifests.render(List.of("dashboard-ingress"));
+        Map<String, Object> ingress = resource(resources, "Ingress", "dashboard");
+        Map<String, Object> service = resource(resources, "Service", "hitl-service");
+        Map<String, Object> backend = map(at(Yamls.list(at(Yamls.list(at(ingress, "spec", "rules")).get(0), "http",
+                "paths")).get(0), "backend", "service"));
+
+        assertThat(backend.get("name")).isEqualTo("hitl-service");
+        assertThat(at(backend, "port", "number")).isEqualTo(at(Yamls.list(at(service, "spec", "ports")).get(0), "port"));
+        assertThat(map(at(ingress, "metadata", "annotations")))
+                .containsEntry("nginx.ingress.kubernetes.io/auth-type", "basic")
+                .containsKey("nginx.ingress.kubernetes.io/auth-secret");
+        assertThat(KubernetesManifests.render(List.of())).as("opt-in: the base exposes nothing")
+                .noneMatch(resource -> "Ingress".equals(resource.get("kind")));
+    }
+
     /** Darwin's images carry the release the manifests belong to, never latest. */
     @Test
     void imagesArePinnedToTheRelease() throws IOException {
