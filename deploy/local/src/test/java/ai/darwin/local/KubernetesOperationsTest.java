@@ -128,6 +128,19 @@ class KubernetesOperationsTest {
                 .noneMatch(resource -> "Ingress".equals(resource.get("kind")));
     }
 
+    /** On a real volume: writable to the broker's user, and its log dir away from the volume root's lost+found. */
+    @Test
+    void theBrokerWritesBelowTheRootOfItsVolume() throws IOException {
+        Map<String, Object> pod = podSpec(resource(KubernetesManifests.render(List.of()), "StatefulSet", "kafka"));
+        Map<String, Object> broker = containers(pod).get(0);
+        String logDirs = KubernetesManifests.environment(broker, "KAFKA_LOG_DIRS");
+        String mount = at(Yamls.list(broker.get("volumeMounts")).get(0), "mountPath").toString();
+
+        assertThat(at(pod, "securityContext", "fsGroup")).isEqualTo(at(pod, "securityContext", "runAsGroup"))
+                .isNotNull();
+        assertThat(logDirs).startsWith(mount + "/").isNotEqualTo(mount + "/");
+    }
+
     /** Darwin's images carry the release the manifests belong to, never latest. */
     @Test
     void imagesArePinnedToTheRelease() throws IOException {
