@@ -36,6 +36,44 @@ class AsyncApiDocumentTest {
         assertThat(DOCUMENT.at("/servers/local/protocol").asText()).isEqualTo("kafka");
     }
 
+    /** A subscriber finds the broker wherever Darwin runs: ./darwin, Compose from the host, Kubernetes, or secured. */
+    @Test
+    void serversCoverComposeKubernetesAndASecuredBroker() {
+        assertThat(DOCUMENT.at("/servers/compose/host").asText()).isEqualTo("localhost:19092");
+        assertThat(DOCUMENT.at("/servers/kubernetes/host").asText()).isEqualTo("kafka.darwin.svc:9092");
+        assertThat(DOCUMENT.at("/servers/secured/protocol").asText()).isEqualTo("kafka-secure");
+        assertThat(DOCUMENT.at("/servers/secured/host").asText()).isEqualTo("{bootstrap}");
+        assertThat(DOCUMENT.at("/servers/secured/variables/bootstrap/description").asText()).isNotBlank();
+
+        Set<String> schemeTypes = new HashSet<>();
+        DOCUMENT.at("/servers/secured/security").forEach(ref -> schemeTypes.add(
+                resolveInDocument(ref).path("type").asText()));
+        assertThat(schemeTypes).containsExactlyInAnyOrder("scramSha512", "plain", "X509");
+    }
+
+    /** Each message's example is its golden sample, with the CloudEvents headers a producer would send with it. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyMessageExampleIsItsGoldenSample(EventType type) {
+        JsonNode examples = DOCUMENT.at("/components/messages/" + type.typeName() + "/examples");
+        JsonNode golden = parse(golden(type));
+
+        assertThat(examples.size()).as(type.typeName()).isEqualTo(1);
+        JsonNode example = examples.get(0);
+        assertThat(example.path("payload"))
+                .as("examples of %s differ from golden/%s.json: copy it into asyncapi.yaml", type.typeName(),
+                        type.typeName())
+                .isEqualTo(golden);
+        JsonNode headers = example.path("headers");
+        assertThat(headers.path("ce_specversion").asText()).isEqualTo("1.0");
+        assertThat(headers.path("ce_id").asText()).isEqualTo(golden.path("eventId").asText());
+        assertThat(headers.path("ce_type").asText()).isEqualTo(type.cloudEventType());
+        assertThat(headers.path("ce_source").asText()).startsWith(EventType.SOURCE_PREFIX);
+        assertThat(headers.path("ce_time").asText()).isEqualTo(golden.path("timestamp").asText());
+        assertThat(headers.path("ce_subject").asText()).isEqualTo(golden.path(type.topic().key()).asText());
+        assertThat(headers.path("content-type").asText()).isEqualTo("application/json");
+    }
+
     @Test
     void descriptionTellsASubscriberHowToReadTheTopics() {
         assertThat(DOCUMENT.at("/info/description").asText()).contains(

@@ -45,6 +45,9 @@ class DeploymentManifestsTest {
             strings(service.get("ports")).forEach(p -> published.add(p.substring(p.indexOf(':') + 1)));
             published.addAll(strings(service.get("expose")));
             assertThat(published).as(name + " port").containsExactly(port);
+            assertThat(strings(map(service.get("healthcheck")).get("test"))).as(name + " healthcheck")
+                    .contains("http://localhost:" + port + "/q/health/ready");
+            assertThat(service.get("mem_limit")).as(name + " memory limit, which its heap is sized from").isNotNull();
 
             Map<String, Object> environment = map(service.get("environment"));
             assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka:9092");
@@ -88,7 +91,8 @@ class DeploymentManifestsTest {
         }
         assertThat(strings(kustomization.get("resources"))).containsExactlyInAnyOrderElementsOf(files);
         assertThat(strings(map(list(kustomization.get("configMapGenerator")).get(0)).get("literals")))
-                .contains("KAFKA_BOOTSTRAP_SERVERS=kafka:9092", "MONGODB_URI=mongodb://mongo:27017",
+                .noneMatch(literal -> literal.startsWith("MONGODB_URI="))
+                .contains("KAFKA_BOOTSTRAP_SERVERS=kafka:9092",
                         "DARWIN_MEMORY_URL=http://memory-service:"
                                 + properties("memory-service").getProperty("quarkus.http.port"));
     }

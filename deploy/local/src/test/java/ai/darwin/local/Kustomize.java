@@ -6,9 +6,11 @@ import static ai.darwin.local.Yamls.strings;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +21,14 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Renders deploy/kubernetes and its components offline, in the test's JVM, the way `kubectl kustomize` does, for
  * the features Darwin's manifests use: resources (files and directories), components, JSON 6902 patches with a
- * target, namespace, labels, a literal configMapGenerator (without kustomize's hash suffix) and image tags.
+ * target, namespace, labels, a literal configMapGenerator and secretGenerator (without kustomize's hash suffix) and image tags.
  * Anything else in a kustomization fails the rendering, so a manifest cannot use a feature this renderer would
  * silently skip. {@code KustomizeTest} compares its output with kubectl's wherever kubectl is installed.
  */
 final class Kustomize {
 
     private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "namespace", "labels", "resources",
-            "components", "patches", "configMapGenerator", "images");
+            "components", "patches", "configMapGenerator", "secretGenerator", "images");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "RuntimeClass", "ClusterRole",
             "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass");
     private static final List<String> POD_TEMPLATE = List.of("spec", "template", "spec");
@@ -64,6 +66,9 @@ final class Kustomize {
         for (Object generator : list(kustomization.getOrDefault("configMapGenerator", List.of()))) {
             resources.add(configMap(map(generator)));
         }
+        for (Object generator : list(kustomization.getOrDefault("secretGenerator", List.of()))) {
+            resources.add(secret(map(generator)));
+        }
         for (Object patch : list(kustomization.getOrDefault("patches", List.of()))) {
             patch(resources, map(patch), directory);
         }
@@ -87,16 +92,36 @@ final class Kustomize {
     }
 
     private static Map<String, Object> configMap(Map<String, Object> generator) {
+        Map<String, Object> configMap = generated("ConfigMap", generator);
+        configMap.put("data", literals(generator));
+        return configMap;
+    }
+
+    /** A literal secretGenerator's Secret, its values base64-encoded as kustomize writes them. */
+    private static Map<String, Object> secret(Map<String, Object> generator) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        literals(generator).forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(
+                value.toString().getBytes(StandardCharsets.UTF_8))));
+        Map<String, Object> secret = generated("Secret", generator);
+        secret.put("type", "Opaque");
+        secret.put("data", data);
+        return secret;
+    }
+
+    private static Map<String, Object> generated(String kind, Map<String, Object> generator) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("apiVersion", "v1");
+        resource.put("kind", kind);
+        resource.put("metadata", new LinkedHashMap<>(Map.of("name", generator.get("name"))));
+        return resource;
+    }
+
+    private static Map<String, Object> literals(Map<String, Object> generator) {
         Map<String, Object> data = new LinkedHashMap<>();
         for (String literal : strings(generator.get("literals"))) {
             data.put(literal.substring(0, literal.indexOf('=')), literal.substring(literal.indexOf('=') + 1));
         }
-        Map<String, Object> configMap = new LinkedHashMap<>();
-        configMap.put("apiVersion", "v1");
-        configMap.put("kind", "ConfigMap");
-        configMap.put("metadata", new LinkedHashMap<>(Map.of("name", generator.get("name"))));
-        configMap.put("data", data);
-        return configMap;
+        return data;
     }
 
     private static void patch(List<Map<String, Object>> resources, Map<String, Object> patch, Path directory)
@@ -131,7 +156,9 @@ final class Kustomize {
                     continue;
                 }
                 for (Object container : list(declared)) {
-                    if (name.equals(map(container).get("image"))) {
+                    String current = String.valueOf(map(container).get("image"));
+                    // kustomize matches the name with or without a tag (an overlay retags a tagged image)
+                    if (current.equals(name) || current.startsWith(name + ":") || current.startsWith(name + "@")) {
                         map(container).put("image", replacement);
                     }
                 }

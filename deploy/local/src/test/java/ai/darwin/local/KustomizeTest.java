@@ -126,7 +126,7 @@ class KustomizeTest {
         if (value instanceof List<?> list) {
             return list.stream().map(KustomizeTest::unhashed).toList();
         }
-        return value instanceof String text ? text.replaceFirst("^(darwin-config)-[a-z0-9]{10}$", "$1") : value;
+        return value instanceof String text ? text.replaceFirst("^(darwin-config|darwin-mongo)-[a-z0-9]{10}$", "$1") : value;
     }
 
     private static boolean kubectl() {
