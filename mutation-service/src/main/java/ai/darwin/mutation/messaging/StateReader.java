@@ -111,7 +111,9 @@ public class StateReader {
                     ledger.settle(variant.runId(), variant.variantId(), variant.usage().costUsd());
                 }
             } else if (topic.equals(Topics.GENERATIONS.name())) {
-                if (EventCodec.read(value, GenerationEvent.class) instanceof GenerationClosed closed) {
+                // only closings are read: the openings, programs and all, would only slow the reader down
+                if (value.substring(0, Math.min(value.length(), 80)).contains("\"GenerationClosed\"")
+                        && EventCodec.read(value, GenerationEvent.class) instanceof GenerationClosed closed) {
                     history.onClosed(closed);
                 }
             }

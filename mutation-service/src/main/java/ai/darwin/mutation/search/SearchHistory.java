@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What each run measured, as the learning mutator needs it: the programs of its variants (from the variants topic)
@@ -35,12 +37,28 @@ public class SearchHistory {
     private final Map<String, Map<String, String>> sources = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Outcome>> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> fingerprints = new ConcurrentHashMap<>();
+    /** Published programs not fingerprinted yet: a fingerprint costs a parse, which the topic reader must not wait for. */
+    private final Map<String, Queue<VariantProposed>> unindexed = new ConcurrentHashMap<>();
 
-    /** A variant published (by this service or another): its program, and its fingerprint taken. */
+    /** A variant published (by this service or another): its program; its fingerprint is taken when next needed. */
     public void onVariant(VariantProposed variant) {
         sources.computeIfAbsent(variant.runId(), r -> new ConcurrentHashMap<>())
                 .put(variant.variantId(), variant.source());
-        claim(variant.runId(), ProgramFingerprint.of(variant.source()), variant.variantId());
+        unindexed.computeIfAbsent(variant.runId(), r -> new ConcurrentLinkedQueue<>()).add(variant);
+    }
+
+    private void index(String runId) {
+        Queue<VariantProposed> queue = unindexed.get(runId);
+        if (queue == null) {
+            return;
+        }
+        // one indexer at a time, so that no claim passes while a polled program is not yet indexed
+        synchronized (queue) {
+            for (VariantProposed variant = queue.poll(); variant != null; variant = queue.poll()) {
+                fingerprints.computeIfAbsent(runId, r -> new ConcurrentHashMap<>())
+                        .putIfAbsent(ProgramFingerprint.of(variant.source()), variant.variantId());
+            }
+        }
     }
 
     /** A generation closed: every variant's outcome. */
@@ -92,6 +110,7 @@ public class SearchHistory {
      * @return the variant that already holds it (empty when this one now does, or already did)
      */
     public Optional<String> claim(String runId, String fingerprint, String variantId) {
+        index(runId);
         String holder = fingerprints.computeIfAbsent(runId, r -> new ConcurrentHashMap<>())
                 .putIfAbsent(fingerprint, variantId);
         return holder == null || holder.equals(variantId) ? Optional.empty() : Optional.of(holder);
@@ -99,6 +118,7 @@ public class SearchHistory {
 
     /** The variant whose program has this fingerprint in the run, if any. */
     public Optional<String> holder(String runId, String fingerprint) {
+        index(runId);
         return Optional.ofNullable(fingerprints.getOrDefault(runId, Map.of()).get(fingerprint));
     }
 }
