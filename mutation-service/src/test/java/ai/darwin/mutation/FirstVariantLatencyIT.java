@@ -51,7 +51,8 @@ class FirstVariantLatencyIT {
 
         Map<String, String> programs = new LinkedHashMap<>();
         for (int i = 1; i <= 8; i++) {
-            programs.put("slow-" + i, SEED);
+            // each its own program (a different log interval): the same edit to the same program would be a duplicate
+            programs.put("slow-" + i, SEED.replace("LOG_INTERVAL = 10;", "LOG_INTERVAL = " + (10 + i) + ";"));
         }
         publish(Scripted.generation(run, 1, programs));
         long opened = await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(generations, run),

@@ -66,7 +66,10 @@ class LlmMutationIT {
         ConsumerTask<String, String> published = watch(Topics.VARIANTS.name(), Topics.APPROVALS.name());
         publish(Scripted.runRequested(run, "llm", 0));
         Map<String, String> programs = new LinkedHashMap<>();
-        SCENARIOS.forEach(agent -> programs.put(agent, SEED));
+        // each agent's own program (a different log interval, same lines): two answers that make the same edit to
+        // the same program would be one program, and the second is rejected as a duplicate
+        SCENARIOS.forEach(agent -> programs.put(agent, SEED.replace("LOG_INTERVAL = 10;",
+                "LOG_INTERVAL = " + (10 + programs.size()) + ";")));
         GenerationOpened generation = Scripted.generation(run, 1, programs, "prefer small, safe changes");
         publish(generation);
 
@@ -96,7 +99,7 @@ class LlmMutationIT {
 
         VariantProposed misses = byAgent.get("edit-misses");
         assertThat(misses.status()).isEqualTo(ProposalStatus.CARRIED_FORWARD);
-        assertThat(misses.source()).isEqualTo(SEED);
+        assertThat(misses.source()).isEqualTo(programs.get("compile-error"));
         assertThat(misses.diff()).isEmpty();
         assertThat(misses.usage().llmCalls()).isEqualTo(3);
         assertThat(misses.validationErrors()).hasSize(3);
@@ -134,10 +137,10 @@ class LlmMutationIT {
 
         VariantProposed timedOut = byAgent.get("timeout");
         assertThat(timedOut.status()).isEqualTo(ProposalStatus.VALID);
-        assertThat(timedOut.mutator().kind()).isEqualTo("offline");
+        assertThat(timedOut.mutator().kind()).isEqualTo("optimizer");
         assertThat(timedOut.usage().llmCalls()).isZero();
         assertThat(timedOut.reasoning()).contains("The llm mutator stopped: the LLM (gpt-4o-mini) gave no answer after "
-                + "1 retries", "The offline mutator made this proposal instead.", "Offline mutation, seed ");
+                + "1 retries", "The optimizer made this proposal instead.", "Optimiser exploring");
         assertThat(LLM.requests("timeout")).hasSize(2);
 
         VariantProposed rewrite = byAgent.get("rewrite");
@@ -246,11 +249,11 @@ class LlmMutationIT {
         publish(Scripted.generation(run, 2, Map.of("capped", SEED)));
         VariantProposed capped = await().atMost(Duration.ofSeconds(30))
                 .until(() -> events(published, VariantProposed.class, run), l -> l.size() >= 2).get(1);
-        assertThat(capped.mutator().kind()).isEqualTo("offline");
+        assertThat(capped.mutator().kind()).isEqualTo("optimizer");
         assertThat(capped.status()).isEqualTo(ProposalStatus.VALID);
         assertThat(capped.usage().llmCalls()).isZero();
         assertThat(capped.reasoning()).startsWith("No LLM call: the run's LLM cost cap of $0.0010 is reached "
-                + "($0.0012 spent). The offline mutator made this proposal.");
+                + "($0.0012 spent). The optimizer made this proposal.");
         assertThat(LLM.requests("capped")).hasSize(1);
         published.close();
     }

@@ -33,7 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The service loop on the real broker with the offline mutator. */
+/** The service loop on the real broker with the random knob mutator, asked for by its old name ("offline"). */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(FakeOpenAiResource.class)
@@ -75,7 +75,7 @@ class OfflineGenerationIT {
             assertThat(variant.dataset()).isEqualTo(Scripted.DATASET);
             assertThat(variant.budget()).isEqualTo(Scripted.BUDGET);
             assertThat(variant.trainingSeed()).isEqualTo(assignment.trainingSeed());
-            assertThat(variant.mutator().kind()).isEqualTo("offline");
+            assertThat(variant.mutator().kind()).isEqualTo("random");
             assertThat(variant.usage().llmCalls()).isZero();
         }
 
@@ -98,7 +98,7 @@ class OfflineGenerationIT {
         assertThat(carried.validationErrors()).hasSize(3).allMatch(e -> e.contains("does not parse"));
         assertThat(carried.reasoning()).contains("Carried forward unchanged");
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("darwin_mutation_proposals_total{mutator=\"offline\",status=\"CARRIED_FORWARD\"}"));
+                .body(containsString("darwin_mutation_proposals_total{mutator=\"random\",status=\"CARRIED_FORWARD\"}"));
 
         publish(generation);
         Thread.sleep(3000);

@@ -13,7 +13,8 @@ import ai.darwin.events.variant.TrainingBudget;
  * @param dataset               the corpus to train on
  * @param budget                the fixed training budget of every variant
  * @param preset                the seed program's preset: {@code cpu} or {@code gpu}
- * @param mutator               {@code offline}, {@code llm} or {@code llm-chunk}
+ * @param mutator               {@code optimizer}, {@code random} ({@code offline} in older runs), {@code llm} or
+ *                              {@code llm-chunk}
  * @param model                 the LLM model name, when an LLM mutates
  * @param fitness               how variants are ranked
  * @param selection             how survivors and assignments are chosen

@@ -6,7 +6,8 @@ import ai.darwin.events.Require;
 /**
  * Which mutator produced a variant.
  *
- * @param kind  {@code offline}, {@code llm}, {@code llm-chunk}, or {@code none} for programs trained unchanged
+ * @param kind  {@code optimizer}, {@code random} ({@code offline} in older events), {@code llm}, {@code llm-chunk},
+ *              or {@code none} for programs trained unchanged
  * @param model the LLM model, for LLM mutators
  */
 public record MutatorInfo(String kind, @Nullable String model) {

@@ -23,7 +23,8 @@ public interface MutationConfig {
 
     /**
      * The mutator of runs whose configuration this service has not seen: {@code auto} (the LLM when one is configured,
-     * else offline), {@code offline}, {@code llm} or {@code llm-chunk}. A run's own {@code mutator} wins.
+     * else {@code optimizer}), {@code optimizer}, {@code random}, {@code llm} or {@code llm-chunk}. A run's own
+     * {@code mutator} wins.
      */
     @WithName("default-mutator")
     @WithDefault("auto")

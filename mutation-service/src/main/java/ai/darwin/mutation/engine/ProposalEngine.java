@@ -14,6 +14,9 @@ import ai.darwin.mutation.proposal.Mutator;
 import ai.darwin.mutation.proposal.MutatorUnavailableException;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.proposal.UpgradeRequest;
+import ai.darwin.mutation.search.OptimizerMutator;
+import ai.darwin.mutation.search.ProgramFingerprint;
+import ai.darwin.mutation.search.SearchHistory;
 import ai.darwin.mutation.validation.ProgramValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -25,9 +28,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns an assignment into a validated proposal: picks the mutator (the run's, the LLM only when one is configured
- * and the run's cost cap allows), validates each attempt, sends the problems back for a bounded number of repairs,
- * and carries the parent forward when nothing valid came. An LLM that cannot answer hands over to the offline
- * mutator; every such fallback is said in the proposal's reasoning.
+ * and the run's cost cap allows), validates each attempt, rejects a program the run already proposed (by its
+ * {@link ProgramFingerprint}, whatever the mutator), sends the problems back for a bounded number of repairs, and
+ * carries the parent forward when nothing valid came. An LLM that cannot answer hands over to the learning
+ * mutator ({@code optimizer}); every such fallback is said in the proposal's reasoning.
  */
 @ApplicationScoped
 public class ProposalEngine {
@@ -37,16 +41,21 @@ public class ProposalEngine {
     private static final int MAX_ERROR_CHARS = 4000;
 
     private final MutationConfig config;
-    private final OfflineMutatorService offline;
+    private final OfflineMutatorService random;
+    private final OptimizerMutator optimizer;
+    private final SearchHistory history;
     private final LlmMutator llm;
     private final ChunkMutator chunk;
     private final ProgramValidator validator;
     private final CostCap cap;
 
-    ProposalEngine(MutationConfig config, OfflineMutatorService offline, LlmMutator llm, ChunkMutator chunk,
-                   ProgramValidator validator, CostCap cap) {
+    ProposalEngine(MutationConfig config, OfflineMutatorService random, OptimizerMutator optimizer,
+                   SearchHistory history, LlmMutator llm, ChunkMutator chunk, ProgramValidator validator,
+                   CostCap cap) {
         this.config = config;
-        this.offline = offline;
+        this.random = random;
+        this.optimizer = optimizer;
+        this.history = history;
         this.llm = llm;
         this.chunk = chunk;
         this.validator = validator;
@@ -56,53 +65,57 @@ public class ProposalEngine {
     public Proposal propose(MutationRequest request) {
         List<String> notes = new ArrayList<>();
         Mutator mutator = choose(request, notes);
-        if (mutator != offline) {
+        if (mutator == llm || mutator == chunk) {
             MutationSession session = mutator.open(request);
             try {
                 return run(request, session, notes, TokenUsage.NONE);
             } catch (MutatorUnavailableException e) {
                 notes.add("The " + session.info().kind() + " mutator stopped: " + e.getMessage()
-                        + ". The offline mutator made this proposal instead.");
-                LOG.warnf("%s: %s mutator unavailable (%s); offline mutator instead", request.variantId(),
+                        + ". The optimizer made this proposal instead.");
+                LOG.warnf("%s: %s mutator unavailable (%s); optimizer instead", request.variantId(),
                         session.info().kind(), e.getMessage());
-                return runOffline(request, notes, session.usage());
+                return runWithout(request, optimizer, notes, session.usage());
             }
         }
-        return runOffline(request, notes, TokenUsage.NONE);
+        return runWithout(request, mutator, notes, TokenUsage.NONE);
     }
 
-    private Proposal runOffline(MutationRequest request, List<String> notes, TokenUsage spent) {
+    /** A mutator without an LLM, which is always available. */
+    private Proposal runWithout(MutationRequest request, Mutator mutator, List<String> notes, TokenUsage spent) {
         try {
-            return run(request, offline.open(request), notes, spent);
+            return run(request, mutator.open(request), notes, spent);
         } catch (MutatorUnavailableException e) {
-            throw new IllegalStateException("the offline mutator is always available", e);
+            throw new IllegalStateException("a mutator without an LLM is always available", e);
         }
     }
 
-    /** The mutator the run asked for, or the offline one with the reason in the notes. */
+    /** The mutator the run asked for, or the optimizer with the reason in the notes. */
     private Mutator choose(MutationRequest request, List<String> notes) {
         String requested = request.settings() != null ? request.settings().mutator() : config.defaultMutator();
         if ("auto".equals(requested)) {
-            requested = llm.configured() ? LlmMutator.KIND : OfflineMutatorService.INFO.kind();
+            requested = llm.configured() ? LlmMutator.KIND : OptimizerMutator.KIND;
         }
-        if (requested.equals(OfflineMutatorService.INFO.kind())) {
-            return offline;
+        if (requested.equals(OptimizerMutator.KIND)) {
+            return optimizer;
+        }
+        // "offline" is what runs asked for before the optimizer existed: the same random knob draws
+        if (requested.equals(OfflineMutatorService.INFO.kind()) || requested.equals(OfflineMutatorService.LEGACY_KIND)) {
+            return random;
         }
         if (!requested.equals(LlmMutator.KIND) && !requested.equals(ChunkMutator.KIND)) {
-            notes.add("The run asked for an unknown mutator '" + requested + "': the offline mutator made this "
-                    + "proposal.");
-            return offline;
+            notes.add("The run asked for an unknown mutator '" + requested + "': the optimizer made this proposal.");
+            return optimizer;
         }
         if (!llm.configured()) {
             notes.add("The run asked for the " + requested + " mutator, but no LLM is configured (OPENAI_API_KEY or "
-                    + "OPENAI_BASE_URL): the offline mutator made this proposal.");
-            return offline;
+                    + "OPENAI_BASE_URL): the optimizer made this proposal.");
+            return optimizer;
         }
         Optional<String> capped = cap.reached(request);
         if (capped.isPresent()) {
-            notes.add("No LLM call: " + capped.get() + ". The offline mutator made this proposal.");
-            LOG.warnf("%s: %s; offline mutator instead", request.variantId(), capped.get());
-            return offline;
+            notes.add("No LLM call: " + capped.get() + ". The optimizer made this proposal.");
+            LOG.warnf("%s: %s; optimizer instead", request.variantId(), capped.get());
+            return optimizer;
         }
         return requested.equals(ChunkMutator.KIND) ? chunk : llm;
     }
@@ -121,6 +134,9 @@ public class ProposalEngine {
                 firstReasoning = attempt.reasoning();
             }
             problems = problems(request, attempt);
+            if (problems.isEmpty()) {
+                problems = duplicate(request, attempt.source());
+            }
             if (problems.isEmpty()) {
                 String reasoning = reasoning(notes, firstReasoning, attempt.reasoning(), n);
                 return new Proposal(attempt.source(), reasoning, session.info(), plus(spent, session.usage()),
@@ -146,6 +162,14 @@ public class ProposalEngine {
             return List.of("the proposal leaves the program unchanged; propose an actual change");
         }
         return validator.validate(attempt.source(), request.approvedImports());
+    }
+
+    /** Claims the program's fingerprint for the variant: empty, or why it is a duplicate within the run. */
+    private List<String> duplicate(MutationRequest request, String source) {
+        return history.claim(request.runId(), ProgramFingerprint.of(source), request.variantId())
+                .map(holder -> List.of("the program is the same as variant " + holder + ", already proposed in "
+                        + "this run (comments, layout and number spelling aside): propose a different change"))
+                .orElse(List.of());
     }
 
     private static String reasoning(List<String> notes, String first, String last, int repairs) {

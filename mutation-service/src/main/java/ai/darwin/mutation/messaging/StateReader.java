@@ -4,6 +4,8 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.MalformedEventException;
 import ai.darwin.events.Topics;
 import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.generation.GenerationClosed;
+import ai.darwin.events.generation.GenerationEvent;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalEvent;
 import ai.darwin.events.hitl.ApprovalRequested;
@@ -15,6 +17,7 @@ import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
+import ai.darwin.mutation.search.SearchHistory;
 import ai.darwin.platform.kafka.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,8 +34,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The state mutation-service keeps, read from the topics rather than a database: run configurations (runs),
- * upgrade requests and decisions (approvals), and the variants already published with their cost (variants). A
- * {@link TopicFollower} reads every partition of the three topics from the beginning, then follows them.
+ * upgrade requests and decisions (approvals), the variants already published with their cost and program
+ * (variants), and what each generation measured (GenerationClosed on generations, for the learning mutator). A
+ * {@link TopicFollower} reads every partition of the four topics from the beginning, then follows them.
  *
  * <p>This is a table read, not work taken from a queue: every instance needs all of it. Records it cannot read are
  * skipped (their own consumers dead-letter them). Generations wait for the first catch-up, up to
@@ -49,17 +53,21 @@ public class StateReader {
     private final Approvals approvals;
     private final PublishedVariants published;
     private final CostLedger ledger;
+    private final SearchHistory history;
     private final TopicFollower follower;
 
     StateReader(MutationConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                RunRegistry runs, Approvals approvals, PublishedVariants published, CostLedger ledger) {
+                RunRegistry runs, Approvals approvals, PublishedVariants published, CostLedger ledger,
+                SearchHistory history) {
         this.config = config;
         this.runs = runs;
         this.approvals = approvals;
         this.published = published;
         this.ledger = ledger;
+        this.history = history;
         this.follower = new TopicFollower("mutation-service-state-reader", kafka,
-                List.of(Topics.RUNS.name(), Topics.APPROVALS.name(), Topics.VARIANTS.name()),
+                List.of(Topics.RUNS.name(), Topics.APPROVALS.name(), Topics.VARIANTS.name(),
+                        Topics.GENERATIONS.name()),
                 record -> apply(record.topic(), record.value()));
     }
 
@@ -97,9 +105,16 @@ public class StateReader {
                 }
             } else if (topic.equals(Topics.VARIANTS.name())) {
                 VariantProposed variant = EventCodec.read(value, VariantProposed.class);
+                history.onVariant(variant);
                 if (variant.kind() == AssignmentKind.MUTATE) {
                     published.add(variant);
                     ledger.settle(variant.runId(), variant.variantId(), variant.usage().costUsd());
+                }
+            } else if (topic.equals(Topics.GENERATIONS.name())) {
+                // only closings are read: the openings, programs and all, would only slow the reader down
+                if (value.substring(0, Math.min(value.length(), 80)).contains("\"GenerationClosed\"")
+                        && EventCodec.read(value, GenerationEvent.class) instanceof GenerationClosed closed) {
+                    history.onClosed(closed);
                 }
             }
         } catch (MalformedEventException e) {

@@ -39,9 +39,7 @@ final class ActivationKnob implements Knob {
     @Override
     public Optional<Change> propose(ProgramModel program, Random random) {
         JavaSource source = program.source();
-        List<MethodCallExpr> calls = source.unit().findAll(MethodCallExpr.class, call -> call.getScope()
-                .filter(scope -> scope instanceof NameExpr name && name.getNameAsString().equals("Activation"))
-                .isPresent() && call.getArguments().size() >= 1);
+        List<MethodCallExpr> calls = source.unit().findAll(MethodCallExpr.class, ActivationKnob::isActivation);
         if (calls.isEmpty()) {
             return Optional.empty();
         }
@@ -55,6 +53,17 @@ final class ActivationKnob implements Knob {
         String where = calls.size() == 1 ? "" : " (" + calls.size() + " calls)";
         return Optional.of(new Change(category(), edits, "MLP activation", current + " → " + next.name() + where,
                 next.why()));
+    }
+
+    /** The program's MLP activation by name ({@code GELU}, {@code squared ReLU}), or "none" when it calls none. */
+    static String current(JavaSource source) {
+        return source.unit().findAll(MethodCallExpr.class, ActivationKnob::isActivation).stream().findFirst()
+                .map(ActivationKnob::kindOf).orElse("none");
+    }
+
+    private static boolean isActivation(MethodCallExpr call) {
+        return call.getScope().filter(scope -> scope instanceof NameExpr name
+                && name.getNameAsString().equals("Activation")).isPresent() && call.getArguments().size() >= 1;
     }
 
     private static String kindOf(MethodCallExpr call) {

@@ -1,7 +1,6 @@
 package ai.darwin.mutation.offline;
 
 import ai.darwin.events.variant.MutatorInfo;
-import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.mutation.program.AssignmentSeed;
 import ai.darwin.mutation.proposal.Attempt;
 import ai.darwin.mutation.proposal.MutationRequest;
@@ -11,49 +10,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The offline mutator as the service uses it: seeded by the assignment, and on a repair a fresh draw with the
- * next seed of the same assignment (its changes are independent draws, so there is nothing to fix in place).
+ * The random knob mutator ({@code random}; {@code offline} in runs from before the learning mutator), kept as the
+ * baseline the learning one is measured against, as the service uses it: seeded by the assignment, and on a repair
+ * a fresh draw with the next seed of the same assignment (its changes are independent draws, so there is nothing to
+ * fix in place).
  */
 @ApplicationScoped
 public class OfflineMutatorService implements Mutator {
 
-    public static final MutatorInfo INFO = new MutatorInfo("offline", null);
+    public static final MutatorInfo INFO = new MutatorInfo("random", null);
+    /** The name runs gave this mutator before the learning one ({@code optimizer}) became the default. */
+    public static final String LEGACY_KIND = "offline";
 
     private final OfflineMutator mutator = new OfflineMutator();
 
     @Override
     public MutationSession open(MutationRequest request) {
-        return new MutationSession() {
-            private int attempts;
-
-            @Override
-            public Attempt attempt(List<String> problems) {
-                String salt = attempts == 0 ? "" : "#" + attempts;
-                attempts++;
-                long seed = AssignmentSeed.of(request.assignment().trainingSeed(),
-                        request.assignment().assignmentId() + salt);
-                OfflineMutation mutation;
-                try {
-                    mutation = mutator.mutate(request.parentSource(), seed, request.preset());
-                } catch (IllegalArgumentException e) {
-                    return Attempt.failed("", List.of(e.getMessage()), List.of());
-                }
-                if (mutation.unchanged()) {
-                    return Attempt.failed(mutation.description(), List.of("the offline mutator found nothing to change"),
-                            List.of());
-                }
-                return Attempt.of(mutation.source(), mutation.description(), List.of());
+        return MutationSession.withoutLlm(INFO, (attempt, problems) -> {
+            String salt = attempt == 0 ? "" : "#" + attempt;
+            long seed = AssignmentSeed.of(request.assignment().trainingSeed(),
+                    request.assignment().assignmentId() + salt);
+            OfflineMutation mutation;
+            try {
+                mutation = mutator.mutate(request.parentSource(), seed, request.preset());
+            } catch (IllegalArgumentException e) {
+                return Attempt.failed("", List.of(e.getMessage()), List.of());
             }
-
-            @Override
-            public TokenUsage usage() {
-                return TokenUsage.NONE;
+            if (mutation.unchanged()) {
+                return Attempt.failed(mutation.description(), List.of("the random mutator found nothing to change"),
+                        List.of());
             }
-
-            @Override
-            public MutatorInfo info() {
-                return INFO;
-            }
-        };
+            return Attempt.of(mutation.source(), mutation.description(), List.of());
+        });
     }
 }

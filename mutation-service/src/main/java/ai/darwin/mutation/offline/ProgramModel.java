@@ -105,6 +105,12 @@ final class ProgramModel {
         return constants.stream().filter(c -> matches(c.name(), knob)).toList();
     }
 
+    /** Every constant of the run's preset (and those of no preset); the other presets' are left out. */
+    List<Constant> constants() {
+        return constants.stream().filter(c -> PRESETS.stream().noneMatch(p -> c.name().startsWith(p + "_"))
+                || preset == null || c.name().startsWith(preset + "_")).toList();
+    }
+
     /** The constant {@code <prefix><knob>}, e.g. {@code CPU_} and {@code N_HEAD}. */
     Optional<Constant> constant(String prefix, String knob) {
         return constants.stream().filter(c -> c.name().equals(prefix + knob)).findFirst();

@@ -50,6 +50,11 @@ final class RmsNormKnob implements Knob {
                         + "trains as well as or better than LayerNorm."));
     }
 
+    /** Whether the program normalises with LayerNorm calls (else RMSNorm written out, or none). */
+    static boolean usesLayerNorm(JavaSource source) {
+        return !source.unit().findAll(MethodCallExpr.class, RmsNormKnob::isLayerNorm).isEmpty();
+    }
+
     private static boolean isLayerNorm(MethodCallExpr call) {
         return call.getNameAsString().equals("layerNorm") && call.getArguments().size() == 5 && call.getScope()
                 .filter(scope -> scope instanceof NameExpr name && name.getNameAsString().equals("LayerNorm"))

@@ -17,4 +17,31 @@ public interface MutationSession {
     TokenUsage usage();
 
     MutatorInfo info();
+
+    /**
+     * A session of a mutator without an LLM: free, and always available.
+     *
+     * @param attempts the n-th attempt (from 0) for the previous attempt's problems
+     */
+    static MutationSession withoutLlm(MutatorInfo info, java.util.function.BiFunction<Integer, List<String>, Attempt>
+            attempts) {
+        return new MutationSession() {
+            private int made;
+
+            @Override
+            public Attempt attempt(List<String> problems) {
+                return attempts.apply(made++, problems);
+            }
+
+            @Override
+            public TokenUsage usage() {
+                return TokenUsage.NONE;
+            }
+
+            @Override
+            public MutatorInfo info() {
+                return info;
+            }
+        };
+    }
 }

@@ -8,7 +8,7 @@ import ai.darwin.events.run.RunConfig;
  * What mutation needs of a run's configuration.
  *
  * @param preset     {@code cpu} or {@code gpu}: which constants of the seed program the offline mutator changes
- * @param mutator    {@code offline}, {@code llm} or {@code llm-chunk}
+ * @param mutator    {@code optimizer}, {@code random} (or {@code offline}), {@code llm} or {@code llm-chunk}
  * @param model      the LLM model, if the run names one
  * @param costCapUsd LLM spending after which the run's proposals fall back to the offline mutator (0: none)
  * @param fitness    what the run optimises, which the prompts state

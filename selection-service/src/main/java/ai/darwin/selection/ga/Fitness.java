@@ -57,6 +57,11 @@ public final class Fitness {
     }
 
     /** @return the pool, best first; equal places are ordered by variant id, so the ranking is reproducible */
+    /** The run's val_bpb noise floor, 0 while none was measured. */
+    public double valBpbFloor() {
+        return floor == null ? 0 : floor.valBitsPerByte();
+    }
+
     public List<Candidate> bestFirst(Collection<Candidate> pool) {
         List<Candidate> candidates = new ArrayList<>(pool);
         candidates.sort(Comparator.comparing(Candidate::variantId));

@@ -3,6 +3,7 @@ package ai.darwin.selection.ga;
 import ai.darwin.events.generation.Survivor;
 import ai.darwin.events.run.SelectionSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Elitism plus tournament. The pool is every program that trained this generation and every program the agents
+ * Elitism plus tournament, or elitism plus {@link ParentSampling} when the run asks for weighted sampling. The pool is every program that trained this generation and every program the agents
  * carried into it, so a generation can never lose the best program found so far. Each agent whose own new
  * program is among the elites keeps it; the other agents take a tournament winner; an agent whose variant
  * failed is refilled from the survivors that way too.
@@ -32,6 +33,15 @@ public final class Selection {
     public static List<Survivor> survivors(List<String> agentIds, Map<String, Candidate> ownVariant,
                                            List<Candidate> pool, Set<String> promoted, SelectionSpec spec,
                                            Fitness fitness, Random random) {
+        return survivors(agentIds, ownVariant, pool, promoted, spec, fitness, Map.of(), random);
+    }
+
+    /**
+     * @param children offspring each variant already had in the run (for weighted sampling)
+     */
+    public static List<Survivor> survivors(List<String> agentIds, Map<String, Candidate> ownVariant,
+                                           List<Candidate> pool, Set<String> promoted, SelectionSpec spec,
+                                           Fitness fitness, Map<String, Integer> children, Random random) {
         List<Candidate> ranked = fitness.bestFirst(pool);
         Map<String, Survivor> chosen = new LinkedHashMap<>();
 
@@ -63,9 +73,11 @@ public final class Selection {
             chosen.put(agent, new Survivor(agent, elite.variantId(), "elite"));
         }
 
+        Map<String, Integer> offspring = new HashMap<>(children);
         for (String agent : List.copyOf(free)) {
-            Candidate winner = tournament(ranked, spec.tournamentSize(), random);
-            String reason = ownVariant.containsKey(agent) ? "tournament" : "refill";
+            Candidate winner = spec.weighted() ? ParentSampling.draw(ranked, offspring, fitness.valBpbFloor(), random)
+                    : tournament(ranked, spec.tournamentSize(), random);
+            String reason = !ownVariant.containsKey(agent) ? "refill" : spec.weighted() ? "weighted" : "tournament";
             chosen.put(agent, new Survivor(agent, winner.variantId(), reason));
         }
         return agentIds.stream().map(chosen::get).toList();

@@ -51,7 +51,7 @@ class Succession {
         } else {
             survivors = Selection.survivors(run.agents().stream().map(AgentSlot::agentId).toList(),
                     outcome.ownVariant(), pool, run.steering().promoted(), run.config().selection(), fitness,
-                    new Random(run.config().seed() * 131 + generation.number()));
+                    run.children(), new Random(run.config().seed() * 131 + generation.number()));
             run.steering().promotionsApplied();
             crownBest(run, pool, fitness, earlierResults);
         }

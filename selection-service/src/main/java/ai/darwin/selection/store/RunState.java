@@ -10,9 +10,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -40,6 +42,8 @@ public class RunState {
     private int generation;
     /** Each agent and the variant whose program it carries. */
     private List<AgentSlot> agents = new ArrayList<>();
+    /** Offspring per variant: each generation an agent carries a program, that program has one more child. */
+    private Map<String, Integer> children = new HashMap<>();
     private TreeMap<Integer, GenerationState> generations = new TreeMap<>();
     /** The seed program as a variant: the parent of generation 0. */
     private String seedVariantId;
@@ -206,6 +210,15 @@ public class RunState {
             throw new IllegalArgumentException("run " + runId + ": " + next + " are not the agents " + agents);
         }
         agents = new ArrayList<>(next);
+        if (children == null) {
+            children = new HashMap<>();
+        }
+        next.forEach(slot -> children.merge(slot.variantId(), 1, Integer::sum));
+    }
+
+    /** Offspring per variant id so far: how many generations agents carried it into. */
+    public Map<String, Integer> children() {
+        return Map.copyOf(children == null ? Map.of() : children);
     }
 
     /**

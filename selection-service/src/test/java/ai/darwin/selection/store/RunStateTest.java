@@ -68,6 +68,7 @@ class RunStateTest {
         assertThat(run.steering().guidance()).containsExactly("be bold");
         assertThat(run.steering().vetoed("v-2")).isTrue();
         assertThat(run.steering().promoted()).containsExactly("v-1");
+        assertThat(run.children()).as("saved before offspring were counted").isEmpty();
         assertThat(run.markHandled("e-1")).isFalse();
         assertThat(run.budget().maxTokens()).isEqualTo(20_000);
         assertThat(run.queued()).hasSize(1);
@@ -100,6 +101,9 @@ class RunStateTest {
         assertThatThrownBy(() -> run.carry(List.of(new AgentSlot("agent-2", "v"), new AgentSlot("agent-1", "w"))))
                 .isInstanceOf(IllegalArgumentException.class);
         run.carry(List.of(new AgentSlot("agent-1", "v"), new AgentSlot("agent-2", "w")));
+        run.carry(List.of(new AgentSlot("agent-1", "v"), new AgentSlot("agent-2", "v")));
+        assertThat(run.children()).as("offspring: each carried program is a parent once more")
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("v", 3, "w", 1));
         run.steering().approvePopulation(3, run.config());
         run.steering().approvePopulation(1, run.config());
         run.fillPopulation("v");

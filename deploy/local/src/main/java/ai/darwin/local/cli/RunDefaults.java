@@ -60,7 +60,7 @@ final class RunDefaults {
                 new TrainingBudget(options.maxTokens(), options.maxSeconds()), get("preset"), options.mutator(),
                 options.model(), new FitnessSpec(get("fitness.mode"), list("fitness.order"), weights()),
                 new SelectionSpec(whole("selection.elites"), whole("selection.tournament-size"),
-                        get("selection.assignment-policy")),
+                        get("selection.assignment-policy"), get("selection.parent-sampling")),
                 whole("stop-after-stagnant-generations"), number("cost-cap-usd"), options.seeds(),
                 whole("verification-interval"), options.seed(), whole("noise-floor-seeds"));
     }

@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
  * @param maxSeconds   training seconds per variant (0: none)
  * @param dataset      a local text file or an http(s) URL
  * @param sha256       the dataset's expected SHA-256, if known
- * @param mutator      {@code offline}, {@code llm} or {@code llm-chunk}
+ * @param mutator      {@code optimizer} (learns from the run's measurements), {@code random} (random knob changes,
+ *                     the baseline), {@code llm} or {@code llm-chunk}
  * @param model        the LLM model, for the llm mutators
  * @param seeds        the most seed pairs the verification trains
  * @param seed         the run's master seed
@@ -39,6 +40,9 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     static final int MAX_SECONDS = 86_400;
     static final long MAX_TOKENS = 1_000_000_000_000L;
     static final int MAX_SEEDS = 20;
+    static final List<String> MUTATORS = List.of("optimizer", "random", "llm", "llm-chunk");
+    /** The mutators that call an LLM, and so need a model. */
+    static final List<String> LLM_MUTATORS = List.of("llm", "llm-chunk");
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
     static final Set<String> VALUED = Set.of("name", "population", "generations", "budget-tokens", "budget-seconds",
             "dataset", "sha256", "mutator", "model", "seeds", "seed");
@@ -94,7 +98,8 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
         String mutator = checked.mutator(env);
         String model = values.get("model");
-        if (!mutator.equals("offline") && model.isBlank()) {
+        boolean llm = LLM_MUTATORS.contains(mutator);
+        if (llm && model.isBlank()) {
             throw checked.refused("model", "must name the LLM for the " + mutator + " mutator");
         }
         String dataset = values.get("dataset");
@@ -108,7 +113,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
             throw checked.refused("sha256", "must be 64 hexadecimal digits, not '" + sha256 + "'");
         }
         return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset,
-                sha256.isEmpty() ? null : sha256, mutator, mutator.equals("offline") ? null : model, seeds, seed,
+                sha256.isEmpty() ? null : sha256, mutator, llm ? model : null, seeds, seed,
                 fresh, allowUnisolated, List.copyOf(given));
     }
 
@@ -121,7 +126,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         return """
                 usage: ./darwin run [--population 2..100] [--generations 1..1000] [--budget-tokens 0..10^12]
                                     [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
-                                    [--mutator offline|llm|llm-chunk] [--model NAME] [--seeds 2..20] [--seed N]
+                                    [--mutator optimizer|random|llm|llm-chunk] [--model NAME] [--seeds 2..20] [--seed N]
                                     [--name NAME] [--new] [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
@@ -168,10 +173,10 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         String mutator(UnaryOperator<String> env) {
             String value = values.get("mutator");
             if (value.equals("auto")) {
-                return blank(env.apply("OPENAI_API_KEY")) && blank(env.apply("OPENAI_BASE_URL")) ? "offline" : "llm";
+                return blank(env.apply("OPENAI_API_KEY")) && blank(env.apply("OPENAI_BASE_URL")) ? "optimizer" : "llm";
             }
-            if (!List.of("offline", "llm", "llm-chunk").contains(value)) {
-                throw refused("mutator", "must be offline, llm or llm-chunk, not '" + value + "'");
+            if (!MUTATORS.contains(value)) {
+                throw refused("mutator", "must be optimizer, random, llm or llm-chunk, not '" + value + "'");
             }
             return value;
         }

@@ -34,7 +34,7 @@ class RunHeaderTest {
         List<String> lines = RunHeader.lines(requested.config(), "run-small", List.of());
 
         assertThat(lines.get(0)).startsWith("Resuming run run-small: population 2, 2 generations, 8 s per variant, "
-                + "mutator offline, dataset /home/ada/darwin/.darwin/data/input.txt");
+                + "mutator optimizer, dataset /home/ada/darwin/.darwin/data/input.txt");
         assertThat(lines.get(1)).startsWith("Optimising: First lower validation bits per byte (val_bpb); then higher "
                 + "model FLOPs utilisation (MFU); then more training tokens per second.");
         // 2 mutations and a control in each of 2 generations, 2 more control seeds, up to 5 verification pairs

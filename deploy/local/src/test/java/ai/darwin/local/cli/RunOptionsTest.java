@@ -59,7 +59,8 @@ class RunOptionsTest {
             "--budget-tokens  | -1    | --budget-tokens must be a whole number from 0 to 1,000,000,000,000, not '-1'",
             "--seeds          | 1     | --seeds must be a whole number from 2 to 20, not '1'",
             "--seed           | x     | --seed must be a whole number, not 'x'",
-            "--mutator        | gpt   | --mutator must be offline, llm or llm-chunk, not 'gpt'",
+            "--mutator        | gpt   | --mutator must be optimizer, random, llm or llm-chunk, not 'gpt'",
+            "--mutator        | offline | --mutator must be optimizer, random, llm or llm-chunk, not 'offline'",
             "--sha256         | beef  | --sha256 must be 64 hexadecimal digits, not 'beef'",
     })
     void aBadValueIsRefusedBeforeAnythingStartsNamingTheOptionAndItsRange(String option, String value,
@@ -85,7 +86,7 @@ class RunOptionsTest {
         assertThat(List.of(options.population(), options.generations(), options.seeds()))
                 .containsExactly(number("population"), number("generations"), number("seeds"));
         assertThat(options.maxSeconds()).isEqualTo(Double.parseDouble(DEFAULTS.get("budget-seconds")));
-        assertThat(options.mutator()).isEqualTo("offline");
+        assertThat(options.mutator()).isEqualTo("optimizer");
         assertThat(options.model()).isNull();
         assertThat(options.dataset()).satisfiesAnyOf(d -> assertThat(d).endsWith("tinyshakespeare.txt"),
                 d -> assertThat(d).isEqualTo(DEFAULTS.get("default-dataset.url")));

@@ -1,0 +1,123 @@
+package ai.darwin.mutation.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import ai.darwin.mutation.offline.KnobSpace;
+import ai.darwin.training.harness.SeedProgram;
+import ai.darwin.training.harness.compile.ProgramCompiler;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+
+    static final String SEED = SeedProgram.source();
+    static final double SEED_LR = 1e-3;
+
+    /**
+     * The run so far: the seed as control, every other learning-rate change (the lower ones won) and eight changes
+     * of other knobs, all worse than the control.
+     */
+    static List<SearchHistory.Measured> lowerLearningRateWon() {
+        List<SearchHistory.Measured> measured = new ArrayList<>();
+        measured.add(new SearchHistory.Measured(new SearchHistory.Outcome("control", 0), SEED));
+        int rates = 0;
+        int others = 0;
+        for (KnobSpace.Option option : KnobSpace.options(SEED, "cpu")) {
+            double lr = Double.parseDouble(option.vector().get("CPU_LEARNING_RATE"));
+            if (lr != SEED_LR && rates++ % 2 == 0) {
+                measured.add(new SearchHistory.Measured(new SearchHistory.Outcome("lr" + rates,
+                        lr < SEED_LR ? -0.05 : 0.06), option.source()));
+            } else if (lr == SEED_LR && others < 8) {
+                others++;
+                measured.add(new SearchHistory.Measured(new SearchHistory.Outcome("other" + others,
+                        0.03 + 0.002 * others), option.source()));
+            }
+        }
+        return measured;
+    }
+
+    static Set<String> fingerprints(List<SearchHistory.Measured> measured) {
+        Set<String> taken = new HashSet<>();
+        measured.forEach(m -> taken.add(ProgramFingerprint.of(m.source())));
+        return taken;
+    }
+
+    static double learningRate(String source) {
+        return Double.parseDouble(KnobSpace.vector(source, "cpu").get("CPU_LEARNING_RATE"));
+    }
+
+    @Test
+    void afterALowerLearningRateWonItProposesAnotherLowLearningRateItHasNotTriedAndSaysWhy() throws Exception {
+        List<SearchHistory.Measured> measured = lowerLearningRateWon();
+        Set<String> taken = fingerprints(measured);
+        for (long seed = 1; seed <= 3; seed++) {
+            Optimizer.Choice choice = new Optimizer().choose(SEED, "cpu", List.of(), measured, taken::contains, seed)
+                    .orElseThrow();
+            assertThat(choice.reasoning().lines().findFirst().orElseThrow()).startsWith("CPU_LEARNING_RATE 1e-3f → ");
+            assertThat(learningRate(choice.source())).isLessThan(SEED_LR);
+            assertThat(taken).doesNotContain(ProgramFingerprint.of(choice.source()));
+            assertThat(choice.reasoning()).contains("TPE over " + measured.size() + " measured variants",
+                    "highest expected improvement");
+        }
+        Optimizer.Choice one = new Optimizer().choose(SEED, "cpu", List.of(), measured, taken::contains, 1)
+                .orElseThrow();
+        assertThatCode(() -> ProgramCompiler.compile(one.source())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void withoutMeasurementsItExploresOneSeededChange() {
+        Optimizer.Choice a = new Optimizer().choose(SEED, "cpu", List.of(), List.of(), f -> false, 7).orElseThrow();
+        Optimizer.Choice b = new Optimizer().choose(SEED, "cpu", List.of(), List.of(), f -> false, 7).orElseThrow();
+        assertThat(a).isEqualTo(b);
+        assertThat(a.reasoning()).contains("Optimiser exploring: 0 of the 4 measurements");
+        Map<String, String> seed = KnobSpace.vector(SEED, "cpu");
+        Map<String, String> changed = KnobSpace.vector(a.source(), "cpu");
+        assertThat(changed.keySet().stream().filter(k -> !changed.get(k).equals(seed.get(k)))).hasSize(1);
+    }
+
+    @Test
+    void guidanceThatNamesAKnobAndADirectionIsFollowedEvenAgainstTheModel() {
+        List<SearchHistory.Measured> measured = lowerLearningRateWon();
+        Set<String> taken = fingerprints(measured);
+        for (long seed = 1; seed <= 3; seed++) {
+            Optimizer.Choice choice = new Optimizer().choose(SEED, "cpu", List.of("try a higher learning rate"),
+                    measured, taken::contains, seed).orElseThrow();
+            assertThat(learningRate(choice.source())).isGreaterThan(SEED_LR);
+            assertThat(choice.reasoning()).contains("Following the guidance \"try a higher learning rate\"");
+        }
+        Optimizer.Choice dropout = new Optimizer().choose(SEED, "cpu", List.of("more DROPOUT please"), List.of(),
+                f -> false, 3).orElseThrow();
+        assertThat(dropout.reasoning().lines().findFirst().orElseThrow()).startsWith("CPU_DROPOUT 0.0f → ");
+        Optimizer.Choice unknown = new Optimizer().choose(SEED, "cpu", List.of("be creative"), List.of(),
+                f -> false, 3).orElseThrow();
+        assertThat(unknown.reasoning()).doesNotContain("Following the guidance");
+    }
+
+    @Test
+    void aProgramTheRunAlreadyProposedIsNeverChosenAndWhenAllWereThereIsNoChoice() {
+        Set<String> all = Optimizer.candidateFingerprints(SEED, "cpu");
+        String left = all.iterator().next();
+        Optional<Optimizer.Choice> only = new Optimizer().choose(SEED, "cpu", List.of(), List.of(),
+                f -> !f.equals(left), 1);
+        assertThat(only).isPresent();
+        assertThat(ProgramFingerprint.of(only.get().source())).isEqualTo(left);
+        assertThat(only.get().reasoning()).containsPattern("\\d+ better-ranked candidate\\(s\\) skipped: the run "
+                + "already proposed their program");
+        assertThat(new Optimizer().choose(SEED, "cpu", List.of(), List.of(), all::contains, 1)).isEmpty();
+    }
+
+    @Test
+    void theFingerprintIgnoresCommentsLayoutAndNumberSpellingButNotValues() {
+        String program = "class A { static final float LR = 1e-3f; int f() { return 1; } }";
+        assertThat(ProgramFingerprint.of("// a comment\nclass A {\n  static final float LR = 0.001f;\n"
+                + "  int f() { /* x */ return 1; }\n}\n")).isEqualTo(ProgramFingerprint.of(program));
+        assertThat(ProgramFingerprint.of(program.replace("1e-3f", "2e-3f")))
+                .isNotEqualTo(ProgramFingerprint.of(program));
+    }
+}
