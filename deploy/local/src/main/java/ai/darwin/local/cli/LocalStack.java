@@ -34,12 +34,17 @@ final class LocalStack {
 
     private final Path repository;
     private final Path home;
+    private final Path jwtPublicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<Process> started = new ArrayList<>();
 
-    LocalStack(Path repository, Path home) {
+    /**
+     * @param jwtPublicKey the key every service verifies callers' tokens with ({@link LocalTokens})
+     */
+    LocalStack(Path repository, Path home, Path jwtPublicKey) {
         this.repository = repository;
         this.home = home;
+        this.jwtPublicKey = jwtPublicKey;
     }
 
     Path logs() {
@@ -83,6 +88,7 @@ final class LocalStack {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
             environment.put("MONGODB_URI", MONGODB);
             environment.put("DARWIN_HOME", home.toString());
+            environment.put("DARWIN_JWT_PUBLIC_KEY_LOCATION", jwtPublicKey.toString());
             if (service.name().equals("training-service") && allowUnisolated) {
                 environment.put("DARWIN_TRAINING_SANDBOX_ALLOW_UNISOLATED", "true");
             }
