@@ -62,6 +62,12 @@
     },
   };
 
+  // The run's LLM spending against its cap: the total once it ended, the closed generations' sum until then.
+  function spend(d, c) {
+    const spent = d.costUsd ?? (d.generations || []).reduce((sum, g) => sum + ((g.statistics || {}).costUsd || 0), 0);
+    return `${fmt.usd(spent)} of ${c.costCapUsd > 0 ? fmt.usd(c.costCapUsd) + " cap" : "the service's default cap"}`;
+  }
+
   async function api(path, options) {
     const headers = {...((options && options.headers) || {})};
     if (token()) headers.Authorization = "Bearer " + token();
@@ -221,7 +227,7 @@
           fact(r.status === "COMPLETED" ? "Champion" : "Best so far", r.championVariantId || "–"),
           fact("Mutator", c.mutator ? c.mutator + (c.model ? " · " + c.model : "") : "–"),
           fact("Budget", c.budget ? `${fmt.num(c.budget.maxTokens)} tokens / ${fmt.secs(c.budget.maxSeconds)}` : "–"),
-          fact("Outcome", r.outcome || "–"), d.costUsd != null && fact("LLM cost", fmt.usd(d.costUsd))));
+          fact("Outcome", r.outcome || "–"), fact("LLM cost", spend(d, c))));
     }
 
     const fact = (label, value) => el("div", {}, el("dt", {}, label), el("dd", {}, value ?? "–"));

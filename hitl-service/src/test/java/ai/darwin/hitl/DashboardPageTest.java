@@ -29,7 +29,8 @@ class DashboardPageTest {
                 .body(containsString("sessionStorage.setItem(TOKEN, address.searchParams.get(\"token\"))"))
                 .body(containsString("history.replaceState("))
                 .body(containsString("headers.Authorization = \"Bearer \" + token()"))
-                .body(not(containsString("by: ")));
+                .body(not(containsString("by: ")))
+                .body(containsString("fact(\"LLM cost\", spend(d, c))"));
         given().get("/dashboard.css").then().statusCode(200).contentType(startsWith("text/css"));
     }
 }
