@@ -65,7 +65,8 @@ class EvolutionEndToEndIT {
                 "MONGODB_URI", infrastructure.mongoUri(), "DARWIN_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
         Map<String, Map<String, String>> extra = Map.of(
                 "selection-service", Map.of("DARWIN_SELECTION_DEADLINE_MINIMUM", "PT6M",
-                        "DARWIN_SELECTION_STARTUP_GRACE", "PT10S"),
+                        "DARWIN_SELECTION_STARTUP_GRACE", "PT10S",
+                        "DARWIN_DATASET_DIRECTORIES", REPOSITORY.resolve("../shared/data").normalize().toString()),
                 "training-service", Map.of("DARWIN_TRAINING_SANDBOX_HEAP", "768m"));
         for (String name : List.of("memory-service", "selection-service", "mutation-service", "training-service",
                 "hitl-service")) {

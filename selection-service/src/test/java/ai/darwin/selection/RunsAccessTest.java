@@ -30,6 +30,7 @@ class RunsAccessTest {
 
     @Test
     void onlyAnOperatorStartsARunAndTheRunRecordsWho() {
+        int published = channels.<String>sinkSize(EventPublisher.RUNS);
         given().contentType(ContentType.JSON).body(RunsResourceIT.CONFIG).post("/runs").then().statusCode(401)
                 .contentType(ContentType.JSON).header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401)).body("error", containsString("Authorization: Bearer"));
@@ -43,13 +44,27 @@ class RunsAccessTest {
                     .statusCode(403).body("status", equalTo(403))
                     .body("error", containsString("operators start runs"));
         }
-        assertThat(channels.<String>sinkSize(EventPublisher.RUNS)).isZero();
+        assertThat(channels.<String>sinkSize(EventPublisher.RUNS)).isEqualTo(published);
 
         RunAccepted accepted = with(TestTokens.bearer("otto", Roles.OPERATOR)).body(RunsResourceIT.CONFIG)
                 .post("/runs").then().statusCode(202).extract().as(RunAccepted.class);
         RunRequested requested = await().until(() -> channels.published(EventPublisher.RUNS, RunRequested.class,
                 accepted.runId()), l -> !l.isEmpty()).get(0);
         assertThat(requested.requestedBy()).isEqualTo("otto");
+    }
+
+    @Test
+    void aDatasetFromOutsideTheAllowListIsRefusedWithTheReason() {
+        for (String dataset : new String[] {"/etc/passwd", "../shared/data/../../../etc/shadow",
+                "http://169.254.169.254/latest/meta-data/", "https://intranet.example/corpus.txt"}) {
+            with(TestTokens.bearer("otto", Roles.OPERATOR))
+                    .body(RunsResourceIT.CONFIG.replace("../shared/data/tinyshakespeare.txt", dataset))
+                    .post("/runs").then().statusCode(400).body("status", equalTo(400))
+                    .body("error", containsString("dataset '" + dataset + "' is not allowed"));
+        }
+        with(TestTokens.bearer("otto", Roles.OPERATOR)).body(RunsResourceIT.CONFIG.replace(
+                        "../shared/data/tinyshakespeare.txt", "https://raw.githubusercontent.com/karpathy/input.txt"))
+                .post("/runs").then().statusCode(202);
     }
 
     private static RequestSpecification with(String authorization) {

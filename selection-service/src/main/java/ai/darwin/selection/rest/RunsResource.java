@@ -5,6 +5,8 @@ import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.platform.rest.ErrorBody;
 import ai.darwin.platform.security.Roles;
+import ai.darwin.platform.input.DatasetSources;
+import ai.darwin.selection.config.DatasetsConfig;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.run.RunValidation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,10 +33,12 @@ public class RunsResource {
 
     private final EventPublisher publisher;
     private final SecurityIdentity caller;
+    private final DatasetSources datasets;
 
-    RunsResource(EventPublisher publisher, SecurityIdentity caller) {
+    RunsResource(EventPublisher publisher, SecurityIdentity caller, DatasetsConfig datasets) {
         this.publisher = publisher;
         this.caller = caller;
+        this.datasets = datasets.sources();
     }
 
     @POST
@@ -44,7 +48,8 @@ public class RunsResource {
                     + "Needs an operator's token; the event records its name as requestedBy.")
     @APIResponse(responseCode = "202", description = "the run was requested",
             content = @Content(schema = @Schema(implementation = RunAccepted.class)))
-    @APIResponse(responseCode = "400", description = "the configuration is invalid",
+    @APIResponse(responseCode = "400", description = "the configuration is invalid, or its dataset is not from an "
+            + "allowed source (darwin.datasets.allowed-*)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "401", description = "no valid bearer token",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -55,6 +60,7 @@ public class RunsResource {
             throw new BadRequestException("a run configuration is required as the JSON body");
         }
         RunValidation.check(config);
+        datasets.check(config.dataset().uri());
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
         RunRequested event = new RunRequested(Envelope.of(runId), config, caller.getPrincipal().getName());
         return publisher.publish(event)

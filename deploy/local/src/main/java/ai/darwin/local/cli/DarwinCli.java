@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public final class DarwinCli {
         }
         token = tokens.ensure(System.getProperty("user.name", "operator"));
         System.out.println("Starting the services (logs in " + stack.logs() + "):");
-        stack.startServices(options.allowUnisolated());
+        stack.startServices(options.allowUnisolated(), datasetDirectories(config));
 
         String runId;
         if (unfinished.isPresent()) {
@@ -133,6 +134,19 @@ public final class DarwinCli {
         System.out.print("\n" + report.text());
         System.out.println("  (saved to " + saved + ")");
         System.out.println("\nDashboard: " + dashboard() + "  — the services keep running for it; ./darwin stop stops them.");
+    }
+
+    /**
+     * Where the run's local dataset may lie: the Darwin home's data folder (downloads land there) and the folder of
+     * the file this operator named or the bundled corpus, which {@link Datasets} has already resolved to a path.
+     */
+    private List<Path> datasetDirectories(RunConfig config) {
+        List<Path> directories = new ArrayList<>(List.of(home.resolve("data")));
+        Path dataset = Path.of(config.dataset().uri()).toAbsolutePath().normalize();
+        if (dataset.getParent() != null && !dataset.startsWith(home.resolve("data"))) {
+            directories.add(dataset.getParent());
+        }
+        return directories;
     }
 
     /** The dashboard's address with the token, the way Jupyter prints it: the page keeps it and clears the URL. */

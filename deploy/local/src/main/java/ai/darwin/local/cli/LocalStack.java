@@ -64,9 +64,10 @@ final class LocalStack {
     /**
      * Starts every service that is not already up, then waits for all of them to be ready.
      *
-     * @param allowUnisolated let the training service run variants without bubblewrap where it cannot isolate them
+     * @param allowUnisolated    let the training service run variants without bubblewrap where it cannot isolate them
+     * @param datasetDirectories where a run's local dataset may lie (selection-service refuses others)
      */
-    void startServices(boolean allowUnisolated) throws IOException {
+    void startServices(boolean allowUnisolated, List<Path> datasetDirectories) throws IOException {
         Files.createDirectories(logs());
         Files.createDirectories(home.resolve("pids"));
         for (Service service : SERVICES) {
@@ -89,6 +90,8 @@ final class LocalStack {
             environment.put("MONGODB_URI", MONGODB);
             environment.put("DARWIN_HOME", home.toString());
             environment.put("DARWIN_JWT_PUBLIC_KEY_LOCATION", jwtPublicKey.toString());
+            environment.put("DARWIN_DATASET_DIRECTORIES", String.join(",",
+                    datasetDirectories.stream().map(Path::toString).toList()));
             if (service.name().equals("training-service") && allowUnisolated) {
                 environment.put("DARWIN_TRAINING_SANDBOX_ALLOW_UNISOLATED", "true");
             }
