@@ -156,32 +156,26 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
 
         double seconds(String option) {
-            String value = values.get(option);
-            try {
-                double seconds = Double.parseDouble(value);
-                if (seconds >= 0 && seconds <= MAX_SECONDS) {
-                    return seconds;
-                }
-            } catch (NumberFormatException e) {
-                // refused below, with the range
-            }
-            throw refused(option, String.format(Locale.ROOT,
-                    "must be a number of seconds from 0 (no time limit) to %,d, not '%s'", MAX_SECONDS, value));
+            return decimal(option, MAX_SECONDS, "must be a number of seconds from 0 (no time limit) to %,d, not '%s'");
         }
 
         double dollars(String option) {
+            return decimal(option, MAX_COST_CAP_USD,
+                    "must be US dollars from 0 (mutation-service's default cap) to %,d, not '%s'");
+        }
+
+        /** A number from 0 to {@code max}, else refused with {@code rule} (formatted with max and the value). */
+        private double decimal(String option, int max, String rule) {
             String value = values.get(option);
             try {
-                double dollars = Double.parseDouble(value);
-                if (dollars >= 0 && dollars <= MAX_COST_CAP_USD) {
-                    return dollars;
+                double number = Double.parseDouble(value);
+                if (number >= 0 && number <= max) {
+                    return number;
                 }
             } catch (NumberFormatException e) {
                 // refused below, with the range
             }
-            throw refused(option, String.format(Locale.ROOT,
-                    "must be US dollars from 0 (mutation-service's default cap) to %,d, not '%s'", MAX_COST_CAP_USD,
-                    value));
+            throw refused(option, String.format(Locale.ROOT, rule, max, value));
         }
 
         String mutator(UnaryOperator<String> env) {
