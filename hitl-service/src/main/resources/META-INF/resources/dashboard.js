@@ -10,9 +10,27 @@
   const who = document.getElementById("who");
   let timer = null;
 
-  who.value = localStorage.getItem("darwin.who") || "human";
-  who.addEventListener("change", () => localStorage.setItem("darwin.who", me()));
-  const me = () => who.value.trim() || "human";
+  // The token arrives once in the address (?token=…, as ./darwin run prints it, the way Jupyter does): it is kept for
+  // this tab only and taken out of the address bar, so that it stays out of the history, bookmarks and shared links.
+  const TOKEN = "darwin.token";
+  const address = new URL(window.location.href);
+  if (address.searchParams.has("token")) {
+    sessionStorage.setItem(TOKEN, address.searchParams.get("token"));
+    address.searchParams.delete("token");
+    history.replaceState(null, "", address.pathname + address.search + address.hash);
+  }
+  const token = () => sessionStorage.getItem(TOKEN);
+  // Who the services will record is the token's name; shown here only, never sent as a claim of its own.
+  function signedInAs() {
+    try {
+      const claims = JSON.parse(atob(token().split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+      return `${claims.upn || claims.preferred_username || claims.sub} (${(claims.groups || []).join(", ")})`;
+    } catch (e) {
+      return null;
+    }
+  }
+  who.textContent = token() ? "signed in as " + (signedInAs() || "a token holder")
+    : "not signed in: open the address ./darwin run printed (…/?token=…) to decide and intervene";
   const enc = encodeURIComponent;
 
   function el(tag, attrs, ...children) {
@@ -44,8 +62,16 @@
     },
   };
 
+  // The run's LLM spending against its cap: the total once it ended, the closed generations' sum until then.
+  function spend(d, c) {
+    const spent = d.costUsd ?? (d.generations || []).reduce((sum, g) => sum + ((g.statistics || {}).costUsd || 0), 0);
+    return `${fmt.usd(spent)} of ${c.costCapUsd > 0 ? fmt.usd(c.costCapUsd) + " cap" : "the service's default cap"}`;
+  }
+
   async function api(path, options) {
-    const response = await fetch(path, options);
+    const headers = {...((options && options.headers) || {})};
+    if (token()) headers.Authorization = "Bearer " + token();
+    const response = await fetch(path, {...options, headers});
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const error = new Error(body && body.error ? body.error : `${response.status} ${response.statusText}`);
@@ -123,7 +149,7 @@
 
     const intervene = async (kind, fields) => {
       try {
-        await post(base + "/interventions", {kind, by: me(), message: "", ...fields});
+        await post(base + "/interventions", {kind, message: "", ...fields});
         flash(`${kind} sent: selection-service applies it`);
       } catch (e) {
         flash(e.message, true);
@@ -136,7 +162,7 @@
     };
     const decide = async (requestId, approved, comment) => {
       try {
-        await post(`${base}/approvals/${enc(requestId)}/decision`, {approved, by: me(), comment: comment || null});
+        await post(`${base}/approvals/${enc(requestId)}/decision`, {approved, comment: comment || null});
         flash(`${approved ? "Approved" : "Refused"} ${requestId}`);
         refresh();
       } catch (e) {
@@ -201,7 +227,7 @@
           fact(r.status === "COMPLETED" ? "Champion" : "Best so far", r.championVariantId || "–"),
           fact("Mutator", c.mutator ? c.mutator + (c.model ? " · " + c.model : "") : "–"),
           fact("Budget", c.budget ? `${fmt.num(c.budget.maxTokens)} tokens / ${fmt.secs(c.budget.maxSeconds)}` : "–"),
-          fact("Outcome", r.outcome || "–"), d.costUsd != null && fact("LLM cost", fmt.usd(d.costUsd))));
+          fact("Outcome", r.outcome || "–"), fact("LLM cost", spend(d, c))));
     }
 
     const fact = (label, value) => el("div", {}, el("dt", {}, label), el("dd", {}, value ?? "–"));

@@ -19,7 +19,9 @@ import ai.darwin.events.training.TrainingStarted;
 import ai.darwin.events.variant.TrainingBudget;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.local.cli.ThroughputReport;
+import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.ServiceProcess;
+import ai.darwin.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
@@ -57,11 +59,14 @@ class EvolutionEndToEndIT {
         infrastructure = new LocalInfrastructure(REPOSITORY, home);
         infrastructure.kafka("start");
         infrastructure.mongo("start");
+        // the services verify callers with the test key pair, as a deployment does with its own
+        Path publicKey = TestTokens.writePublicKey(home.resolve("jwt-public.pem"));
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers(),
-                "MONGODB_URI", infrastructure.mongoUri());
+                "MONGODB_URI", infrastructure.mongoUri(), "DARWIN_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
         Map<String, Map<String, String>> extra = Map.of(
                 "selection-service", Map.of("DARWIN_SELECTION_DEADLINE_MINIMUM", "PT6M",
-                        "DARWIN_SELECTION_STARTUP_GRACE", "PT10S"),
+                        "DARWIN_SELECTION_STARTUP_GRACE", "PT10S",
+                        "DARWIN_DATASET_DIRECTORIES", REPOSITORY.resolve("../shared/data").normalize().toString()),
                 "training-service", Map.of("DARWIN_TRAINING_SANDBOX_HEAP", "768m"));
         for (String name : List.of("memory-service", "selection-service", "mutation-service", "training-service",
                 "hitl-service")) {
@@ -171,6 +176,7 @@ class EvolutionEndToEndIT {
                 new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()), new SelectionSpec(1, 2, "others"),
                 0, 0, 2, 0, 11);
         return given().port(services.get("selection-service").port()).contentType(ContentType.JSON)
+                .header("Authorization", TestTokens.bearer("e2e-operator", Roles.OPERATOR))
                 .body(EventCodec.mapper().writeValueAsString(config)).post("/runs")
                 .then().statusCode(202).extract().jsonPath().getString("runId");
     }

@@ -15,10 +15,13 @@ import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.hitl.messaging.EventConsumer;
 import ai.darwin.hitl.messaging.EventPublisher;
+import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.MongoServerResource;
+import ai.darwin.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -61,7 +64,8 @@ class ApprovalsResourceTest {
                 .body("[0].agentId", equalTo("agent-2"))
                 .body("[0].status", equalTo("pending"));
 
-        given().contentType(ContentType.JSON).body("{\"approved\":true,\"by\":\"ada\",\"comment\":\"go ahead\"}")
+        // the body's 'by' is an old client's self-declaration: the decision records the token's name instead
+        asApprover("ada").body("{\"approved\":true,\"by\":\"mallory\",\"comment\":\"go ahead\"}")
                 .post("/runs/" + run + "/approvals/req-budget/decision").then().statusCode(202)
                 .body("type", equalTo("ApprovalDecided")).body("requestId", equalTo("req-budget"))
                 .body("approved", equalTo(true)).body("decidedBy", equalTo("ada"));
@@ -74,6 +78,7 @@ class ApprovalsResourceTest {
         assertThat(decided.requestId()).isEqualTo("req-budget");
         assertThat(decided.approved()).isTrue();
         assertThat(decided.comment()).isEqualTo("go ahead");
+        assertThat(decided.decidedBy()).isEqualTo("ada");
         assertThat(message.getMetadata(OutgoingCloudEventMetadata.class)).hasValueSatisfying(
                 ce -> assertThat(ce.getType()).isEqualTo("ai.darwin.ApprovalDecided.v1"));
         assertThat(message.getMetadata(OutgoingKafkaRecordMetadata.class)).hasValueSatisfying(
@@ -84,7 +89,7 @@ class ApprovalsResourceTest {
         given().queryParam("status", "DECIDED").get("/runs/" + run + "/approvals").then()
                 .body("requestId", contains("req-budget")).body("[0].approved", equalTo(true))
                 .body("[0].decidedBy", equalTo("ada")).body("[0].comment", equalTo("go ahead"));
-        given().contentType(ContentType.JSON).body("{\"approved\":false,\"by\":\"bob\"}")
+        asApprover("bob").body("{\"approved\":false}")
                 .post("/runs/" + run + "/approvals/req-budget/decision").then().statusCode(409)
                 .body("error", equalTo("approval request req-budget was already approved by ada"));
         assertThat(sink.received()).hasSize(1);
@@ -99,7 +104,7 @@ class ApprovalsResourceTest {
         given().get("/runs/" + run + "/approvals").then()
                 .body("requestId", contains("req-budget", "req-import"))
                 .body("approved", contains(true, false)).body("decidedBy", contains("ada", "bob"));
-        given().contentType(ContentType.JSON).body("{\"approved\":true,\"by\":\"ada\"}")
+        asApprover("ada").body("{\"approved\":true}")
                 .post("/runs/" + run + "/approvals/req-import/decision").then().statusCode(409)
                 .body("error", containsString("already refused by bob"));
         assertThat(sink.received()).hasSize(1);
@@ -111,15 +116,12 @@ class ApprovalsResourceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/runs/run-other/approvals")
                 .path("size()").equals(1));
 
-        given().contentType(ContentType.JSON).body("{\"approved\":true,\"by\":\"ada\"}")
+        asApprover("ada").body("{\"approved\":true}")
                 .post("/runs/run-other/approvals/req-nobody-made/decision").then().statusCode(404)
                 .body("error", equalTo("run run-other has no approval request req-nobody-made"));
-        given().contentType(ContentType.JSON).body("{\"approved\":true,\"by\":\"ada\"}")
+        asApprover("ada").body("{\"approved\":true}")
                 .post("/runs/run-approvals-x/approvals/req-elsewhere/decision").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{\"approved\":true}")
-                .post("/runs/run-other/approvals/req-elsewhere/decision").then().statusCode(400)
-                .body("error", containsString("'by'"));
-        given().contentType(ContentType.JSON).body("{\"by\":\"ada\"}")
+        asApprover("ada").body("{\"comment\":\"fine\"}")
                 .post("/runs/run-other/approvals/req-elsewhere/decision").then().statusCode(400)
                 .body("error", containsString("'approved'"));
         given().queryParam("status", "maybe").get("/runs/run-other/approvals").then().statusCode(400)
@@ -127,6 +129,10 @@ class ApprovalsResourceTest {
         given().queryParam("status", "pending").get("/runs/run-other/approvals").then()
                 .body("requestId", contains("req-elsewhere"));
         assertThat(connector.sink(EventPublisher.APPROVALS).received()).isEmpty();
+    }
+
+    private static RequestSpecification asApprover(String name) {
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(name, Roles.APPROVER));
     }
 
     private static ApprovalRequested request(String run, String requestId, ApprovalKind kind, String detail) {

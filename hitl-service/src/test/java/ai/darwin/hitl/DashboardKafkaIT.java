@@ -19,8 +19,10 @@ import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.hitl.messaging.EventConsumer;
+import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.KafkaBrokerResource;
 import ai.darwin.testing.MongoServerResource;
+import ai.darwin.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -95,7 +97,8 @@ class DashboardKafkaIT {
 
         ConsumerTask<String, String> approvals = companion.consumeStrings()
                 .fromTopics(Topics.APPROVALS.name(), 2, Duration.ofSeconds(30));
-        given().contentType(ContentType.JSON).body("{\"approved\":true,\"by\":\"ada\"}")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("ada", Roles.APPROVER))
+                .body("{\"approved\":true}")
                 .post("/runs/run-kafka-approval/approvals/req-population/decision").then().statusCode(202);
         approvals.awaitCompletion();
         ConsumerRecord<String, String> decided = approvals.getRecords().stream()

@@ -2,6 +2,7 @@ package ai.darwin.hitl;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import ai.darwin.testing.MongoServerResource;
@@ -23,7 +24,13 @@ class DashboardPageTest {
         given().get("/dashboard.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("/api/runs"))
                 .body(containsString("/approvals?status=pending"))
-                .body(containsString("/interventions"));
+                .body(containsString("/interventions"))
+                // the token from ./darwin's address: kept for the tab, out of the address bar, sent as a bearer
+                .body(containsString("sessionStorage.setItem(TOKEN, address.searchParams.get(\"token\"))"))
+                .body(containsString("history.replaceState("))
+                .body(containsString("headers.Authorization = \"Bearer \" + token()"))
+                .body(not(containsString("by: ")))
+                .body(containsString("fact(\"LLM cost\", spend(d, c))"));
         given().get("/dashboard.css").then().statusCode(200).contentType(startsWith("text/css"));
     }
 }

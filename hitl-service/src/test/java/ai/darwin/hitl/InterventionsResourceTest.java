@@ -9,10 +9,13 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.hitl.InterventionKind;
 import ai.darwin.hitl.messaging.EventPublisher;
+import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.MongoServerResource;
+import ai.darwin.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -39,8 +42,8 @@ class InterventionsResourceTest {
 
     @Test
     void guidanceBecomesAHumanInterventionEventOfTheRun() {
-        given().contentType(ContentType.JSON)
-                .body("{\"kind\":\"GUIDANCE\",\"message\":\"try rotary embeddings\",\"by\":\"ada\"}")
+        asOperator()
+                .body("{\"kind\":\"GUIDANCE\",\"message\":\"try rotary embeddings\",\"by\":\"mallory\"}")
                 .post("/runs/run-1/interventions").then().statusCode(202);
 
         InMemorySink<String> sink = connector.sink(EventPublisher.INTERVENTIONS);
@@ -50,18 +53,23 @@ class InterventionsResourceTest {
         assertThat(event.runId()).isEqualTo("run-1");
         assertThat(event.kind()).isEqualTo(InterventionKind.GUIDANCE);
         assertThat(event.message()).isEqualTo("try rotary embeddings");
+        assertThat(event.by()).as("the token's name, not the body's").isEqualTo("ada");
         assertThat(message.getMetadata(OutgoingCloudEventMetadata.class)).hasValueSatisfying(
                 ce -> assertThat(ce.getType()).isEqualTo("ai.darwin.HumanIntervention.v1"));
     }
 
     @Test
     void aVetoWithoutAVariantIsRejectedAndNothingIsPublished() {
-        given().contentType(ContentType.JSON).body("{\"kind\":\"VETO\",\"message\":\"no\",\"by\":\"ada\"}")
+        asOperator().body("{\"kind\":\"VETO\",\"message\":\"no\",\"by\":\"ada\"}")
                 .post("/runs/run-1/interventions").then().statusCode(400)
                 .body(containsString("VETO needs a variantId"));
-        given().contentType(ContentType.JSON).body("{\"kind\":\"EXPLODE\",\"message\":\"no\",\"by\":\"ada\"}")
+        asOperator().body("{\"kind\":\"EXPLODE\",\"message\":\"no\",\"by\":\"ada\"}")
                 .post("/runs/run-1/interventions").then().statusCode(400)
                 .body(containsString("EXPLODE"));
         assertThat(connector.sink(EventPublisher.INTERVENTIONS).received()).isEmpty();
+    }
+
+    private static RequestSpecification asOperator() {
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("ada", Roles.OPERATOR));
     }
 }

@@ -12,13 +12,16 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.Topics;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.memory.export.ChangeRecord;
+import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.FreePorts;
 import ai.darwin.testing.KafkaBrokerResource;
 import ai.darwin.testing.ServiceProcess;
+import ai.darwin.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +62,9 @@ class MemoryRunIT {
         mongo.bind("127.0.0.1", FreePorts.next());
         memory = new ServiceProcess(Path.of("target/quarkus-app/quarkus-run.jar"), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", KafkaBrokerResource.bootstrapServers(),
-                "MONGODB_URI", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort()),
+                "MONGODB_URI", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
+                "DARWIN_JWT_PUBLIC_KEY_LOCATION",
+                TestTokens.writePublicKey(Path.of("target/memory-run-it-jwt.pem")).toAbsolutePath().toString()),
                 Path.of("target/memory-run-it.log"));
         memory.start(Duration.ofSeconds(90));
         RestAssured.port = memory.port();
@@ -97,6 +102,7 @@ class MemoryRunIT {
         given().queryParam("limit", 1000).get("/runs/" + run.runId + "/events").then()
                 .body("size()", equalTo(run.events.size()));
 
+        given().get("/runs/" + run.runId + "/export/json").then().statusCode(401).body("status", equalTo(401));
         checkJsonExport();
         checkGitExport();
     }
@@ -142,8 +148,12 @@ class MemoryRunIT {
                 .body("attempts.outcome", org.hamcrest.Matchers.contains("KEPT", "DISCARDED", "FAILED", "KEPT"));
     }
 
+    private static RequestSpecification asOperator() {
+        return given().header("Authorization", TestTokens.bearer("otto", Roles.OPERATOR));
+    }
+
     private void checkJsonExport() throws Exception {
-        byte[] zip = given().get("/runs/" + run.runId + "/export/json").then().statusCode(200)
+        byte[] zip = asOperator().get("/runs/" + run.runId + "/export/json").then().statusCode(200)
                 .extract().asByteArray();
         Map<String, byte[]> files = unzip(zip);
         assertThat(files).containsKey("run.json");
@@ -172,7 +182,7 @@ class MemoryRunIT {
     }
 
     private void checkGitExport() throws Exception {
-        byte[] zip = given().get("/runs/" + run.runId + "/export/git").then().statusCode(200).extract().asByteArray();
+        byte[] zip = asOperator().get("/runs/" + run.runId + "/export/git").then().statusCode(200).extract().asByteArray();
         Path directory = Files.createTempDirectory("git-export-it");
         for (Map.Entry<String, byte[]> file : unzip(zip).entrySet()) {
             Path target = directory.resolve(file.getKey());

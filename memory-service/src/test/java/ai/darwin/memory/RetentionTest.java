@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import ai.darwin.memory.query.MemoryQueries;
 import ai.darwin.memory.retention.Retention;
 import ai.darwin.memory.store.Projections;
+import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.MongoServerResource;
+import ai.darwin.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,7 +43,8 @@ class RetentionTest {
         assertThat(queries.run("run-old")).isEmpty();
         assertThat(queries.variants("run-old", null)).isEmpty();
         assertThat(queries.run("run-unfinished")).isPresent();
-        given().get("/retention").then().statusCode(200)
+        given().header("Authorization", TestTokens.bearer("otto", Roles.OPERATOR)).get("/retention").then()
+                .statusCode(200)
                 .body("[0].runId", equalTo("run-old"))
                 .body("[0].removed.variants", equalTo(5));
     }

@@ -70,6 +70,11 @@ class ChannelDriver {
                 .filter(e -> e.runId().equals(run)).toList();
     }
 
+    /** How many messages a sink received, of every run. */
+    <T> int sinkSize(String channel) {
+        return connector.<T>sink(channel).received().size();
+    }
+
     GenerationOpened opened(String run, int generation) {
         return awaitGeneration(GenerationOpened.class, run, generation);
     }

@@ -7,12 +7,15 @@ import static org.hamcrest.Matchers.containsString;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.Topics;
 import ai.darwin.events.run.RunRequested;
+import ai.darwin.platform.security.Roles;
 import ai.darwin.selection.rest.RunAccepted;
 import ai.darwin.testing.KafkaBrokerResource;
 import ai.darwin.testing.MongoServerResource;
+import ai.darwin.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +41,7 @@ class RunsResourceIT {
 
     @Test
     void aRunRequestIsPublishedWithItsKeyAndCloudEventsHeaders() {
-        RunAccepted accepted = given().contentType(ContentType.JSON).body(CONFIG).post("/runs")
+        RunAccepted accepted = asOperator().body(CONFIG).post("/runs")
                 .then().statusCode(202).extract().as(RunAccepted.class);
 
         try (KafkaCompanion companion = new KafkaCompanion(KafkaBrokerResource.bootstrapServers())) {
@@ -51,6 +54,7 @@ class RunsResourceIT {
             RunRequested event = EventCodec.read(record.value(), RunRequested.class);
             assertThat(event.eventId()).isEqualTo(accepted.eventId());
             assertThat(event.config().population()).isEqualTo(4);
+            assertThat(event.requestedBy()).isEqualTo("otto");
             assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(header(record, "ce_id")).isEqualTo(event.eventId());
             assertThat(header(record, "ce_type")).isEqualTo("ai.darwin.RunRequested.v1");
@@ -63,9 +67,13 @@ class RunsResourceIT {
 
     @Test
     void anInvalidConfigurationIsRejectedWithTheFieldItBreaks() {
-        given().contentType(ContentType.JSON).body(CONFIG.replace("\"population\":4", "\"population\":1"))
+        asOperator().body(CONFIG.replace("\"population\":4", "\"population\":1"))
                 .post("/runs").then().statusCode(400).body(containsString("population"));
-        given().contentType(ContentType.JSON).body("{ not json").post("/runs").then().statusCode(400);
+        asOperator().body("{ not json").post("/runs").then().statusCode(400);
+    }
+
+    private static RequestSpecification asOperator() {
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("otto", Roles.OPERATOR));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -42,7 +42,12 @@ class DeploymentManifestsTest {
             assertThat(map(map(service.get("build")).get("args")).get("SERVICE")).as(name).isEqualTo(name);
             String port = properties.getProperty("quarkus.http.port");
             List<String> published = new ArrayList<>();
-            strings(service.get("ports")).forEach(p -> published.add(p.substring(p.indexOf(':') + 1)));
+            for (String mapping : strings(service.get("ports"))) {
+                assertThat(mapping).as(name + " is published on loopback unless DARWIN_BIND says otherwise")
+                        .startsWith("${DARWIN_BIND:-127.0.0.1}:");
+                published.add(mapping.substring(mapping.indexOf("}:") + 2, mapping.lastIndexOf(':')));
+                assertThat(mapping).endsWith(":" + port);
+            }
             published.addAll(strings(service.get("expose")));
             assertThat(published).as(name + " port").containsExactly(port);
             assertThat(strings(map(service.get("healthcheck")).get("test"))).as(name + " healthcheck")
@@ -57,6 +62,13 @@ class DeploymentManifestsTest {
                     .isEqualTo(reads(properties, "DARWIN_INSTANCE"));
             assertThat(environment.keySet().stream().anyMatch(key -> key.startsWith("OPENAI_")))
                     .as(name + " receives the LLM's secrets").isEqualTo(name.equals("mutation-service"));
+        }
+        for (String name : List.of("selection-service", "memory-service", "hitl-service")) {
+            Map<String, Object> service = map(services.get(name));
+            assertThat(map(service.get("environment")).get("DARWIN_JWT_PUBLIC_KEY_LOCATION")).as(name)
+                    .isEqualTo("/run/darwin/jwt-public.pem");
+            assertThat(strings(service.get("volumes"))).as(name)
+                    .contains("${DARWIN_JWT_PUBLIC_KEY:-./.darwin/security/jwt-public.pem}:/run/darwin/jwt-public.pem:ro");
         }
         Map<String, Object> mutation = map(map(services.get("mutation-service")).get("environment"));
         assertThat(mutation.get("DARWIN_MEMORY_URL"))

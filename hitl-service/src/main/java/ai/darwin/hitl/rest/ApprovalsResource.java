@@ -7,6 +7,9 @@ import ai.darwin.hitl.approval.ApprovalStore;
 import ai.darwin.hitl.approval.ApprovalView;
 import ai.darwin.hitl.messaging.EventPublisher;
 import ai.darwin.platform.rest.ErrorBody;
+import ai.darwin.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -38,10 +41,12 @@ public class ApprovalsResource {
 
     private final ApprovalStore store;
     private final EventPublisher publisher;
+    private final SecurityIdentity caller;
 
-    ApprovalsResource(ApprovalStore store, EventPublisher publisher) {
+    ApprovalsResource(ApprovalStore store, EventPublisher publisher, SecurityIdentity caller) {
         this.store = store;
         this.publisher = publisher;
+        this.caller = caller;
     }
 
     @GET
@@ -63,13 +68,19 @@ public class ApprovalsResource {
 
     @POST
     @Path("/{requestId}/decision")
+    @RolesAllowed(Roles.APPROVER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or refuse a request",
             description = "Answers 202 with the published ApprovalDecided once the broker has it. An approved "
-                    + "MORE_BUDGET or LARGER_POPULATION takes effect from the run's next generation.")
+                    + "MORE_BUDGET or LARGER_POPULATION takes effect from the run's next generation. The decision "
+                    + "records the caller's token name as decidedBy; a 'by' in the body is ignored.")
     @APIResponse(responseCode = "202", description = "the decision was published",
             content = @Content(schema = @Schema(implementation = ApprovalDecided.class)))
-    @APIResponse(responseCode = "400", description = "approved or by is missing",
+    @APIResponse(responseCode = "400", description = "approved is missing",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "401", description = "no valid bearer token",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "the token is neither an approver's nor an operator's",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "the run has no such request",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -80,12 +91,9 @@ public class ApprovalsResource {
         if (request == null || request.approved() == null) {
             throw new BadRequestException("'approved' (true or false) is required in the JSON body");
         }
-        if (request.by() == null || request.by().isBlank()) {
-            throw new BadRequestException("'by' (who decides) is required in the JSON body");
-        }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment();
-        ApprovalDecided decision = new ApprovalDecided(Envelope.of(runId), requestId, request.approved(), request.by(),
-                comment);
+        ApprovalDecided decision = new ApprovalDecided(Envelope.of(runId), requestId, request.approved(),
+                caller.getPrincipal().getName(), comment);
         switch (store.claim(decision)) {
             case UNKNOWN -> throw new NotFoundException("run " + runId + " has no approval request " + requestId);
             case ALREADY_DECIDED -> throw new ClientErrorException(alreadyDecided(runId, requestId), 409);

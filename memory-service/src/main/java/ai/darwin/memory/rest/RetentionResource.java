@@ -1,6 +1,8 @@
 package ai.darwin.memory.rest;
 
 import ai.darwin.memory.retention.Retention;
+import ai.darwin.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +23,9 @@ public class RetentionResource {
     }
 
     @GET
-    @Operation(summary = "Runs deleted by retention, newest first, with what each deletion removed")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Runs deleted by retention, newest first, with what each deletion removed",
+            description = "Retention is the operator's business: needs an operator's token (401/403 otherwise).")
     public List<Map<String, Object>> log() {
         return retention.log().stream().map(d -> {
             d.remove("_id");

@@ -4,6 +4,8 @@ import ai.darwin.memory.export.GitExport;
 import ai.darwin.memory.export.MemoryExport;
 import ai.darwin.memory.query.MemoryQueries;
 import ai.darwin.memory.query.VariantView;
+import ai.darwin.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -94,8 +96,10 @@ public class RunsResource {
 
     @GET
     @Path("/{runId}/export/json")
+    @RolesAllowed(Roles.OPERATOR)
     @Produces("application/zip")
-    @Operation(summary = "The run's memory as JSON files in DARWIN's layout (zip)")
+    @Operation(summary = "The run's memory as JSON files in DARWIN's layout (zip)",
+            description = "Every source and diff of the run: needs an operator's token (401/403 otherwise).")
     public Response exportJson(@PathParam("runId") String runId) {
         Document run = existing(runId);
         return attachment(memoryExport.zip(runId, run), runId + "-memory.zip");
@@ -103,8 +107,10 @@ public class RunsResource {
 
     @GET
     @Path("/{runId}/export/git")
+    @RolesAllowed(Roles.OPERATOR)
     @Produces("application/zip")
-    @Operation(summary = "The run's memory as a git repository, one commit per variant (zip)")
+    @Operation(summary = "The run's memory as a git repository, one commit per variant (zip)",
+            description = "Every source of the run: needs an operator's token (401/403 otherwise).")
     public Response exportGit(@PathParam("runId") String runId) {
         Document run = existing(runId);
         return attachment(gitExport.zip(runId, run.getString("championVariantId")), runId + "-git.zip");

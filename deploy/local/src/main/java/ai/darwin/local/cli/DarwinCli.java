@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -30,18 +31,21 @@ public final class DarwinCli {
     private static final ObjectMapper JSON = EventCodec.mapper();
     private static final String SELECTION = "http://127.0.0.1:8083";
     private static final String MEMORY = "http://127.0.0.1:8084";
-    private static final String DASHBOARD = "http://localhost:8080/";
+    private static final String DASHBOARD = "http://127.0.0.1:8080/";
 
     private final Path repository;
     private final Path home;
     private final LocalStack stack;
     private final RunDefaults defaults = RunDefaults.load();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final LocalTokens tokens;
+    private String token;
 
     private DarwinCli(Path repository, Path home) {
         this.repository = repository;
         this.home = home;
-        this.stack = new LocalStack(repository, home);
+        this.tokens = new LocalTokens(home);
+        this.stack = new LocalStack(repository, home, tokens.publicKey());
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,8 +100,9 @@ public final class DarwinCli {
                     OS-level sandbox. LLM-written programs then have only the bytecode check between them and this
                     machine's files, network and environment. Use it only on a machine you can afford to lose.""");
         }
+        token = tokens.ensure(System.getProperty("user.name", "operator"));
         System.out.println("Starting the services (logs in " + stack.logs() + "):");
-        stack.startServices(options.allowUnisolated());
+        stack.startServices(options.allowUnisolated(), datasetDirectories(config));
 
         String runId;
         if (unfinished.isPresent()) {
@@ -107,7 +112,8 @@ public final class DarwinCli {
             System.out.println("Started run " + runId);
         }
         Files.writeString(home.resolve("current-run"), runId);
-        System.out.println("Dashboard: " + DASHBOARD);
+        System.out.println("Dashboard: " + dashboard() + "  (logs in with the operator token in "
+                + tokens.operatorToken() + ")");
 
         RunWatcher watcher = new RunWatcher(LocalStack.KAFKA, runId);
         RunCompleted completed = watcher.watch();
@@ -127,7 +133,25 @@ public final class DarwinCli {
         Files.writeString(saved, report.text());
         System.out.print("\n" + report.text());
         System.out.println("  (saved to " + saved + ")");
-        System.out.println("\nDashboard: " + DASHBOARD + "  — the services keep running for it; ./darwin stop stops them.");
+        System.out.println("\nDashboard: " + dashboard() + "  — the services keep running for it; ./darwin stop stops them.");
+    }
+
+    /**
+     * Where the run's local dataset may lie: the Darwin home's data folder (downloads land there) and the folder of
+     * the file this operator named or the bundled corpus, which {@link Datasets} has already resolved to a path.
+     */
+    private List<Path> datasetDirectories(RunConfig config) {
+        List<Path> directories = new ArrayList<>(List.of(home.resolve("data")));
+        Path dataset = Path.of(config.dataset().uri()).toAbsolutePath().normalize();
+        if (dataset.getParent() != null && !dataset.startsWith(home.resolve("data"))) {
+            directories.add(dataset.getParent());
+        }
+        return directories;
+    }
+
+    /** The dashboard's address with the token, the way Jupyter prints it: the page keeps it and clears the URL. */
+    private String dashboard() {
+        return DASHBOARD + "?token=" + token;
     }
 
     private static RunConfig announce(RunConfig config, String resumedRunId, RunOptions options) {
@@ -166,7 +190,7 @@ public final class DarwinCli {
 
     private String submit(RunConfig config) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(SELECTION + "/runs"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
@@ -211,6 +235,10 @@ public final class DarwinCli {
         }
         Path current = home.resolve("current-run");
         System.out.println("  current run: " + (Files.exists(current) ? Files.readString(current).trim() : "none"));
+        if (Files.exists(tokens.operatorToken())) {
+            token = Files.readString(tokens.operatorToken()).trim();
+            System.out.println("  dashboard:   " + dashboard());
+        }
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -34,12 +34,17 @@ final class LocalStack {
 
     private final Path repository;
     private final Path home;
+    private final Path jwtPublicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<Process> started = new ArrayList<>();
 
-    LocalStack(Path repository, Path home) {
+    /**
+     * @param jwtPublicKey the key every service verifies callers' tokens with ({@link LocalTokens})
+     */
+    LocalStack(Path repository, Path home, Path jwtPublicKey) {
         this.repository = repository;
         this.home = home;
+        this.jwtPublicKey = jwtPublicKey;
     }
 
     Path logs() {
@@ -59,9 +64,10 @@ final class LocalStack {
     /**
      * Starts every service that is not already up, then waits for all of them to be ready.
      *
-     * @param allowUnisolated let the training service run variants without bubblewrap where it cannot isolate them
+     * @param allowUnisolated    let the training service run variants without bubblewrap where it cannot isolate them
+     * @param datasetDirectories where a run's local dataset may lie (selection-service refuses others)
      */
-    void startServices(boolean allowUnisolated) throws IOException {
+    void startServices(boolean allowUnisolated, List<Path> datasetDirectories) throws IOException {
         Files.createDirectories(logs());
         Files.createDirectories(home.resolve("pids"));
         for (Service service : SERVICES) {
@@ -83,6 +89,9 @@ final class LocalStack {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
             environment.put("MONGODB_URI", MONGODB);
             environment.put("DARWIN_HOME", home.toString());
+            environment.put("DARWIN_JWT_PUBLIC_KEY_LOCATION", jwtPublicKey.toString());
+            environment.put("DARWIN_DATASET_DIRECTORIES", String.join(",",
+                    datasetDirectories.stream().map(Path::toString).toList()));
             if (service.name().equals("training-service") && allowUnisolated) {
                 environment.put("DARWIN_TRAINING_SANDBOX_ALLOW_UNISOLATED", "true");
             }

@@ -61,7 +61,7 @@ final class RunDefaults {
                 options.model(), new FitnessSpec(get("fitness.mode"), list("fitness.order"), weights()),
                 new SelectionSpec(whole("selection.elites"), whole("selection.tournament-size"),
                         get("selection.assignment-policy"), get("selection.parent-sampling")),
-                whole("stop-after-stagnant-generations"), number("cost-cap-usd"), options.seeds(),
+                whole("stop-after-stagnant-generations"), options.costCapUsd(), options.seeds(),
                 whole("verification-interval"), options.seed(), whole("noise-floor-seeds"));
     }
 

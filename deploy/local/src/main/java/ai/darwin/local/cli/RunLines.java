@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,12 @@ final class RunLines {
         return String.format("  ok %s  val_bpb %.4f  ppl %.2f  mfu %.2f%%  %,.0f tok/s  %.0f s%s", completed.variantId(),
                 m.valBitsPerByte(), m.perplexity(), 100 * m.mfu(), m.tokensPerSecond(), m.totalSeconds(),
                 completed.flagged() ? "  HELD by " + gates(completed.integrityFlags()) : "");
+    }
+
+    /** The run's LLM spending so far against its cap, after each generation. */
+    static String spend(double spentUsd, double capUsd) {
+        return String.format(Locale.ROOT, "  LLM spend $%.4f of %s", spentUsd,
+                capUsd > 0 ? String.format(Locale.ROOT, "the $%.2f cap", capUsd) : "mutation-service's default cap");
     }
 
     /**

@@ -27,13 +27,14 @@ import java.util.function.UnaryOperator;
  * @param model        the LLM model, for the llm mutators
  * @param seeds        the most seed pairs the verification trains
  * @param seed         the run's master seed
+ * @param costCapUsd   no more LLM calls once the run has cost this many US dollars (0: mutation-service's default)
  * @param fresh        start a new run even if an unfinished one exists
  * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
  * @param given        the options named on the command line, which only a new run takes
  */
 record RunOptions(String name, int population, int generations, long maxTokens, double maxSeconds, String dataset,
-                  String sha256, String mutator, String model, int seeds, long seed, boolean fresh,
-                  boolean allowUnisolated, List<String> given) {
+                  String sha256, String mutator, String model, int seeds, long seed, double costCapUsd,
+                  boolean fresh, boolean allowUnisolated, List<String> given) {
 
     static final int MAX_POPULATION = 100;
     static final int MAX_GENERATIONS = 1000;
@@ -43,9 +44,10 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     static final List<String> MUTATORS = List.of("optimizer", "random", "llm", "llm-chunk");
     /** The mutators that call an LLM, and so need a model. */
     static final List<String> LLM_MUTATORS = List.of("llm", "llm-chunk");
+    static final int MAX_COST_CAP_USD = 10_000;
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
     static final Set<String> VALUED = Set.of("name", "population", "generations", "budget-tokens", "budget-seconds",
-            "dataset", "sha256", "mutator", "model", "seeds", "seed");
+            "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd");
 
     static RunOptions parse(List<String> args, Path repository) {
         return parse(args, repository, RunDefaults.load(), System::getenv);
@@ -92,6 +94,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
         int seeds = (int) checked.whole("seeds", 2, MAX_SEEDS);
         long seed = checked.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        double costCapUsd = checked.dollars("cost-cap-usd");
         String name = values.get("name");
         if (name.isBlank()) {
             throw checked.refused("name", "must not be blank");
@@ -114,7 +117,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
         return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset,
                 sha256.isEmpty() ? null : sha256, mutator, llm ? model : null, seeds, seed,
-                fresh, allowUnisolated, List.copyOf(given));
+                costCapUsd, fresh, allowUnisolated, List.copyOf(given));
     }
 
     /** Variants the run will train: the baseline, P per generation, and 2k re-trainings to verify. */
@@ -127,12 +130,13 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
                 usage: ./darwin run [--population 2..100] [--generations 1..1000] [--budget-tokens 0..10^12]
                                     [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
                                     [--mutator optimizer|random|llm|llm-chunk] [--model NAME] [--seeds 2..20] [--seed N]
-                                    [--name NAME] [--new] [--allow-unisolated]
+                                    [--cost-cap-usd 0..10000] [--name NAME] [--new] [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
                 Every variant trains on the same number of tokens (--budget-tokens); --budget-seconds alone asks for
                 a wall-clock budget instead, both together for whichever comes first. --seeds is the most seed pairs
-                the final verification trains.
+                the final verification trains. --cost-cap-usd stops the LLM calls once the run has cost that much
+                (then the offline mutator proposes).
                 Without --new, an unfinished run is resumed as it was requested. The llm mutator is the default when
                 OPENAI_API_KEY or OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant
                 behind bubblewrap; --allow-unisolated trains without it where it cannot run (LLM-written code then
@@ -157,17 +161,26 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
 
         double seconds(String option) {
+            return decimal(option, MAX_SECONDS, "must be a number of seconds from 0 (no time limit) to %,d, not '%s'");
+        }
+
+        double dollars(String option) {
+            return decimal(option, MAX_COST_CAP_USD,
+                    "must be US dollars from 0 (mutation-service's default cap) to %,d, not '%s'");
+        }
+
+        /** A number from 0 to {@code max}, else refused with {@code rule} (formatted with max and the value). */
+        private double decimal(String option, int max, String rule) {
             String value = values.get(option);
             try {
-                double seconds = Double.parseDouble(value);
-                if (seconds >= 0 && seconds <= MAX_SECONDS) {
-                    return seconds;
+                double number = Double.parseDouble(value);
+                if (number >= 0 && number <= max) {
+                    return number;
                 }
             } catch (NumberFormatException e) {
                 // refused below, with the range
             }
-            throw refused(option, String.format(Locale.ROOT,
-                    "must be a number of seconds from 0 (no time limit) to %,d, not '%s'", MAX_SECONDS, value));
+            throw refused(option, String.format(Locale.ROOT, rule, max, value));
         }
 
         String mutator(UnaryOperator<String> env) {

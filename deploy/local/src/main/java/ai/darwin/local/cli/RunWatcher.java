@@ -60,6 +60,9 @@ final class RunWatcher {
     private int verificationGeneration = -1;
     private final List<DarwinEvent> events = new ArrayList<>();
     private boolean barOpen;
+    /** The run's LLM cost cap (from its request) and what its closed generations have spent, for the spend line. */
+    private double costCapUsd;
+    private double spentUsd;
 
     RunWatcher(String bootstrap, String runId) {
         this.bootstrap = bootstrap;
@@ -164,7 +167,9 @@ final class RunWatcher {
     }
 
     private void show(DarwinEvent event) {
-        if (event instanceof GenerationOpened opened) {
+        if (event instanceof RunRequested requested) {
+            costCapUsd = requested.config().costCapUsd();
+        } else if (event instanceof GenerationOpened opened) {
             endBar();
             long mutations = opened.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).count();
             long controls = opened.assignments().stream().filter(a -> a.targetAgentId().equals("baseline")).count();
@@ -198,6 +203,8 @@ final class RunWatcher {
         } else if (event instanceof GenerationClosed closed) {
             endBar();
             RunLines.closed(closed).forEach(System.out::println);
+            spentUsd += closed.statistics().costUsd();
+            System.out.println(RunLines.spend(spentUsd, costCapUsd));
         } else if (event instanceof RunPaused paused) {
             System.out.println("Run paused by " + paused.by() + ": " + paused.reason());
         } else if (event instanceof RunResumed resumed) {

@@ -28,6 +28,12 @@ class RunLinesTest {
             "val_bpb 0.0000 is below the floor 1.42");
 
     @Test
+    void theSpendLineShowsTheRunsCostAgainstItsCap() {
+        assertThat(RunLines.spend(0.01234, 5)).isEqualTo("  LLM spend $0.0123 of the $5.00 cap");
+        assertThat(RunLines.spend(0, 0)).isEqualTo("  LLM spend $0.0000 of mutation-service's default cap");
+    }
+
+    @Test
     void aHeldResultSaysWhichGateHeldIt() {
         TrainingMetrics metrics = new TrainingMetrics(0, 0, 1, 0, 0, 0, 0, 0, 0, 1e11, 0, 0, 1, 0.1, "cpu");
         TrainingCompleted held = new TrainingCompleted("e", 1, "run", Instant.EPOCH, 0, "v-1", "w", 7, metrics,

@@ -62,6 +62,8 @@ class RunOptionsTest {
             "--mutator        | gpt   | --mutator must be optimizer, random, llm or llm-chunk, not 'gpt'",
             "--mutator        | offline | --mutator must be optimizer, random, llm or llm-chunk, not 'offline'",
             "--sha256         | beef  | --sha256 must be 64 hexadecimal digits, not 'beef'",
+            "--cost-cap-usd   | -1    | --cost-cap-usd must be US dollars from 0 (mutation-service's default cap) to 10,000, not '-1'",
+            "--cost-cap-usd   | lots  | --cost-cap-usd must be US dollars from 0 (mutation-service's default cap) to 10,000, not 'lots'",
     })
     void aBadValueIsRefusedBeforeAnythingStartsNamingTheOptionAndItsRange(String option, String value,
                                                                            String message) {
@@ -100,6 +102,15 @@ class RunOptionsTest {
     }
 
     @Test
+    void anLlmCostCapAppliesByDefaultAndTheFlagSetsIt() {
+        assertThat(DEFAULTS.config(parse(), "/data/corpus.txt").costCapUsd()).isEqualTo(5.0);
+        RunOptions capped = parse("--cost-cap-usd", "0.5");
+        assertThat(DEFAULTS.config(capped, "/data/corpus.txt").costCapUsd()).isEqualTo(0.5);
+        assertThat(capped.given()).containsExactly("--cost-cap-usd");
+        assertThat(RunOptions.usage()).contains("--cost-cap-usd");
+    }
+
+    @Test
     void theLlmIsTheMutatorWhereOneIsConfiguredAndItsModelComesFromTheEnvironment() {
         Map<String, String> env = Map.of("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1", "OPENAI_MODEL", "qwen");
         RunOptions options = RunOptions.parse(List.of(), REPOSITORY, DEFAULTS, env::get);
@@ -114,7 +125,7 @@ class RunOptionsTest {
     void aDefaultsFileWithABadValueIsNamedToo() {
         Properties broken = new Properties();
         for (String key : List.of("name", "population", "generations", "budget-tokens", "budget-seconds", "dataset",
-                "sha256", "mutator", "model", "seeds", "seed")) {
+                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd")) {
             broken.setProperty(key, DEFAULTS.get(key));
         }
         broken.setProperty("population", "four");
