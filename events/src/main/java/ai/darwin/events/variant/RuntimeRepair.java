@@ -48,10 +48,18 @@ public final class RuntimeRepair {
      * @return whether the variant's agent gets to propose a repair, attempt {@code proposal.attemptNumber() + 1}
      */
     public static boolean due(VariantProposed proposal, TrainingFailed failure, int repairsAllowed) {
-        return proposal.kind() == AssignmentKind.MUTATE
-                && proposal.variantId().equals(failure.variantId())
-                && REPAIRING_MUTATORS.contains(proposal.mutator().kind())
+        return proposal.variantId().equals(failure.variantId())
                 && REPAIRABLE.contains(failure.failureClass())
+                && possible(proposal, repairsAllowed);
+    }
+
+    /**
+     * What {@link #due} asks of the proposal alone: whether a failure of it could be repaired (for a repair that
+     * arrives before its failure was read).
+     */
+    public static boolean possible(VariantProposed proposal, int repairsAllowed) {
+        return proposal.kind() == AssignmentKind.MUTATE
+                && REPAIRING_MUTATORS.contains(proposal.mutator().kind())
                 && proposal.attemptNumber() <= repairsAllowed;
     }
 

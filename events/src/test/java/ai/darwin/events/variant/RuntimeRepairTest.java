@@ -61,6 +61,8 @@ class RuntimeRepairTest {
         assertThat(RuntimeRepair.due(proposal("g1-a1-v", "llm", AssignmentKind.MUTATE, null, null),
                 failure("g1-a1-v", FailureClass.NAN_LOSS), 0)).isFalse();
         assertThat(RuntimeRepair.repairVariantId(repair)).isEqualTo("g1-a1-v3");
+        assertThat(RuntimeRepair.possible(repair, 1)).isFalse();
+        assertThat(RuntimeRepair.possible(repair, 2)).isTrue();
     }
 
     @Test
