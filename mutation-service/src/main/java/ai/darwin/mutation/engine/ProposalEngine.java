@@ -71,6 +71,14 @@ public class ProposalEngine {
         return runOffline(request, notes, TokenUsage.NONE);
     }
 
+    /**
+     * The attempts of a session opened elsewhere (a runtime repair), validated and sent back with their problems
+     * like any proposal's; CARRIED_FORWARD with the request's parent source when none was valid.
+     */
+    public Proposal validated(MutationRequest request, MutationSession session) throws MutatorUnavailableException {
+        return run(request, session, new ArrayList<>(), TokenUsage.NONE);
+    }
+
     private Proposal runOffline(MutationRequest request, List<String> notes, TokenUsage spent) {
         try {
             return run(request, offline.open(request), notes, spent);

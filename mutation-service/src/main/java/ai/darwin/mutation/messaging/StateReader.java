@@ -4,6 +4,8 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.MalformedEventException;
 import ai.darwin.events.Topics;
 import ai.darwin.events.generation.AssignmentKind;
+import ai.darwin.events.generation.GenerationEvent;
+import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalEvent;
 import ai.darwin.events.hitl.ApprovalRequested;
@@ -13,6 +15,7 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
+import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
 import ai.darwin.platform.kafka.TopicFollower;
@@ -31,8 +34,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The state mutation-service keeps, read from the topics rather than a database: run configurations (runs),
- * upgrade requests and decisions (approvals), and the variants already published with their cost (variants). A
- * {@link TopicFollower} reads every partition of the three topics from the beginning, then follows them.
+ * upgrade requests and decisions (approvals), the variants already published with their cost (variants), and each
+ * run's latest opened generation (generations), which a runtime repair works within. A {@link TopicFollower} reads
+ * every partition of the four topics from the beginning, then follows them.
  *
  * <p>This is a table read, not work taken from a queue: every instance needs all of it. Records it cannot read are
  * skipped (their own consumers dead-letter them). Generations wait for the first catch-up, up to
@@ -49,17 +53,21 @@ public class StateReader {
     private final Approvals approvals;
     private final PublishedVariants published;
     private final CostLedger ledger;
+    private final OpenedGenerations generations;
     private final TopicFollower follower;
 
     StateReader(MutationConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                RunRegistry runs, Approvals approvals, PublishedVariants published, CostLedger ledger) {
+                RunRegistry runs, Approvals approvals, PublishedVariants published, CostLedger ledger,
+                OpenedGenerations generations) {
+        this.generations = generations;
         this.config = config;
         this.runs = runs;
         this.approvals = approvals;
         this.published = published;
         this.ledger = ledger;
         this.follower = new TopicFollower("mutation-service-state-reader", kafka,
-                List.of(Topics.RUNS.name(), Topics.APPROVALS.name(), Topics.VARIANTS.name()),
+                List.of(Topics.RUNS.name(), Topics.APPROVALS.name(), Topics.VARIANTS.name(),
+                        Topics.GENERATIONS.name()),
                 record -> apply(record.topic(), record.value()));
     }
 
@@ -94,6 +102,10 @@ public class StateReader {
                     approvals.onRequested(request);
                 } else if (event instanceof ApprovalDecided decided) {
                     approvals.onDecided(decided);
+                }
+            } else if (topic.equals(Topics.GENERATIONS.name())) {
+                if (EventCodec.read(value, GenerationEvent.class) instanceof GenerationOpened opened) {
+                    generations.add(opened);
                 }
             } else if (topic.equals(Topics.VARIANTS.name())) {
                 VariantProposed variant = EventCodec.read(value, VariantProposed.class);
