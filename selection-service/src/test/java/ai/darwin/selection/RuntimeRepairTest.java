@@ -2,8 +2,6 @@ package ai.darwin.selection;
 
 import static ai.darwin.selection.ScriptedEvents.completed;
 import static ai.darwin.selection.ScriptedEvents.failed;
-import static ai.darwin.selection.ScriptedEvents.llmProposal;
-import static ai.darwin.selection.ScriptedEvents.proposal;
 import static ai.darwin.selection.ScriptedEvents.repair;
 import static ai.darwin.selection.ScriptedEvents.variantId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +14,7 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.messaging.SelectionConsumers;
 import ai.darwin.testing.MongoServerResource;
@@ -24,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +44,7 @@ class RuntimeRepairTest {
         String run = "run-repair-waits";
         GenerationOpened g0 = channels.start(run, 2, 0);
         Assignment broken = mutations(g0).get(0);
-        Assignment fine = mutations(g0).get(1);
-        channels.send(SelectionConsumers.VARIANTS, llmProposal(g0, broken));
-        channels.send(SelectionConsumers.VARIANTS, llmProposal(g0, fine));
-        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(fine), 1.9));
-        controls(g0).forEach(c -> channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(c), 2.0)));
+        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
         channels.send(SelectionConsumers.RESULTS, failed(run, 0, variantId(broken), FailureClass.NAN_LOSS));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> channels.published(EventPublisher.GENERATIONS, GenerationClosed.class, run).isEmpty());
@@ -72,13 +68,10 @@ class RuntimeRepairTest {
         GenerationOpened g0 = channels.start(run, 2, 0);
         Assignment broken = mutations(g0).get(0);
         Assignment fine = mutations(g0).get(1);
-        channels.send(SelectionConsumers.VARIANTS, llmProposal(g0, broken));
-        channels.send(SelectionConsumers.VARIANTS, llmProposal(g0, fine));
-        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(fine), 1.9));
+        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
         // a repair of a variant that trained, and a repair that names a variant the assignment never had
         channels.send(SelectionConsumers.VARIANTS, repair(g0, fine, variantId(fine), 2));
         channels.send(SelectionConsumers.VARIANTS, repair(g0, broken, "someone-else-v", 2));
-        controls(g0).forEach(c -> channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(c), 2.0)));
         channels.send(SelectionConsumers.RESULTS, failed(run, 0, variantId(broken), FailureClass.RUNTIME_EXCEPTION));
         // a third attempt before the second exists repairs no last attempt either
         channels.send(SelectionConsumers.VARIANTS, repair(g0, broken, broken.assignmentId() + "-v2", 3));
@@ -103,12 +96,8 @@ class RuntimeRepairTest {
         String run = "run-repair-early";
         GenerationOpened g0 = channels.start(run, 2, 0);
         Assignment broken = mutations(g0).get(0);
-        Assignment fine = mutations(g0).get(1);
-        channels.send(SelectionConsumers.VARIANTS, llmProposal(g0, broken));
+        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
         channels.send(SelectionConsumers.VARIANTS, repair(g0, broken, variantId(broken), 2));
-        channels.send(SelectionConsumers.VARIANTS, llmProposal(g0, fine));
-        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(fine), 1.9));
-        controls(g0).forEach(c -> channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(c), 2.0)));
         channels.send(SelectionConsumers.RESULTS, completed(run, 0, broken.assignmentId() + "-v2", 1.7));
         channels.send(SelectionConsumers.RESULTS, failed(run, 0, variantId(broken), FailureClass.OUT_OF_MEMORY));
 
@@ -121,15 +110,20 @@ class RuntimeRepairTest {
         String run = "run-repair-offline";
         GenerationOpened g0 = channels.start(run, 2, 0);
         Assignment broken = mutations(g0).get(0);
-        Assignment fine = mutations(g0).get(1);
-        channels.send(SelectionConsumers.VARIANTS, proposal(g0, broken));
-        channels.send(SelectionConsumers.VARIANTS, proposal(g0, fine));
-        channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(fine), 1.9));
-        controls(g0).forEach(c -> channels.send(SelectionConsumers.RESULTS, completed(run, 0, variantId(c), 2.0)));
+        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::proposal);
         channels.send(SelectionConsumers.RESULTS, failed(run, 0, variantId(broken), FailureClass.NAN_LOSS));
 
         assertThat(channels.closed(run, 0).ranking()).filteredOn(r -> r.variantId().equals(variantId(broken)))
                 .extracting(RankedVariant::outcome).containsExactly(VariantOutcome.FAILED);
+    }
+
+    /** Proposes the generation's two mutations; the second and the controls train, the first has no result yet. */
+    private void proposeAndTrainAllButTheFirst(GenerationOpened g0,
+                                               BiFunction<GenerationOpened, Assignment, VariantProposed> propose) {
+        mutations(g0).forEach(a -> channels.send(SelectionConsumers.VARIANTS, propose.apply(g0, a)));
+        channels.send(SelectionConsumers.RESULTS, completed(g0.runId(), 0, variantId(mutations(g0).get(1)), 1.9));
+        controls(g0).forEach(c -> channels.send(SelectionConsumers.RESULTS,
+                completed(g0.runId(), 0, variantId(c), 2.0)));
     }
 
     private static List<Assignment> mutations(GenerationOpened opened) {
