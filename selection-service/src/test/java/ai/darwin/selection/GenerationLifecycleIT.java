@@ -2,7 +2,9 @@ package ai.darwin.selection;
 
 import static ai.darwin.selection.ScriptedEvents.completed;
 import static ai.darwin.selection.ScriptedEvents.failed;
+import static ai.darwin.selection.ScriptedEvents.llmProposal;
 import static ai.darwin.selection.ScriptedEvents.proposal;
+import static ai.darwin.selection.ScriptedEvents.repair;
 import static ai.darwin.selection.ScriptedEvents.variantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +23,7 @@ import ai.darwin.events.run.MetricComparison;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunOutcome;
 import ai.darwin.events.run.RunStarted;
+import ai.darwin.events.training.FailureClass;
 import ai.darwin.testing.FreePorts;
 import ai.darwin.testing.KafkaBrokerResource;
 import ai.darwin.testing.ServiceProcess;
@@ -43,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /**
  * selection-service as a separate process on the real broker, driven through three generations and the
  * verification with scripted proposals and results: out of order, duplicated, contradicted, one missing past the
- * deadline, and the service killed and restarted in the middle of a generation.
+ * deadline, a runtime repair, and the service killed and restarted in the middle of a generation (twice).
  */
 class GenerationLifecycleIT {
 
@@ -140,17 +143,31 @@ class GenerationLifecycleIT {
                 VariantOutcome.COMPLETED, VariantOutcome.COMPLETED, VariantOutcome.TIMED_OUT);
         assertThat(c1.statistics().timedOut()).isEqualTo(1);
 
-        // generation 2: all in order
+        // generation 2: in order, but an LLM's variant fails in training and its runtime repair comes after a
+        // restart: the generation waits for it, closes once, and ranks the repair in the failed variant's place
         GenerationOpened g2 = awaitOpened(published, 2);
         List<Assignment> m2 = mutations(g2);
-        double[] bpb = {1.70, 1.75, 1.78};
-        for (int i = 0; i < m2.size(); i++) {
+        double[] bpb = {1.70, 1.75};
+        for (int i = 0; i < bpb.length; i++) {
             publish(proposal(g2, m2.get(i)));
             publish(completed(RUN, 2, variantId(m2.get(i)), bpb[i]));
         }
         publish(completed(RUN, 2, variantId(controls(g2).get(0)), 2.00));
+        Assignment broken = m2.get(2);
+        publish(llmProposal(g2, broken));
+        publish(failed(RUN, 2, variantId(broken), FailureClass.NAN_LOSS));
+        Thread.sleep(1000);
+        selection.kill();
+        String repairId = broken.assignmentId() + "-v2";
+        publish(repair(g2, broken, variantId(broken), 2));
+        publish(completed(RUN, 2, repairId, 1.78));
+        selection.start(Duration.ofSeconds(90));
         GenerationClosed c2 = awaitClosed(published, 2);
         assertThat(c2.ranking().get(0).variantId()).isEqualTo(variantId(m2.get(0)));
+        assertThat(c2.ranking()).extracting(RankedVariant::variantId).contains(repairId)
+                .doesNotContain(variantId(broken));
+        assertThat(c2.statistics().failed()).isZero();
+        assertThat(c2.statistics().errorResolutionRate()).isEqualTo(1.0);
 
         // the verification generation: seed and champion re-trained in pairs with the same three seeds
         GenerationOpened g3 = awaitOpened(published, 3);

@@ -69,6 +69,33 @@ final class ScriptedEvents {
                 opened.budget(), assignment.trainingSeed());
     }
 
+    /** What the LLM mutator proposes first for an assignment: a failure of it may be repaired. */
+    static VariantProposed llmProposal(GenerationOpened opened, Assignment assignment) {
+        return attempt(opened, assignment, variantId(assignment), 1, null);
+    }
+
+    /** The LLM's runtime repair of {@code failedVariantId}: attempt {@code attempt} at the assignment. */
+    static VariantProposed repair(GenerationOpened opened, Assignment assignment, String failedVariantId,
+                                  int attempt) {
+        return attempt(opened, assignment, assignment.assignmentId() + "-v" + attempt, attempt, failedVariantId);
+    }
+
+    private static VariantProposed attempt(GenerationOpened opened, Assignment assignment, String variantId,
+                                           int attempt, String repairOf) {
+        String source = "class Variant { /* " + variantId + " */ }";
+        return new VariantProposed(Envelope.of(opened.runId()), opened.generation(), variantId,
+                assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(), assignment.targetAgentId(),
+                List.of(assignment.parentVariantId()), source, "0".repeat(64), "--- a\n+++ b\n", "scripted change",
+                new MutatorInfo("llm", "scripted-model"), new TokenUsage(100, 50, 1, 0.01), ProposalStatus.VALID,
+                List.of(), opened.dataset(), opened.budget(), assignment.trainingSeed(), null, attempt, repairOf);
+    }
+
+    /** A failure in training of this class. */
+    static TrainingFailed failed(String runId, int generation, String variantId, FailureClass failureClass) {
+        return new TrainingFailed(Envelope.of(runId), generation, variantId, "worker-1", failureClass,
+                "loss became NaN at step 3", "step 3 loss NaN", 2.5);
+    }
+
     /** Variant ids: what the scripted mutator calls them; selection's own (baseline, verification) use the assignment id. */
     static String variantId(Assignment assignment) {
         return switch (assignment.kind()) {

@@ -14,7 +14,9 @@ import ai.darwin.events.Require;
  * @param medianValBitsPerByte median over the completed variants no sanity gate held
  * @param failureRate         (failed + timed out) / variants
  * @param proposalErrorRate   proposals that never produced a runnable program / proposals
- * @param errorResolutionRate proposals repaired after a failed validation / proposals that failed one
+ * @param errorResolutionRate errors resolved / errors, over the last attempt of each assignment: proposals repaired
+ *                            after a failed validation (of those that failed one), and variants that failed in
+ *                            training whose runtime repair then trained (of those sent back for one)
  * @param costUsd             LLM cost of the generation
  */
 public record GenerationStatistics(int variants, int completed, int failed, int timedOut,

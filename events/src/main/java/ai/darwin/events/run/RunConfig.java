@@ -26,6 +26,9 @@ import ai.darwin.events.variant.TrainingBudget;
  * @param seed                  master seed of the run (assignments, tournaments, offline mutations, training seeds)
  * @param noiseFloorSeeds       how many seeds generation 0 trains its control with to measure the run's noise floor
  *                              (at least 2; absent: {@value #DEFAULT_NOISE_FLOOR_SEEDS})
+ * @param runtimeRepairs        how many times, within its generation, an LLM-mutated variant that fails in training
+ *                              goes back to its agent for a fix (0: never; absent:
+ *                              {@value ai.darwin.events.variant.RuntimeRepair#DEFAULT_REPAIRS})
  */
 public record RunConfig(
         String name,
@@ -43,7 +46,8 @@ public record RunConfig(
         int verificationSeeds,
         int verificationInterval,
         long seed,
-        @Nullable Integer noiseFloorSeeds) {
+        @Nullable Integer noiseFloorSeeds,
+        @Nullable Integer runtimeRepairs) {
 
     /** Seeds of generation 0's control when a run names none: the fewest that show a spread, plus one. */
     public static final int DEFAULT_NOISE_FLOOR_SEEDS = 3;
@@ -67,6 +71,19 @@ public record RunConfig(
         if (noiseFloorSeeds != null) {
             Require.atLeast(noiseFloorSeeds, 2, "noiseFloorSeeds");
         }
+        if (runtimeRepairs != null) {
+            Require.atLeast(runtimeRepairs, 0, "runtimeRepairs");
+        }
+    }
+
+    /** A run with the default number of runtime repairs. */
+    public RunConfig(String name, int population, int generations, DatasetSpec dataset, TrainingBudget budget,
+                     String preset, String mutator, String model, FitnessSpec fitness, SelectionSpec selection,
+                     int stopAfterStagnantGenerations, double costCapUsd, int verificationSeeds,
+                     int verificationInterval, long seed, Integer noiseFloorSeeds) {
+        this(name, population, generations, dataset, budget, preset, mutator, model, fitness, selection,
+                stopAfterStagnantGenerations, costCapUsd, verificationSeeds, verificationInterval, seed,
+                noiseFloorSeeds, null);
     }
 
     /** A run with the default number of noise-floor seeds. */
@@ -75,7 +92,7 @@ public record RunConfig(
                      int stopAfterStagnantGenerations, double costCapUsd, int verificationSeeds,
                      int verificationInterval, long seed) {
         this(name, population, generations, dataset, budget, preset, mutator, model, fitness, selection,
-                stopAfterStagnantGenerations, costCapUsd, verificationSeeds, verificationInterval, seed, null);
+                stopAfterStagnantGenerations, costCapUsd, verificationSeeds, verificationInterval, seed, null, null);
     }
 
     /** @return how many seeds generation 0 trains its control with */

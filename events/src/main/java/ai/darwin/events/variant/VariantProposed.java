@@ -36,6 +36,10 @@ import java.util.List;
  * @param preset           the run's preset ({@code cpu}, {@code gpu}), which the harness hands the program and the
  *                         mutators edited for; absent in older events and where the publisher did not know the run:
  *                         then the worker's configured preset, or the one its device suggests
+ * @param attempt          which attempt at its assignment it is: 1 (or absent, in older events) for the first, n + 1
+ *                         for the runtime repair of attempt n (see {@link RuntimeRepair})
+ * @param repairOf         the variant of the same assignment whose training failure this attempt repairs; absent for a
+ *                         first attempt
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonTypeName("VariantProposed")
@@ -45,7 +49,8 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                               String sourceSha256, String diff, String reasoning, MutatorInfo mutator,
                               TokenUsage usage, ProposalStatus status, List<String> validationErrors,
                               DatasetSpec dataset, TrainingBudget budget, long trainingSeed,
-                              @Nullable String preset) implements DarwinEvent {
+                              @Nullable String preset, @Nullable Integer attempt, @Nullable String repairOf)
+        implements DarwinEvent {
 
     public VariantProposed {
         Require.envelope(eventId, schemaVersion, runId, timestamp);
@@ -69,6 +74,27 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
         if (preset != null && preset.isBlank()) {
             throw new IllegalArgumentException("field 'preset' must not be blank when present");
         }
+        if (attempt != null) {
+            Require.atLeast(attempt, 1, "attempt");
+        }
+        if ((repairOf == null) != (attempt == null || attempt == 1)) {
+            throw new IllegalArgumentException("field 'repairOf' must be present exactly when 'attempt' is above 1");
+        }
+        if (repairOf != null) {
+            Require.text(repairOf, "repairOf");
+        }
+    }
+
+    /** A first attempt, with the run's preset (null: the worker chooses). */
+    public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                           String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
+                           String targetAgentId, List<String> parentVariantIds, String source, String sourceSha256,
+                           String diff, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset) {
+        this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
+                targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
+                validationErrors, dataset, budget, trainingSeed, preset, null, null);
     }
 
     /** A variant that names no preset: the worker chooses. */
@@ -90,9 +116,28 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
                            List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
                            long trainingSeed, @Nullable String preset) {
+        this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
+                source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
+                trainingSeed, preset, null, null);
+    }
+
+    /** The event in its {@link Envelope}, as attempt {@code attempt} (a repair of {@code repairOf} when above 1). */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
+                           @Nullable String repairOf) {
         this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
                 variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
-                diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset);
+                diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset,
+                attempt, repairOf);
+    }
+
+    /** Which attempt at its assignment this is: 1 for the first (and for events older than attempts). */
+    public int attemptNumber() {
+        return attempt == null ? 1 : attempt;
     }
 
     /** The event in its {@link Envelope}, naming no preset: the worker chooses. */

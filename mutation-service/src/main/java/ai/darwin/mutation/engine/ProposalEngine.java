@@ -80,6 +80,14 @@ public class ProposalEngine {
         return runWithout(request, mutator, notes, TokenUsage.NONE);
     }
 
+    /**
+     * The attempts of a session opened elsewhere (a runtime repair), validated and sent back with their problems
+     * like any proposal's; CARRIED_FORWARD with the request's parent source when none was valid.
+     */
+    public Proposal validated(MutationRequest request, MutationSession session) throws MutatorUnavailableException {
+        return run(request, session, new ArrayList<>(), TokenUsage.NONE);
+    }
+
     /** A mutator without an LLM, which is always available. */
     private Proposal runWithout(MutationRequest request, Mutator mutator, List<String> notes, TokenUsage spent) {
         try {

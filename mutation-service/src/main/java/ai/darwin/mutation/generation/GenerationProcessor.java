@@ -17,9 +17,11 @@ import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.engine.ProposalEngine;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
+import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
 import ai.darwin.mutation.state.RunSettings;
+import ai.darwin.mutation.work.Workers;
 import ai.darwin.platform.messaging.UntilAcknowledged;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -57,9 +55,9 @@ public class GenerationProcessor {
     private final CostLedger ledger;
     private final StateReader state;
     private final ProposalMetrics metrics;
-    private final ExecutorService workers;
+    private final OpenedGenerations opened;
     /** Proposals in progress by variant id: a generation delivered twice at once shares them. */
-    private final Map<String, CompletableFuture<Void>> inProgress = new ConcurrentHashMap<>();
+    private final Workers workers;
     private volatile boolean stopping;
     /** A variant or approval request the broker refused is sent again, so the generation is never dead-lettered. */
     private final UntilAcknowledged resend = new UntilAcknowledged(Duration.ofSeconds(1), Duration.ofSeconds(30),
@@ -67,7 +65,8 @@ public class GenerationProcessor {
 
     GenerationProcessor(MutationConfig config, ProposalEngine engine, EventPublisher publisher, RunRegistry runs,
                         Approvals approvals, PublishedVariants published, CostLedger ledger, StateReader state,
-                        ProposalMetrics metrics) {
+                        ProposalMetrics metrics, OpenedGenerations opened) {
+        this.opened = opened;
         this.engine = engine;
         this.publisher = publisher;
         this.runs = runs;
@@ -76,16 +75,12 @@ public class GenerationProcessor {
         this.ledger = ledger;
         this.state = state;
         this.metrics = metrics;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), task -> {
-            Thread thread = new Thread(task, "mutation-worker-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new Workers("mutation-worker", config.concurrency());
     }
 
     /** @return completes once every proposal of the generation is acknowledged by the broker */
     public CompletionStage<Void> process(GenerationOpened generation) {
+        opened.add(generation);
         Map<String, AgentProgram> byVariant = generation.agents().stream()
                 .collect(Collectors.toMap(AgentProgram::variantId, Function.identity(), (a, b) -> a));
         Map<String, AgentProgram> byAgent = generation.agents().stream()
@@ -120,23 +115,9 @@ public class GenerationProcessor {
 
     private CompletableFuture<Void> proposal(GenerationOpened generation, Assignment assignment, String parentSource,
                                              String mutatorSource) {
-        String variantId = Variants.variantIdOf(assignment);
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        CompletableFuture<Void> existing = inProgress.putIfAbsent(variantId, started);
-        if (existing != null) {
-            return existing;
-        }
-        CompletableFuture.supplyAsync(() -> propose(generation, assignment, parentSource, mutatorSource), workers)
-                .thenCompose(proposal -> publish(generation, assignment, parentSource, proposal))
-                .whenComplete((done, failure) -> {
-                    inProgress.remove(variantId);
-                    if (failure != null) {
-                        started.completeExceptionally(failure);
-                    } else {
-                        started.complete(null);
-                    }
-                });
-        return started;
+        return workers.once(Variants.variantIdOf(assignment),
+                () -> propose(generation, assignment, parentSource, mutatorSource),
+                proposal -> publish(generation, assignment, parentSource, proposal));
     }
 
     private Proposal propose(GenerationOpened generation, Assignment assignment, String parentSource,
@@ -186,6 +167,6 @@ public class GenerationProcessor {
     @PreDestroy
     void stop() {
         stopping = true;
-        workers.shutdownNow();
+        workers.stop();
     }
 }

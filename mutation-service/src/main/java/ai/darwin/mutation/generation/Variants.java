@@ -5,6 +5,7 @@ import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.variant.RuntimeRepair;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.program.UnifiedDiff;
 import ai.darwin.mutation.proposal.Proposal;
@@ -33,14 +34,29 @@ public final class Variants {
     /** @param preset the run's preset, which the worker hands the harness; null when this service does not know it */
     public static VariantProposed proposed(GenerationOpened generation, Assignment assignment, String parentSource,
                                            Proposal proposal, String preset) {
-        String variantId = variantIdOf(assignment);
+        return attempt(generation, assignment, variantIdOf(assignment), parentSource, proposal, preset, null, null);
+    }
+
+    /**
+     * The runtime repair of {@code failed}, attempt n + 1 at its assignment, with its id derived from the failed
+     * variant's (so a redelivered failure gives the same repair) and its diff against the assignment's parent.
+     */
+    public static VariantProposed repair(GenerationOpened generation, Assignment assignment, String parentSource,
+                                         Proposal proposal, String preset, VariantProposed failed) {
+        return attempt(generation, assignment, RuntimeRepair.repairVariantId(failed), parentSource, proposal, preset,
+                failed.attemptNumber() + 1, failed.variantId());
+    }
+
+    private static VariantProposed attempt(GenerationOpened generation, Assignment assignment, String variantId,
+                                           String parentSource, Proposal proposal, String preset, Integer attempt,
+                                           String repairOf) {
         String diff = UnifiedDiff.of(parentSource, proposal.source(), fileName(parentSource));
         return new VariantProposed(Envelope.derived(generation.runId(), "VariantProposed:" + variantId),
                 generation.generation(), variantId, assignment.assignmentId(), assignment.kind(),
                 assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()),
                 proposal.source(), Sha256.of(proposal.source()), diff, proposal.reasoning(), proposal.mutator(),
                 proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
-                generation.budget(), assignment.trainingSeed(), preset);
+                generation.budget(), assignment.trainingSeed(), preset, attempt, repairOf);
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */

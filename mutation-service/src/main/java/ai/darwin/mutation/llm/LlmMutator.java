@@ -58,7 +58,15 @@ public class LlmMutator implements Mutator {
 
     @Override
     public MutationSession open(MutationRequest request) {
-        return new Session(request);
+        return new Session(request, prompts.mutate(request));
+    }
+
+    /**
+     * A conversation that opens with {@code firstMessage} instead of the mutation prompt: a runtime repair, whose
+     * request's parent is the program that failed and whose answers are checked like any proposal's.
+     */
+    public MutationSession open(MutationRequest request, String firstMessage) {
+        return new Session(request, firstMessage);
     }
 
     /** A metered line to the LLM for one proposal (the chunk mutator makes its calls through it too). */
@@ -75,13 +83,13 @@ public class LlmMutator implements Mutator {
         private String base;
         private String unshownBase;
 
-        Session(MutationRequest request) {
+        Session(MutationRequest request, String firstMessage) {
             this.request = request;
             this.calls = calls(request);
             this.info = new MutatorInfo(KIND, calls.model());
             this.base = request.parentSource();
             messages.add(ChatMessage.system(prompts.system(request)));
-            messages.add(ChatMessage.user(prompts.mutate(request)));
+            messages.add(ChatMessage.user(firstMessage));
         }
 
         @Override

@@ -6,6 +6,7 @@ import ai.darwin.events.Topics;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationEvent;
+import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalEvent;
 import ai.darwin.events.hitl.ApprovalRequested;
@@ -15,6 +16,7 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
+import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
 import ai.darwin.mutation.search.SearchHistory;
@@ -35,8 +37,9 @@ import org.jboss.logging.Logger;
 /**
  * The state mutation-service keeps, read from the topics rather than a database: run configurations (runs),
  * upgrade requests and decisions (approvals), the variants already published with their cost and program
- * (variants), and what each generation measured (GenerationClosed on generations, for the learning mutator). A
- * {@link TopicFollower} reads every partition of the four topics from the beginning, then follows them.
+ * (variants), and from generations each run's latest opened generation, which a runtime repair works within,
+ * and what each generation measured (GenerationClosed, for the learning mutator). A {@link TopicFollower} reads
+ * every partition of the four topics from the beginning, then follows them.
  *
  * <p>This is a table read, not work taken from a queue: every instance needs all of it. Records it cannot read are
  * skipped (their own consumers dead-letter them). Generations wait for the first catch-up, up to
@@ -54,11 +57,13 @@ public class StateReader {
     private final PublishedVariants published;
     private final CostLedger ledger;
     private final SearchHistory history;
+    private final OpenedGenerations generations;
     private final TopicFollower follower;
 
     StateReader(MutationConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                 RunRegistry runs, Approvals approvals, PublishedVariants published, CostLedger ledger,
-                SearchHistory history) {
+                SearchHistory history, OpenedGenerations generations) {
+        this.generations = generations;
         this.config = config;
         this.runs = runs;
         this.approvals = approvals;
@@ -103,18 +108,20 @@ public class StateReader {
                 } else if (event instanceof ApprovalDecided decided) {
                     approvals.onDecided(decided);
                 }
+            } else if (topic.equals(Topics.GENERATIONS.name())) {
+                // openings for runtime repairs, closings for the learning mutator
+                GenerationEvent event = EventCodec.read(value, GenerationEvent.class);
+                if (event instanceof GenerationOpened opened) {
+                    generations.add(opened);
+                } else if (event instanceof GenerationClosed closed) {
+                    history.onClosed(closed);
+                }
             } else if (topic.equals(Topics.VARIANTS.name())) {
                 VariantProposed variant = EventCodec.read(value, VariantProposed.class);
                 history.onVariant(variant);
                 if (variant.kind() == AssignmentKind.MUTATE) {
                     published.add(variant);
                     ledger.settle(variant.runId(), variant.variantId(), variant.usage().costUsd());
-                }
-            } else if (topic.equals(Topics.GENERATIONS.name())) {
-                // only closings are read: the openings, programs and all, would only slow the reader down
-                if (value.substring(0, Math.min(value.length(), 80)).contains("\"GenerationClosed\"")
-                        && EventCodec.read(value, GenerationEvent.class) instanceof GenerationClosed closed) {
-                    history.onClosed(closed);
                 }
             }
         } catch (MalformedEventException e) {

@@ -2,10 +2,12 @@ package ai.darwin.mutation.prompt;
 
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.variant.TrainingBudget;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.validation.ProgramValidator;
+import ai.darwin.platform.text.BoundedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.DecimalFormat;
@@ -35,11 +37,16 @@ public class PromptBuilder {
     /** One reason a proposal was rejected, and all of them: javac's first errors are the useful ones. */
     static final int PROBLEM_CHARS = 1500;
     static final int PROBLEMS_CHARS = 3000;
+    /** A failed training's message, the tail of its output (the end holds the stack), and both together. */
+    static final int FAILURE_MESSAGE_CHARS = 600;
+    static final int FAILURE_TAIL_CHARS = 2500;
+    static final int FAILURE_CHARS = 3200;
 
     private final PromptTemplate system = PromptTemplate.load("system");
     private final PromptTemplate mutate = PromptTemplate.load("mutate");
     private final PromptTemplate repair = PromptTemplate.load("repair");
     private final PromptTemplate chunk = PromptTemplate.load("chunk");
+    private final PromptTemplate runtimeRepair = PromptTemplate.load("runtime-repair");
     private final LessonsSource lessons;
     private final OutcomesSource outcomes;
     private final ProgramValidator validator;
@@ -93,6 +100,27 @@ public class PromptBuilder {
         return repair.fill(Map.of("problems", UntrustedText.block("the checks' findings on your proposal",
                 problems.stream().map(p -> "- " + p).toList(), PROBLEM_CHARS, PROBLEMS_CHARS, "(no reason given)"),
                 "base", base));
+    }
+
+    /**
+     * The first message of a runtime repair: the request's parent source is the program that failed in training.
+     * The failure's class is the harness's verdict; its message and the tail of the program's output are the
+     * program's own words, so they go in as untrusted data, the tail cut from its end, where the stack is.
+     *
+     * @param attempt the attempt the repair will be
+     */
+    public String runtimeRepair(MutationRequest request, TrainingFailed failure, int attempt) {
+        Map<String, String> values = common(request);
+        values.put("failedVariantId", failure.variantId());
+        values.put("failureClass", failure.failureClass().name());
+        values.put("failureMeaning", FailureHints.meaning(failure.failureClass()));
+        values.put("attempt", Integer.toString(attempt));
+        List<String> reported = List.of("message: " + BoundedText.head(failure.message(), FAILURE_MESSAGE_CHARS),
+                "output, last lines:\n" + BoundedText.tail(UntrustedText.clean(failure.logTail()), FAILURE_TAIL_CHARS));
+        values.put("error", UntrustedText.block("the failed training's message and the end of its output", reported,
+                FAILURE_TAIL_CHARS + 40, FAILURE_CHARS, "(nothing reported)"));
+        values.put("failedProgram", fenced(request.parentSource()));
+        return runtimeRepair.fill(values);
     }
 
     /** The message that asks for one chunk of the program in chunk mode. */

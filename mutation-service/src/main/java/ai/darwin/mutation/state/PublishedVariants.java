@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Variants already on the variants topic: those this process published and, after a restart, those read back from
- * the topic. A redelivered generation skips them instead of asking the LLM again; and a proposal whose program one
- * of them already has is a duplicate that would spend a training budget to measure the same program twice.
+ * the topic. A redelivered generation skips them instead of asking the LLM again; a proposal whose program one
+ * of them already has is a duplicate that would spend a training budget to measure the same program twice; and a
+ * variant that fails in training is found here, to go back to its agent for a runtime repair.
  */
 @ApplicationScoped
 public class PublishedVariants {
@@ -20,17 +21,25 @@ public class PublishedVariants {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Set<String> variantIds = ConcurrentHashMap.newKeySet();
+    /** The MUTATE variants themselves, by id: a failure of one in training goes back to its agent with it. */
+    private final Map<String, VariantProposed> variants = new ConcurrentHashMap<>();
     /** By run, the first variant with each program, by the hash of its canonical text. */
     private final Map<String, Map<String, String>> programs = new ConcurrentHashMap<>();
 
     public void add(VariantProposed variant) {
         variantIds.add(variant.variantId());
+        variants.put(variant.variantId(), variant);
         programs.computeIfAbsent(variant.runId(), run -> new ConcurrentHashMap<>())
                 .putIfAbsent(canonicalHash(variant.source()), variant.variantId());
     }
 
     public boolean contains(String variantId) {
         return variantIds.contains(variantId);
+    }
+
+    /** The variant published with this id, if this service published it (or read it back). */
+    public Optional<VariantProposed> variant(String variantId) {
+        return Optional.ofNullable(variants.get(variantId));
     }
 
     /**

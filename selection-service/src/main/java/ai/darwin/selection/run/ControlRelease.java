@@ -35,7 +35,7 @@ class ControlRelease {
         List<Assignment> controls = generation.assignments().stream().filter(GenerationPlanner::isControl).toList();
         long mutations = generation.assignments().stream().filter(a -> a.kind() == AssignmentKind.MUTATE).count();
         long proposed = store.variants(run.runId(), generation.number()).stream()
-                .filter(r -> r.proposal().kind() == AssignmentKind.MUTATE).count();
+                .filter(r -> r.proposal().kind() == AssignmentKind.MUTATE && r.proposal().attemptNumber() == 1).count();
         for (int j = 0; j < controls.size(); j++) {
             long due = (long) Math.ceil((j + 1.0) * mutations / (controls.size() + 1));
             String control = controls.get(j).assignmentId();

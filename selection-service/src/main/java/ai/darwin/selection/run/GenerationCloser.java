@@ -15,16 +15,15 @@ import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
 import ai.darwin.selection.store.VariantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Closes a generation, exactly once: when every assignment has its result (and, for a verification, the sequential
- * test wants no more pairs), or at the deadline, when stragglers rank as timeouts. Generation 0 first measures the
- * run's noise floor from its control's seeds. It ranks the variants, chooses the survivors and the champion (or,
- * closing a verification generation, compares the champion with the seed), queues GenerationClosed, and lets the
- * run's lifecycle decide what follows.
+ * Closes a generation, exactly once: when every assignment's last attempt has its result and no runtime repair is
+ * due for it (and, for a verification, the sequential test wants no more pairs), or at the deadline, when stragglers
+ * rank as timeouts. Generation 0 first measures the run's noise floor from its control's seeds. It ranks the last
+ * attempts, chooses the survivors and the champion (or, closing a verification generation, compares the champion
+ * with the seed), queues GenerationClosed, and lets the run's lifecycle decide what follows.
  */
 @ApplicationScoped
 class GenerationCloser {
@@ -50,7 +49,7 @@ class GenerationCloser {
         Map<String, VariantRecord> byAssignment = byAssignment(run, generation);
         boolean complete = generation.assignments().stream().allMatch(a -> {
             VariantRecord record = byAssignment.get(a.assignmentId());
-            return record != null && record.result() != null;
+            return record != null && record.result() != null && !Attempts.repairDue(run, record);
         });
         if (!complete) {
             return false;
@@ -104,11 +103,8 @@ class GenerationCloser {
                 .map(r -> ((TrainingCompleted) r.result()).metrics()).toList();
     }
 
+    /** Each assignment's last attempt: a runtime repair stands in for the variant it repairs. */
     private Map<String, VariantRecord> byAssignment(RunState run, GenerationState generation) {
-        Map<String, VariantRecord> byAssignment = new LinkedHashMap<>();
-        for (VariantRecord record : store.variants(run.runId(), generation.number())) {
-            byAssignment.putIfAbsent(record.proposal().assignmentId(), record);
-        }
-        return byAssignment;
+        return Attempts.lastByAssignment(store.variants(run.runId(), generation.number()));
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks a generation's variants from their harness results: those that trained by fitness, then those that are no
+ * Ranks a generation's variants (the last attempt of each assignment) from their harness results: those that trained by fitness, then those that are no
  * candidates (reported with their metrics, never ranked by fitness, so never a survivor or champion: a result a
  * sanity gate held, named with its gates, a parent carried forward unchanged, and the seed program's control runs
  * other than generation 0's baseline), then failures, vetoes and timeouts (missing results). Each variant that
@@ -53,6 +53,8 @@ final class GenerationRanking {
         int mutations = 0;
         int carriedForward = 0;
         int repaired = 0;
+        int runtimeErrors = 0;
+        int runtimeResolved = 0;
         double cost = 0;
         for (Assignment assignment : assignments) {
             VariantRecord record = byAssignment.get(assignment.assignmentId());
@@ -60,8 +62,17 @@ final class GenerationRanking {
             if (record != null && assignment.kind() == AssignmentKind.MUTATE) {
                 mutations++;
                 cost += record.proposal().usage().costUsd();
-                carriedForward += record.proposal().status() == ProposalStatus.CARRIED_FORWARD ? 1 : 0;
-                repaired += record.proposal().status() == ProposalStatus.REPAIRED ? 1 : 0;
+                int attempt = record.proposal().attemptNumber();
+                if (attempt > 1) {
+                    // each earlier attempt failed in training and went back to its agent: resolved if the last
+                    // attempt is a new program that trained
+                    runtimeErrors += attempt - 1;
+                    runtimeResolved += record.result() instanceof TrainingCompleted
+                            && record.proposal().status() != ProposalStatus.CARRIED_FORWARD ? 1 : 0;
+                } else {
+                    carriedForward += record.proposal().status() == ProposalStatus.CARRIED_FORWARD ? 1 : 0;
+                    repaired += record.proposal().status() == ProposalStatus.REPAIRED ? 1 : 0;
+                }
             }
             if (record == null || record.result() == null) {
                 timedOut++;
@@ -128,7 +139,7 @@ final class GenerationRanking {
                 bpb.isEmpty() ? null : bpb.get(0), median(bpb),
                 variants == 0 ? 0 : (double) (failed + timedOut) / variants,
                 mutations == 0 ? 0 : (double) carriedForward / mutations,
-                repaired + carriedForward == 0 ? 0 : (double) repaired / (repaired + carriedForward), cost);
+                resolutionRate(repaired + runtimeResolved, repaired + carriedForward + runtimeErrors), cost);
         return new GenerationOutcome(ranking, statistics, ranked, ownVariant, byVariant, flags,
                 control == null ? null : control.variantId());
     }
@@ -156,6 +167,15 @@ final class GenerationRanking {
         List<RankedVariant> both = new ArrayList<>(first);
         both.addAll(second);
         return both;
+    }
+
+    /**
+     * Errors resolved over errors: proposals repaired after a failed validation or carried forward after failing
+     * them all (first attempts), and failures in training sent back for a runtime repair (counted on the last
+     * attempt; the validation of a repair attempt is not counted again).
+     */
+    private static double resolutionRate(int resolved, int errors) {
+        return errors == 0 ? 0 : (double) resolved / errors;
     }
 
     private static Double median(List<Double> sorted) {

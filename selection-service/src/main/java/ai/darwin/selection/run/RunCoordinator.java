@@ -9,6 +9,7 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.selection.store.GenerationState;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
+import ai.darwin.selection.store.VariantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -73,7 +74,16 @@ public class RunCoordinator {
                     proposal.runId(), proposal.generation());
             return;
         }
-        if (generation.closed() || answered(run, proposal)) {
+        if (generation.closed()) {
+            return;
+        }
+        VariantRecord last = Attempts.lastByAssignment(store.variants(run.runId(), proposal.generation()))
+                .get(proposal.assignmentId());
+        if (!Attempts.accepts(run, last, proposal)) {
+            if (proposal.attemptNumber() > 1) {
+                LOG.infof("%s (attempt %d, repair of %s) repairs no failed last attempt of %s: ignored",
+                        proposal.variantId(), proposal.attemptNumber(), proposal.repairOf(), proposal.assignmentId());
+            }
             return;
         }
         if (store.addProposal(proposal)) {
@@ -152,12 +162,6 @@ public class RunCoordinator {
                 }
             });
         }
-    }
-
-    private boolean answered(RunState run, VariantProposed proposal) {
-        return store.variants(run.runId(), proposal.generation()).stream()
-                .anyMatch(r -> r.proposal().assignmentId().equals(proposal.assignmentId())
-                        && !r.proposal().variantId().equals(proposal.variantId()));
     }
 
     private void closeIfComplete(RunState run) {
