@@ -83,7 +83,7 @@ class GenerationCloser {
                 : succession.survivors(run, generation, outcome, fitness);
         VerificationReport report = generation.verification()
                 ? VerificationStatistics.report(run, generation, outcome) : null;
-        run.queue(new GenerationClosed(Envelope.of(run.runId()), generation.number(), outcome.ranking(), survivors,
+        run.deliveries().queue(new GenerationClosed(Envelope.of(run.runId()), generation.number(), outcome.ranking(), survivors,
                 outcome.statistics(), report, outcome.controlVariantId(), floor));
         lifecycle.afterClose(run, generation, report);
     }

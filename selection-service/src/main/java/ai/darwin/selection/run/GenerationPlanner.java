@@ -156,7 +156,7 @@ public class GenerationPlanner {
                     String source = source(run, slot.variantId());
                     return new AgentProgram(slot.agentId(), slot.variantId(), Sha256.of(source), source);
                 }).toList();
-        run.queue(new GenerationOpened(Envelope.at(run.runId(), now), number, agents, assignments,
+        run.deliveries().queue(new GenerationOpened(Envelope.at(run.runId(), now), number, agents, assignments,
                 run.config().dataset(), run.budget(), List.copyOf(run.steering().guidance()), generation.deadline()));
         if (verification) {
             assignments.forEach(assignment -> publishUnchanged(run, number, assignment, now));
@@ -177,7 +177,7 @@ public class GenerationPlanner {
                 reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
                 run.config().dataset(), run.budget(), assignment.trainingSeed(), run.config().preset());
         store.addProposal(unchanged);
-        run.queue(unchanged);
+        run.deliveries().queue(unchanged);
     }
 
     /** A program's source: the seed's, or the one its proposal carried. */

@@ -33,11 +33,11 @@ public class Outbox {
     }
 
     public void flush(RunState run) {
-        if (run.queued().isEmpty()) {
+        if (run.deliveries().queued().isEmpty()) {
             return;
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
-        for (String json : run.queued()) {
+        for (String json : run.deliveries().queued()) {
             sent.add(publisher.publish(EventCodec.readAny(json)).toCompletableFuture());
         }
         int acknowledged = 0;
@@ -53,7 +53,7 @@ public class Outbox {
                     sent.size() - acknowledged, run.runId(), e.getMessage());
         }
         if (acknowledged > 0) {
-            run.acknowledged(acknowledged);
+            run.deliveries().acknowledged(acknowledged);
             store.save(run);
         }
     }

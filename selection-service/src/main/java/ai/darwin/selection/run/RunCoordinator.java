@@ -115,7 +115,7 @@ public class RunCoordinator {
 
     public synchronized void onIntervention(HumanIntervention intervention) {
         Optional<RunState> found = store.run(intervention.runId());
-        if (found.isEmpty() || !found.get().markHandled(intervention.interventionId())) {
+        if (found.isEmpty() || !found.get().deliveries().markHandled(intervention.interventionId())) {
             return;
         }
         RunState run = found.get();
@@ -130,7 +130,7 @@ public class RunCoordinator {
     /** An approved change takes effect when the next generation opens. */
     public synchronized void onApproval(ApprovalEvent event) {
         Optional<RunState> found = store.run(event.runId());
-        if (found.isEmpty() || !found.get().markHandled(event.eventId())) {
+        if (found.isEmpty() || !found.get().deliveries().markHandled(event.eventId())) {
             return;
         }
         RunState run = found.get();

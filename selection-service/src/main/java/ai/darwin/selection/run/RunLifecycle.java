@@ -33,20 +33,20 @@ class RunLifecycle {
     }
 
     void start(RunState run) {
-        run.queue(new RunStarted(Envelope.of(run.runId())));
+        run.deliveries().queue(new RunStarted(Envelope.of(run.runId())));
         planner.openMutationGeneration(run, 0);
     }
 
     /** The generation that is open still closes; the next one waits for a resume. */
     void pause(RunState run, String reason, String by) {
         if (run.steering().requestPause()) {
-            run.queue(new RunPaused(Envelope.of(run.runId()), reason, by));
+            run.deliveries().queue(new RunPaused(Envelope.of(run.runId()), reason, by));
         }
     }
 
     void resume(RunState run, String by) {
         if (run.steering().requestResume()) {
-            run.queue(new RunResumed(Envelope.of(run.runId()), by));
+            run.deliveries().queue(new RunResumed(Envelope.of(run.runId()), by));
             if (run.status() == RunState.Status.PAUSED) {
                 run.moveTo(RunState.Status.RUNNING);
                 planner.openMutationGeneration(run, run.current().number() + 1);
@@ -57,7 +57,7 @@ class RunLifecycle {
     /** The generation that is open still closes, then the run completes; a paused run completes at once. */
     void stop(RunState run, String reason, String by) {
         if (run.steering().requestStop()) {
-            run.queue(new RunStopped(Envelope.of(run.runId()), reason, by));
+            run.deliveries().queue(new RunStopped(Envelope.of(run.runId()), reason, by));
             if (run.status() == RunState.Status.PAUSED) {
                 complete(run, RunOutcome.STOPPED, null);
             }
@@ -136,7 +136,7 @@ class RunLifecycle {
 
     private void complete(RunState run, RunOutcome outcome, VerificationReport report) {
         run.moveTo(RunState.Status.COMPLETED);
-        run.queue(new RunCompleted(Envelope.of(run.runId()), outcome, run.mutationGenerationsClosed(),
+        run.deliveries().queue(new RunCompleted(Envelope.of(run.runId()), outcome, run.mutationGenerationsClosed(),
                 run.championVariantId(), report, run.costUsd()));
     }
 }

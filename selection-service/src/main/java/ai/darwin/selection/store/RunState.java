@@ -1,7 +1,5 @@
 package ai.darwin.selection.store;
 
-import ai.darwin.events.DarwinEvent;
-import ai.darwin.events.EventCodec;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunOutcome;
 import ai.darwin.events.variant.TrainingBudget;
@@ -12,10 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -59,9 +55,8 @@ public class RunState {
     /** Flat in the stored document, as these fields were before they moved to their own class. */
     @JsonUnwrapped
     private Steering steering = new Steering();
-    private Set<String> handledEventIds = new LinkedHashSet<>();
-    /** Encoded events not yet acknowledged by the broker, oldest first. */
-    private List<String> outbox = new ArrayList<>();
+    @JsonUnwrapped
+    private Deliveries deliveries = new Deliveries();
     private Instant startedAt;
 
     /** For Jackson, which reads a stored run into the fields. */
@@ -163,23 +158,9 @@ public class RunState {
         return (int) generations.values().stream().filter(g -> g.closed() && !g.verification()).count();
     }
 
-    /** @return false if an event with this id was handled before: handle it once */
-    public boolean markHandled(String eventId) {
-        return handledEventIds.add(eventId);
-    }
-
-    /** Queues an event to publish with the next save. */
-    public void queue(DarwinEvent event) {
-        outbox.add(EventCodec.write(event));
-    }
-
-    public List<String> queued() {
-        return Collections.unmodifiableList(outbox);
-    }
-
-    /** The broker has the oldest {@code count} queued events. */
-    public void acknowledged(int count) {
-        outbox.subList(0, count).clear();
+    /** The events handled and those still to publish. */
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     /** Makes {@code next} the open generation; the one before it must have closed. */

@@ -69,9 +69,9 @@ class RunStateTest {
         assertThat(run.steering().vetoed("v-2")).isTrue();
         assertThat(run.steering().promoted()).containsExactly("v-1");
         assertThat(run.children()).as("saved before offspring were counted").isEmpty();
-        assertThat(run.markHandled("e-1")).isFalse();
+        assertThat(run.deliveries().markHandled("e-1")).isFalse();
         assertThat(run.budget().maxTokens()).isEqualTo(20_000);
-        assertThat(run.queued()).hasSize(1);
+        assertThat(run.deliveries().queued()).hasSize(1);
     }
 
     @Test
