@@ -27,7 +27,10 @@ public class VerificationCalibration {
         List<JsonNode> ab = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
             Path file = Path.of(args[i]);
-            (file.getFileName().toString().startsWith("aa-") ? aa : ab).add(json.readTree(file.toFile()));
+            // ./darwin may print a build line before the JSON object: read from the object's first line
+            String text = Files.readString(file);
+            int start = text.startsWith("{") ? 0 : text.indexOf("\n{") + 1;
+            (file.getFileName().toString().startsWith("aa-") ? aa : ab).add(json.readTree(text.substring(start)));
         }
         List<Double> nullDifferences = differences(aa);
         List<Double> effectDifferences = differences(ab);
