@@ -110,7 +110,8 @@ public final class FakeOpenAi implements AutoCloseable {
         try (exchange) {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             String scenario = scenarioOf(body);
-            requests.add(new Request(scenario, body));
+            Request request = new Request(scenario, body);
+            requests.add(request);
             List<Step> script = scripts.get(scenario);
             if (script == null) {
                 respond(exchange, 500, "{\"error\":{\"message\":\"no script for " + scenario + "\"}}");
@@ -128,7 +129,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 return;
             }
             respond(exchange, 200, step.content() == null ? resource(step.resource())
-                    : completion(step.content().apply(requests.get(requests.size() - 1))));
+                    : completion(step.content().apply(request)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
