@@ -18,6 +18,8 @@ final class KubernetesManifests {
     static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     static final Path BASE = REPOSITORY.resolve("deploy/kubernetes");
     static final Path COMPONENTS = BASE.resolve("components");
+    /** Kustomizations that take the base and change it as a whole (kustomize wants them outside the base). */
+    static final Path OVERLAYS_ROOT = REPOSITORY.resolve("deploy/overlays");
     static final String NAMESPACE = "darwin";
     private static final Path OVERLAYS = Path.of("target/kustomize").toAbsolutePath();
 
@@ -28,6 +30,13 @@ final class KubernetesManifests {
     static List<String> components() throws IOException {
         try (Stream<Path> listed = Files.list(COMPONENTS)) {
             return listed.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The directories under deploy/overlays/, each a kustomization to apply as it is. */
+    static List<Path> overlays() throws IOException {
+        try (Stream<Path> listed = Files.list(OVERLAYS_ROOT)) {
+            return listed.filter(Files::isDirectory).sorted().toList();
         }
     }
 

@@ -29,23 +29,27 @@ import org.yaml.snakeyaml.Yaml;
 class KustomizeTest {
 
     @Test
-    void rendersTheBaseAndEachComponentAsKubectlDoes() throws IOException, InterruptedException {
+    void rendersTheBaseEachComponentAndEachOverlayAsKubectlDoes() throws IOException, InterruptedException {
         assumeTrue(kubectl(), "kubectl is not installed");
         List<List<String>> renderings = new ArrayList<>();
         renderings.add(List.of());
         KubernetesManifests.components().forEach(component -> renderings.add(List.of(component)));
         renderings.add(KubernetesManifests.components());
+        List<Path> directories = new ArrayList<>();
         for (List<String> components : renderings) {
-            Path directory = KubernetesManifests.overlay(components);
+            directories.add(KubernetesManifests.overlay(components));
+        }
+        directories.addAll(KubernetesManifests.overlays());
+        for (Path directory : directories) {
             Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             List<Map<String, Object>> expected;
             try (InputStream output = process.getInputStream()) {
                 expected = Yamls.parse(new InputStreamReader(output, StandardCharsets.UTF_8));
             }
-            assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0).as(components.toString())
+            assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0).as(directory.toString())
                     .isTrue();
-            assertThat(byIdentity(Kustomize.render(directory))).as(components.toString())
+            assertThat(byIdentity(Kustomize.render(directory))).as(directory.toString())
                     .isEqualTo(byIdentity(expected));
         }
     }
