@@ -65,13 +65,19 @@ final class KubernetesManifests {
      * components (written under target/, with relative paths, as kustomize requires of a checkout).
      */
     static Path overlay(List<String> components) throws IOException {
+        return overlay(BASE, components);
+    }
+
+    /** A kustomization of the base or of an overlay ({@code root}) with components added; the root alone if none. */
+    static Path overlay(Path root, List<String> components) throws IOException {
         if (components.isEmpty()) {
-            return BASE;
+            return root;
         }
-        Path directory = OVERLAYS.resolve(String.join("+", components));
+        String prefix = root.equals(BASE) ? "" : root.getFileName() + "+";
+        Path directory = OVERLAYS.resolve(prefix + String.join("+", components));
         Files.createDirectories(directory);
         StringBuilder kustomization = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\n")
-                .append("kind: Kustomization\nresources:\n  - ").append(directory.relativize(BASE)).append('\n')
+                .append("kind: Kustomization\nresources:\n  - ").append(directory.relativize(root)).append('\n')
                 .append("components:\n");
         components.forEach(component -> kustomization.append("  - ")
                 .append(directory.relativize(COMPONENTS.resolve(component))).append('\n'));
