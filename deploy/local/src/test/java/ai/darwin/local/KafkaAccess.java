@@ -73,7 +73,8 @@ record KafkaAccess(Set<String> reads, Set<String> writes, Set<String> groups) {
             }
             access.groups().add(group);
             if ("dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy"))) {
-                access.writes().add(properties.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + channel.group(2)));
+                access.writes().add(properties.getProperty(prefix + "dead-letter-queue.topic",
+                        "dead-letter-topic-" + channel.group(2)));
             }
         }
         return access;
@@ -91,7 +92,8 @@ record KafkaAccess(Set<String> reads, Set<String> writes, Set<String> groups) {
                 any = true;
             }
             if (!any) {
-                throw new IllegalStateException("a TopicFollower whose topics are not Topics constants: " + follower.group());
+                throw new IllegalStateException("a TopicFollower whose topics are not Topics constants: "
+                        + follower.group());
             }
         }
         return topics;
