@@ -73,8 +73,9 @@ record KafkaAccess(Set<String> reads, Set<String> writes, Set<String> groups) {
             }
             access.groups().add(group);
             if ("dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy"))) {
+                // SmallRye's default dead-letter topic is named after the channel's topic
                 access.writes().add(properties.getProperty(prefix + "dead-letter-queue.topic",
-                        "dead-letter-topic-" + channel.group(2)));
+                        "dead-letter-topic-" + topics));
             }
         }
         return access;

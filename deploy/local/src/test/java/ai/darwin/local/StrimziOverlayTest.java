@@ -125,13 +125,14 @@ class StrimziOverlayTest {
                 mp.messaging.incoming.a.dead-letter-queue.topic=dlq
                 mp.messaging.incoming.named-after-channel.connector=smallrye-kafka
                 mp.messaging.incoming.named-after-channel.group.id=own
+                mp.messaging.incoming.named-after-channel.failure-strategy=dead-letter-queue
                 mp.messaging.outgoing.b-out.connector=smallrye-kafka
                 mp.messaging.outgoing.b-out.topic=t3
                 mp.messaging.outgoing.memory.connector=smallrye-in-memory
                 """));
         KafkaAccess access = KafkaAccess.fromProperties(properties);
         assertThat(access.reads()).containsExactly("named-after-channel", "t1", "t2");
-        assertThat(access.writes()).containsExactly("dlq", "t3");
+        assertThat(access.writes()).containsExactly("dead-letter-topic-named-after-channel", "dlq", "t3");
         assertThat(access.groups()).containsExactly("own", "shared");
         assertThat(KafkaAccess.followed("""
                 new TopicFollower("x", kafka,
