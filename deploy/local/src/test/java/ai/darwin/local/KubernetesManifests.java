@@ -18,6 +18,8 @@ final class KubernetesManifests {
     static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     static final Path BASE = REPOSITORY.resolve("deploy/kubernetes");
     static final Path COMPONENTS = BASE.resolve("components");
+    /** Kustomizations that take the base and change it as a whole (kustomize wants them outside the base). */
+    static final Path OVERLAYS_ROOT = REPOSITORY.resolve("deploy/overlays");
     static final String NAMESPACE = "darwin";
     private static final Path OVERLAYS = Path.of("target/kustomize").toAbsolutePath();
 
@@ -28,6 +30,13 @@ final class KubernetesManifests {
     static List<String> components() throws IOException {
         try (Stream<Path> listed = Files.list(COMPONENTS)) {
             return listed.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The directories under deploy/overlays/, each a kustomization to apply as it is. */
+    static List<Path> overlays() throws IOException {
+        try (Stream<Path> listed = Files.list(OVERLAYS_ROOT)) {
+            return listed.filter(Files::isDirectory).sorted().toList();
         }
     }
 
@@ -56,13 +65,19 @@ final class KubernetesManifests {
      * components (written under target/, with relative paths, as kustomize requires of a checkout).
      */
     static Path overlay(List<String> components) throws IOException {
+        return overlay(BASE, components);
+    }
+
+    /** A kustomization of the base or of an overlay ({@code root}) with components added; the root alone if none. */
+    static Path overlay(Path root, List<String> components) throws IOException {
         if (components.isEmpty()) {
-            return BASE;
+            return root;
         }
-        Path directory = OVERLAYS.resolve(String.join("+", components));
+        String prefix = root.equals(BASE) ? "" : root.getFileName() + "+";
+        Path directory = OVERLAYS.resolve(prefix + String.join("+", components));
         Files.createDirectories(directory);
         StringBuilder kustomization = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\n")
-                .append("kind: Kustomization\nresources:\n  - ").append(directory.relativize(BASE)).append('\n')
+                .append("kind: Kustomization\nresources:\n  - ").append(directory.relativize(root)).append('\n')
                 .append("components:\n");
         components.forEach(component -> kustomization.append("  - ")
                 .append(directory.relativize(COMPONENTS.resolve(component))).append('\n'));

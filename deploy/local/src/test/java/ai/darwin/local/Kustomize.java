@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Renders deploy/kubernetes and its components offline, in the test's JVM, the way `kubectl kustomize` does, for
  * the features Darwin's manifests use: resources (files and directories), components, JSON 6902 patches with a
- * target, namespace, labels, a literal configMapGenerator and secretGenerator (without kustomize's hash suffix) and image tags.
+ * target, strategic-merge patches that delete a resource ({@code $patch: delete}), namespace, labels, a literal
+ * configMapGenerator and secretGenerator (without kustomize's hash suffix) and image tags.
  * Anything else in a kustomization fails the rendering, so a manifest cannot use a feature this renderer would
  * silently skip. {@code KustomizeTest} compares its output with kubectl's wherever kubectl is installed.
  */
@@ -129,6 +130,10 @@ final class Kustomize {
         Object text = patch.containsKey("path") ? Files.readString(directory.resolve(patch.get("path").toString()))
                 : patch.get("patch");
         Object operations = new Yaml().load(new StringReader(Objects.toString(text)));
+        if (operations instanceof Map<?, ?> deletion && "delete".equals(deletion.get("$patch"))) {
+            delete(resources, map(deletion), directory);
+            return;
+        }
         if (!(operations instanceof List<?>)) {
             throw new IllegalArgumentException("only JSON 6902 patches are implemented: " + directory);
         }
@@ -143,6 +148,17 @@ final class Kustomize {
             throw new IllegalStateException("the patch of " + directory + " matches no resource: " + target);
         }
         targets.forEach(resource -> JsonPatch.apply(resource, list(operations)));
+    }
+
+    /** A strategic-merge patch of just {@code $patch: delete}, kind and name: the resource leaves the rendering. */
+    private static void delete(List<Map<String, Object>> resources, Map<String, Object> deletion, Path directory) {
+        Object name = map(deletion.get("metadata")).get("name");
+        boolean removed = resources.removeIf(resource -> Objects.equals(resource.get("kind"), deletion.get("kind"))
+                && Objects.equals(map(resource.get("metadata")).get("name"), name));
+        // kustomize fails here too: a deletion that finds nothing means the base changed under the overlay
+        if (!removed) {
+            throw new IllegalStateException(directory + " deletes " + deletion.get("kind") + " " + name + ", which is not there");
+        }
     }
 
     private static void retag(List<Map<String, Object>> resources, Map<String, Object> image) {

@@ -29,8 +29,20 @@ public final class TopicProvisioner {
      */
     public static List<String> provision(String bootstrapServers, short replication, Duration timeout)
             throws InterruptedException {
+        return provision(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new Layout(replication, 1, Map.of()), timeout);
+    }
+
+    /**
+     * @param client  the admin client's settings: bootstrap servers, and a secured cluster's TLS and SASL settings
+     * @param layout  replication, in-sync replicas and partition counts
+     * @param timeout how long to wait for the broker to answer
+     * @return the names of the topics created now (existing ones are left as they are)
+     */
+    public static List<String> provision(Map<String, ?> client, Layout layout, Duration timeout)
+            throws InterruptedException {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         Instant deadline = Instant.now().plus(timeout);
@@ -38,11 +50,40 @@ public final class TopicProvisioner {
             Set<String> existing = awaitTopicNames(admin, deadline);
             List<Topic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t.name())).toList();
             for (Topic topic : missing) {
-                create(admin, new NewTopic(topic.name(), topic.partitions(), replication)
-                        .configs(Map.of("min.insync.replicas", "1")));
+                create(admin, new NewTopic(topic.name(), layout.partitions(topic), layout.replication())
+                        .configs(Map.of("min.insync.replicas", Integer.toString(layout.minInSyncReplicas()))));
             }
             awaitServed(admin, deadline);
             return missing.stream().map(Topic::name).toList();
+        }
+    }
+
+    /**
+     * How the topics are laid out on a cluster.
+     *
+     * @param replication       copies of each partition
+     * @param minInSyncReplicas copies a write must reach (at most {@code replication})
+     * @param partitions        partition counts that replace the contract's, by topic name; a consumer group
+     *                          cannot have more busy members than its topic has partitions
+     */
+    public record Layout(short replication, int minInSyncReplicas, Map<String, Integer> partitions) {
+
+        public Layout {
+            if (replication < 1 || minInSyncReplicas < 1 || minInSyncReplicas > replication) {
+                throw new IllegalArgumentException("replication " + replication + " with " + minInSyncReplicas
+                        + " in sync: want 1 <= in sync <= replication");
+            }
+            partitions = Map.copyOf(partitions);
+            for (Map.Entry<String, Integer> entry : partitions.entrySet()) {
+                if (Topics.ALL.stream().noneMatch(topic -> topic.name().equals(entry.getKey())) || entry.getValue() < 1) {
+                    throw new IllegalArgumentException("no partitions " + entry.getValue() + " for " + entry.getKey()
+                            + ": not one of Darwin's topics, or not a count");
+                }
+            }
+        }
+
+        int partitions(Topic topic) {
+            return partitions.getOrDefault(topic.name(), topic.partitions());
         }
     }
 
