@@ -46,6 +46,7 @@ public class PromptBuilder {
     private final PromptTemplate mutate = PromptTemplate.load("mutate");
     private final PromptTemplate repair = PromptTemplate.load("repair");
     private final PromptTemplate chunk = PromptTemplate.load("chunk");
+    private final PromptTemplate hybrid = PromptTemplate.load("hybrid");
     private final PromptTemplate runtimeRepair = PromptTemplate.load("runtime-repair");
     private final LessonsSource lessons;
     private final OutcomesSource outcomes;
@@ -84,6 +85,26 @@ public class PromptBuilder {
         values.put("mutatorProgram", fenced(request.mutatorSource()));
         values.put("targetProgram", fenced(request.parentSource()));
         return mutate.fill(values);
+    }
+
+    /**
+     * The first message of a hybrid proposal: the mutation prompt, then the optimiser's proposal for the LLM to
+     * accept or replace.
+     *
+     * @param proposal the optimiser's reasoning (the knob, from → to, the model's expected improvement), or why it
+     *                 has no proposal
+     * @param diff     the proposal's unified diff against the parent; empty when there is no proposal
+     */
+    public String hybrid(MutationRequest request, String proposal, String diff) {
+        String decision = diff.isEmpty()
+                ? "The optimiser has no proposal this time: propose a change of your own (mode EDITS or REWRITE); "
+                        + "ACCEPT is not available."
+                : "Either ACCEPT it: answer with \"mode\": \"ACCEPT\", no edits and an empty program, and say in "
+                        + "\"reasoning\" why it is the best next trial. Or replace it with a change of your own (mode "
+                        + "EDITS or REWRITE, as described), when what was measured points to a better next trial: say "
+                        + "in \"reasoning\" why yours is better than the optimiser's.";
+        return mutate(request) + "\n\n" + hybrid.fill(Map.of("proposal", proposal,
+                "diff", diff.isEmpty() ? "(no proposal)" : fenced(diff.strip()), "decision", decision));
     }
 
     /**

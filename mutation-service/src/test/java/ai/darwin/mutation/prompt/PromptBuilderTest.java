@@ -53,6 +53,21 @@ class PromptBuilderTest {
     }
 
     @Test
+    void aHybridPromptShowsTheOptimisersProposalAfterTheMutationPromptAndOffersAcceptOnlyWhenThereIsOne() {
+        MutationRequest request = request(SEED, List.of());
+        PromptBuilder builder = builder(List.of());
+        String diff = "--- a/Program.java\n+++ b/Program.java\n@@ -1 +1 @@\n-a\n+b\n";
+        String offered = builder.hybrid(request, "CPU_LEARNING_RATE 1e-3f → 5.6e-4f\nexpected improvement 1.8×", diff);
+        String none = builder.hybrid(request, "(none: no candidate left)", "");
+
+        assertThat(offered).startsWith(builder.mutate(request)).contains("THE OPTIMISER'S PROPOSAL",
+                "CPU_LEARNING_RATE 1e-3f → 5.6e-4f", "```java\n--- a/Program.java", "\"mode\": \"ACCEPT\"");
+        assertThat(offered.indexOf("THE OPTIMISER'S PROPOSAL")).isGreaterThan(offered.indexOf("public class SeedGpt"));
+        assertThat(none).contains("(none: no candidate left)", "ACCEPT is not available", "(no proposal)")
+                .doesNotContain("\"mode\": \"ACCEPT\"");
+    }
+
+    @Test
     void aRuntimeRepairQuotesTheFailuresMessageAndTheEndOfItsOutputInOneBoundedBlock() {
         MutationRequest request = request(SEED, List.of());
         String stack = "java.lang.IllegalStateException: loss is NaN\n\tat SeedGpt.train(SeedGpt.java:212)";

@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
  * @param dataset      a local text file or an http(s) URL
  * @param sha256       the dataset's expected SHA-256, if known
  * @param mutator      {@code optimizer} (learns from the run's measurements), {@code random} (random knob changes,
- *                     the baseline), {@code llm} or {@code llm-chunk}
+ *                     the baseline), {@code llm}, {@code llm-chunk} or {@code hybrid} (the optimizer proposes, the
+ *                     LLM accepts or overrides)
  * @param model        the LLM model, for the llm mutators
  * @param seeds        the most seed pairs the verification trains
  * @param seed         the run's master seed
@@ -41,9 +42,9 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     static final int MAX_SECONDS = 86_400;
     static final long MAX_TOKENS = 1_000_000_000_000L;
     static final int MAX_SEEDS = 20;
-    static final List<String> MUTATORS = List.of("optimizer", "random", "llm", "llm-chunk");
+    static final List<String> MUTATORS = List.of("optimizer", "random", "llm", "llm-chunk", "hybrid");
     /** The mutators that call an LLM, and so need a model. */
-    static final List<String> LLM_MUTATORS = List.of("llm", "llm-chunk");
+    static final List<String> LLM_MUTATORS = List.of("llm", "llm-chunk", "hybrid");
     static final int MAX_COST_CAP_USD = 10_000;
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
     static final Set<String> VALUED = Set.of("name", "population", "generations", "budget-tokens", "budget-seconds",
@@ -129,8 +130,9 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         return """
                 usage: ./darwin run [--population 2..100] [--generations 1..1000] [--budget-tokens 0..10^12]
                                     [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
-                                    [--mutator optimizer|random|llm|llm-chunk] [--model NAME] [--seeds 2..20] [--seed N]
-                                    [--cost-cap-usd 0..10000] [--name NAME] [--new] [--allow-unisolated]
+                                    [--mutator optimizer|random|llm|llm-chunk|hybrid] [--model NAME]
+                                    [--seeds 2..20] [--seed N] [--cost-cap-usd 0..10000]
+                                    [--name NAME] [--new] [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
                 Every variant trains on the same number of tokens (--budget-tokens); --budget-seconds alone asks for
@@ -189,7 +191,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
                 return blank(env.apply("OPENAI_API_KEY")) && blank(env.apply("OPENAI_BASE_URL")) ? "optimizer" : "llm";
             }
             if (!MUTATORS.contains(value)) {
-                throw refused("mutator", "must be optimizer, random, llm or llm-chunk, not '" + value + "'");
+                throw refused("mutator", "must be optimizer, random, llm, llm-chunk or hybrid, not '" + value + "'");
             }
             return value;
         }
