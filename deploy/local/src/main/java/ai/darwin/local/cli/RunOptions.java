@@ -29,13 +29,15 @@ import java.util.function.UnaryOperator;
  * @param seeds        the most seed pairs the verification trains
  * @param seed         the run's master seed
  * @param costCapUsd   no more LLM calls once the run has cost this many US dollars (0: mutation-service's default)
+ * @param runtimeRepairs how many times, within its generation, an LLM-written variant that fails in training goes
+ *                     back to its agent for a fix (0: never)
  * @param fresh        start a new run even if an unfinished one exists
  * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
  * @param given        the options named on the command line, which only a new run takes
  */
 record RunOptions(String name, int population, int generations, long maxTokens, double maxSeconds, String dataset,
                   String sha256, String mutator, String model, int seeds, long seed, double costCapUsd,
-                  boolean fresh, boolean allowUnisolated, List<String> given) {
+                  int runtimeRepairs, boolean fresh, boolean allowUnisolated, List<String> given) {
 
     static final int MAX_POPULATION = 100;
     static final int MAX_GENERATIONS = 1000;
@@ -46,9 +48,11 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     /** The mutators that call an LLM, and so need a model. */
     static final List<String> LLM_MUTATORS = List.of("llm", "llm-chunk", "hybrid");
     static final int MAX_COST_CAP_USD = 10_000;
+    /** Each repair keeps a generation open for another training: a few are worth it, more only stall the run. */
+    static final int MAX_RUNTIME_REPAIRS = 5;
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
     static final Set<String> VALUED = Set.of("name", "population", "generations", "budget-tokens", "budget-seconds",
-            "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd");
+            "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs");
 
     static RunOptions parse(List<String> args, Path repository) {
         return parse(args, repository, RunDefaults.load(), System::getenv);
@@ -96,6 +100,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         int seeds = (int) checked.whole("seeds", 2, MAX_SEEDS);
         long seed = checked.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         double costCapUsd = checked.dollars("cost-cap-usd");
+        int runtimeRepairs = (int) checked.whole("runtime-repairs", 0, MAX_RUNTIME_REPAIRS);
         String name = values.get("name");
         if (name.isBlank()) {
             throw checked.refused("name", "must not be blank");
@@ -118,7 +123,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
         return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset,
                 sha256.isEmpty() ? null : sha256, mutator, llm ? model : null, seeds, seed,
-                costCapUsd, fresh, allowUnisolated, List.copyOf(given));
+                costCapUsd, runtimeRepairs, fresh, allowUnisolated, List.copyOf(given));
     }
 
     /** Variants the run will train: the baseline, P per generation, and 2k re-trainings to verify. */
@@ -132,13 +137,14 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
                                     [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
                                     [--mutator optimizer|random|llm|llm-chunk|hybrid] [--model NAME]
                                     [--seeds 2..20] [--seed N] [--cost-cap-usd 0..10000]
-                                    [--name NAME] [--new] [--allow-unisolated]
+                                    [--runtime-repairs 0..5] [--name NAME] [--new] [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
                 Every variant trains on the same number of tokens (--budget-tokens); --budget-seconds alone asks for
                 a wall-clock budget instead, both together for whichever comes first. --seeds is the most seed pairs
                 the final verification trains. --cost-cap-usd stops the LLM calls once the run has cost that much
-                (then the offline mutator proposes).
+                (then the offline mutator proposes). --runtime-repairs is how many times an LLM-written variant
+                that fails in training goes back to its agent for a fix within its generation.
                 Without --new, an unfinished run is resumed as it was requested. The llm mutator is the default when
                 OPENAI_API_KEY or OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant
                 behind bubblewrap; --allow-unisolated trains without it where it cannot run (LLM-written code then

@@ -111,6 +111,19 @@ class RunOptionsTest {
     }
 
     @Test
+    void runtimeRepairsDefaultToOneAndTheFlagSetsThemWithinTheirRange() {
+        assertThat(DEFAULTS.config(parse(), "/data/corpus.txt").runtimeRepairs()).isEqualTo(1);
+        RunOptions three = parse("--runtime-repairs", "3");
+        assertThat(DEFAULTS.config(three, "/data/corpus.txt").runtimeRepairs()).isEqualTo(3);
+        assertThat(DEFAULTS.config(parse("--runtime-repairs", "0"), "/d.txt").runtimeRepairs()).isZero();
+        assertThatThrownBy(() -> parse("--runtime-repairs", "6"))
+                .hasMessage("--runtime-repairs must be a whole number from 0 to 5, not '6'");
+        assertThatThrownBy(() -> parse("--runtime-repairs", "-1"))
+                .hasMessage("--runtime-repairs must be a whole number from 0 to 5, not '-1'");
+        assertThat(RunOptions.usage()).contains("[--runtime-repairs 0..5]");
+    }
+
+    @Test
     void theLlmIsTheMutatorWhereOneIsConfiguredAndItsModelComesFromTheEnvironment() {
         Map<String, String> env = Map.of("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1", "OPENAI_MODEL", "qwen");
         RunOptions options = RunOptions.parse(List.of(), REPOSITORY, DEFAULTS, env::get);
@@ -130,7 +143,7 @@ class RunOptionsTest {
     void aDefaultsFileWithABadValueIsNamedToo() {
         Properties broken = new Properties();
         for (String key : List.of("name", "population", "generations", "budget-tokens", "budget-seconds", "dataset",
-                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd")) {
+                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs")) {
             broken.setProperty(key, DEFAULTS.get(key));
         }
         broken.setProperty("population", "four");
