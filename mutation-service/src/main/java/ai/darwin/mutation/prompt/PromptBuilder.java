@@ -41,6 +41,9 @@ public class PromptBuilder {
     static final int FAILURE_MESSAGE_CHARS = 600;
     static final int FAILURE_TAIL_CHARS = 2500;
     static final int FAILURE_CHARS = 3200;
+    /** One chunk's line in chunk mode's outline, and the whole outline (the seed has about 40 chunks). */
+    static final int OUTLINE_LINE_CHARS = 240;
+    static final int OUTLINE_CHARS = 8000;
 
     private final PromptTemplate system = PromptTemplate.load("system");
     private final PromptTemplate mutate = PromptTemplate.load("mutate");
@@ -144,11 +147,20 @@ public class PromptBuilder {
         return runtimeRepair.fill(values);
     }
 
-    /** The message that asks for one chunk of the program in chunk mode. */
-    public String chunk(MutationRequest request, String structure, List<String> changed, String chunkName,
-                        String chunkText) {
+    /**
+     * The message that asks for one chunk of the program in chunk mode.
+     *
+     * @param outline each chunk's line (name, size, the first sentence of its comment: the program's words, so it
+     *                goes in as untrusted data)
+     * @param globals the program's top-level fields, shown as code
+     */
+    public String chunk(MutationRequest request, List<String> outline, String globals, List<String> changed,
+                        String chunkName, String chunkText) {
         Map<String, String> values = common(request);
-        values.put("structure", structure);
+        values.put("structure", UntrustedText.block("the file's chunks in order, each with the first sentence of its "
+                + "comment", outline.stream().map(l -> "- " + l).toList(), OUTLINE_LINE_CHARS, OUTLINE_CHARS,
+                "(no chunks)"));
+        values.put("globals", globals.isBlank() ? "(none)" : fenced(globals));
         values.put("changedChunks", bullets(changed, "(none yet)"));
         values.put("chunkName", chunkName);
         values.put("chunk", fenced(chunkText));
