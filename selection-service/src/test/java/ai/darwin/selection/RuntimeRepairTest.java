@@ -131,11 +131,8 @@ class RuntimeRepairTest {
     @Test
     void aRepairDueAtTheDeadlineKeepsTheGenerationOpenWithinTheExtensionAndIsRanked() {
         String run = "run-repair-extended";
-        GenerationOpened g0 = channels.start(run, 2, 0);
+        GenerationOpened g0 = failedWithARepairDue(run);
         Assignment broken = mutations(g0).get(0);
-        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
-        channels.send(SelectionConsumers.RESULTS, failed(run, 0, variantId(broken), FailureClass.NAN_LOSS));
-        await().atMost(Duration.ofSeconds(5)).until(() -> failureRead(run, variantId(broken)));
         Instant deadline = channels.state(run).current().deadline();
         Duration extension = planner.repairExtension(channels.state(run));
         assertThat(extension).isPositive();
@@ -161,11 +158,8 @@ class RuntimeRepairTest {
     @Test
     void pastTheExtensionTheGenerationClosesAndALateRepairIsNotRanked() {
         String run = "run-repair-too-late";
-        GenerationOpened g0 = channels.start(run, 2, 0);
+        GenerationOpened g0 = failedWithARepairDue(run);
         Assignment broken = mutations(g0).get(0);
-        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
-        channels.send(SelectionConsumers.RESULTS, failed(run, 0, variantId(broken), FailureClass.NAN_LOSS));
-        await().atMost(Duration.ofSeconds(5)).until(() -> failureRead(run, variantId(broken)));
         Instant deadline = channels.state(run).current().deadline();
 
         coordinator.tick(true, deadline.plus(planner.repairExtension(channels.state(run))).plusSeconds(1));
@@ -194,6 +188,16 @@ class RuntimeRepairTest {
 
         assertThat(channels.closed(run, 0).ranking()).filteredOn(r -> r.variantId().equals(variantId(slow)))
                 .extracting(RankedVariant::outcome).containsExactly(VariantOutcome.TIMED_OUT);
+    }
+
+    /** Generation 0 of a new run, trained but for its first mutation, which failed with a repair due. */
+    private GenerationOpened failedWithARepairDue(String run) {
+        GenerationOpened g0 = channels.start(run, 2, 0);
+        String broken = variantId(mutations(g0).get(0));
+        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
+        channels.send(SelectionConsumers.RESULTS, failed(run, 0, broken, FailureClass.NAN_LOSS));
+        await().atMost(Duration.ofSeconds(5)).until(() -> failureRead(run, broken));
+        return g0;
     }
 
     /** Whether selection has stored the failure of a variant. */
