@@ -226,10 +226,15 @@ class LlmMutationIT {
         assertThat(variant.status()).isEqualTo(ProposalStatus.VALID);
         assertThat(variant.mutator().kind()).isEqualTo("llm-chunk");
         assertThat(variant.usage().llmCalls()).isEqualTo(requests.size()).isGreaterThan(1);
-        assertThat(variant.diff()).contains("+// revisited by the chunk mutator");
+        // imports are never drawn: every rewritten chunk is a member, indented in its class
+        assertThat(variant.diff()).contains("+    // revisited by the chunk mutator");
         assertThat(variant.reasoning()).startsWith("Chunks rewritten:\n- ").contains("a note on this chunk");
         assertThat(requests).allSatisfy(r -> assertThat(r.lastMessage()).contains("THE FILE'S STRUCTURE",
-                "- imports (", "- method SeedGpt.train(TrainingContext ctx)", "Rewrite only this chunk"));
+                "- imports (30 lines) (frozen", "- method SeedGpt.train(TrainingContext ctx)", "Rewrite only this chunk",
+                "THE PROGRAM'S GLOBALS", "static final int GPU_N_LAYER = 6;",
+                "- method SeedGpt.TransformerBlock.attention(NDArray x, NDArray mask, boolean training) (16 lines): "
+                        + "Causal multi-head self-attention")
+                .doesNotContain("THE CHUNK TO REWRITE NOW (imports)"));
         assertThat(requests.get(1).lastMessage()).contains("CHUNKS ALREADY CHANGED IN THIS PROPOSAL\n- ");
         published.close();
     }

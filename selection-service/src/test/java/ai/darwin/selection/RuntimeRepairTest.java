@@ -14,6 +14,7 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.messaging.SelectionConsumers;
@@ -21,7 +22,11 @@ import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import ai.darwin.selection.run.GenerationPlanner;
+import ai.darwin.selection.run.RunCoordinator;
+import ai.darwin.selection.store.SelectionStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,12 @@ class RuntimeRepairTest {
 
     @Inject
     ChannelDriver channels;
+    @Inject
+    RunCoordinator coordinator;
+    @Inject
+    GenerationPlanner planner;
+    @Inject
+    SelectionStore store;
 
     @Test
     void aGenerationWaitsForTheRepairOfAFailedVariantAndRanksIt() {
@@ -115,6 +126,84 @@ class RuntimeRepairTest {
 
         assertThat(channels.closed(run, 0).ranking()).filteredOn(r -> r.variantId().equals(variantId(broken)))
                 .extracting(RankedVariant::outcome).containsExactly(VariantOutcome.FAILED);
+    }
+
+    @Test
+    void aRepairDueAtTheDeadlineKeepsTheGenerationOpenWithinTheExtensionAndIsRanked() {
+        String run = "run-repair-extended";
+        GenerationOpened g0 = failedWithARepairDue(run);
+        Assignment broken = mutations(g0).get(0);
+        Instant deadline = channels.state(run).current().deadline();
+        Duration extension = planner.repairExtension(channels.state(run));
+        assertThat(extension).isPositive();
+
+        coordinator.tick(true, deadline.plusSeconds(1));
+        coordinator.tick(true, deadline.plus(extension));
+        assertThat(channels.published(EventPublisher.GENERATIONS, GenerationClosed.class, run)).isEmpty();
+        // the repair comes after the deadline, within the extension; while it trains the generation still waits
+        String repairId = broken.assignmentId() + "-v2";
+        channels.send(SelectionConsumers.VARIANTS, repair(g0, broken, variantId(broken), 2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.proposal(repairId).isPresent());
+        coordinator.tick(true, deadline.plus(extension));
+        assertThat(channels.published(EventPublisher.GENERATIONS, GenerationClosed.class, run)).isEmpty();
+        channels.send(SelectionConsumers.RESULTS, completed(run, 0, repairId, 1.5));
+
+        GenerationClosed closed = channels.closed(run, 0);
+        assertThat(closed.ranking()).extracting(RankedVariant::variantId)
+                .contains(repairId).doesNotContain(variantId(broken));
+        assertThat(closed.ranking()).filteredOn(r -> r.variantId().equals(repairId))
+                .extracting(RankedVariant::outcome).containsExactly(VariantOutcome.COMPLETED);
+    }
+
+    @Test
+    void pastTheExtensionTheGenerationClosesAndALateRepairIsNotRanked() {
+        String run = "run-repair-too-late";
+        GenerationOpened g0 = failedWithARepairDue(run);
+        Assignment broken = mutations(g0).get(0);
+        Instant deadline = channels.state(run).current().deadline();
+
+        coordinator.tick(true, deadline.plus(planner.repairExtension(channels.state(run))).plusSeconds(1));
+        GenerationClosed closed = channels.closed(run, 0);
+        String repairId = broken.assignmentId() + "-v2";
+        channels.send(SelectionConsumers.VARIANTS, repair(g0, broken, variantId(broken), 2));
+        channels.send(SelectionConsumers.RESULTS, completed(run, 0, repairId, 1.5));
+
+        assertThat(closed.ranking()).extracting(RankedVariant::variantId).doesNotContain(repairId);
+        assertThat(closed.ranking()).filteredOn(r -> r.variantId().equals(variantId(broken)))
+                .extracting(RankedVariant::outcome).containsExactly(VariantOutcome.FAILED);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> channels
+                .published(EventPublisher.GENERATIONS, GenerationClosed.class, run).stream()
+                .filter(g -> g.generation() == 0).count() == 1);
+    }
+
+    @Test
+    void aStragglerWithoutARepairDueGetsNoExtension() {
+        String run = "run-repair-straggler";
+        GenerationOpened g0 = channels.start(run, 2, 0);
+        Assignment slow = mutations(g0).get(0);
+        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.proposal(variantId(slow)).isPresent());
+
+        coordinator.tick(true, channels.state(run).current().deadline().plusSeconds(1));
+
+        assertThat(channels.closed(run, 0).ranking()).filteredOn(r -> r.variantId().equals(variantId(slow)))
+                .extracting(RankedVariant::outcome).containsExactly(VariantOutcome.TIMED_OUT);
+    }
+
+    /** Generation 0 of a new run, trained but for its first mutation, which failed with a repair due. */
+    private GenerationOpened failedWithARepairDue(String run) {
+        GenerationOpened g0 = channels.start(run, 2, 0);
+        String broken = variantId(mutations(g0).get(0));
+        proposeAndTrainAllButTheFirst(g0, ScriptedEvents::llmProposal);
+        channels.send(SelectionConsumers.RESULTS, failed(run, 0, broken, FailureClass.NAN_LOSS));
+        await().atMost(Duration.ofSeconds(5)).until(() -> failureRead(run, broken));
+        return g0;
+    }
+
+    /** Whether selection has stored the failure of a variant. */
+    private boolean failureRead(String run, String variantId) {
+        return store.variants(run, 0).stream().anyMatch(r -> r.proposal().variantId().equals(variantId)
+                && r.result() instanceof TrainingFailed);
     }
 
     /** Proposes the generation's two mutations; the second and the controls train, the first has no result yet. */

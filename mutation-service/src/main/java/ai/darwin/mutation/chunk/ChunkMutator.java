@@ -24,15 +24,19 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * DARWIN's chunk mode: the program is split into chunks (imports, fields, methods, nested types) and each chunk is
- * rewritten by the LLM with a set probability (at least one per proposal, drawn with the assignment's seed). Each
- * request carries the file's outline and the summaries of the chunks already changed, so that later chunks stay
- * consistent with earlier ones. Repairs then work on the assembled file with SEARCH/REPLACE edits.
+ * DARWIN's chunk mode: the program is split into chunks (runs of fields, constructors and methods, those of nested
+ * types included) and each chunk is rewritten by the LLM with a set probability (at least one per proposal, drawn with
+ * the assignment's seed). The imports are frozen: never drawn, and a repair that changes them is rejected unless a
+ * human approved the new import. Each request carries the program's globals (its top-level fields), the file's
+ * outline with the first sentence of each chunk's comment, and the summaries of the chunks already changed, so that
+ * later chunks stay consistent with earlier ones. Repairs then work on the assembled file with SEARCH/REPLACE edits.
  */
 @ApplicationScoped
 public class ChunkMutator implements Mutator {
 
     public static final String KIND = "llm-chunk";
+    /** The name of the imports' chunk, which chunk mode never rewrites. */
+    static final String IMPORTS = "imports";
 
     private final LlmMutator llm;
     private final PromptBuilder prompts;
@@ -64,6 +68,29 @@ public class ChunkMutator implements Mutator {
         return chosen;
     }
 
+    /**
+     * Why a program breaks chunk mode's frozen imports: an import added that no human approved for the run, or one
+     * removed; empty when it keeps them (or does not parse: validation says why).
+     */
+    static List<String> importsChanged(MutationRequest request, String source) {
+        List<String> before = ProgramChunks.imports(request.parentSource());
+        List<String> after;
+        try {
+            after = ProgramChunks.imports(source);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        List<String> added = after.stream().filter(i -> !before.contains(i) && request.approvedImports().stream()
+                .noneMatch(a -> i.equals(a) || i.startsWith(a))).toList();
+        List<String> removed = before.stream().filter(i -> !after.contains(i)).toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return List.of();
+        }
+        return List.of("chunk mode keeps the imports as they are" + (added.isEmpty() ? "" : "; added: "
+                + String.join(", ", added)) + (removed.isEmpty() ? "" : "; removed: " + String.join(", ", removed))
+                + ". Use fully qualified names, or ask for a new import in upgradeRequests (NEW_IMPORT).");
+    }
+
     private final class Session implements MutationSession {
 
         private final MutationRequest request;
@@ -90,16 +117,20 @@ public class ChunkMutator implements Mutator {
             } catch (IllegalArgumentException e) {
                 return Attempt.failed("", List.of(e.getMessage()), List.of());
             }
-            String outline = ProgramChunks.outline(chunks);
+            List<String> outline = chunks.stream().map(c -> c.name().equals(IMPORTS)
+                    ? c.outline() + " (frozen: ask for a new import in upgradeRequests)" : c.outline()).toList();
+            String globals = ProgramChunks.globals(chunks);
+            List<Chunk> drawable = chunks.stream().filter(c -> !c.name().equals(IMPORTS)).toList();
             long seed = AssignmentSeed.of(request.assignment().trainingSeed(), request.assignment().assignmentId());
             List<String> changed = new ArrayList<>();
             List<TextEdit> edits = new ArrayList<>();
             List<UpgradeRequest> upgrades = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            for (int index : draw(chunks.size(), config.chunk().probability(), seed)) {
-                Chunk chunk = chunks.get(index);
+            for (int index : draw(drawable.size(), config.chunk().probability(), seed)) {
+                Chunk chunk = drawable.get(index);
                 String content = calls.complete(List.of(ChatMessage.system(prompts.system(request)),
-                        ChatMessage.user(prompts.chunk(request, outline, changed, chunk.name(), chunk.text()))));
+                        ChatMessage.user(prompts.chunk(request, outline, globals, changed, chunk.name(),
+                                chunk.text()))));
                 LlmAnswer answer;
                 try {
                     answer = AnswerParser.parse(content);
@@ -130,9 +161,15 @@ public class ChunkMutator implements Mutator {
             String content = calls.complete(List.of(ChatMessage.system(prompts.system(request)),
                     ChatMessage.user(prompts.repair(problems, base))));
             Attempt attempt = AnswerApplier.apply(base, content);
-            if (attempt.source() != null) {
-                base = attempt.source();
+            if (attempt.source() == null) {
+                return attempt;
             }
+            List<String> frozen = importsChanged(request, attempt.source());
+            if (!frozen.isEmpty()) {
+                // the base stays: the model's next edits apply to the program it was shown last
+                return Attempt.failed(attempt.reasoning(), frozen, attempt.upgrades());
+            }
+            base = attempt.source();
             return attempt;
         }
 

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Splits a program into DARWIN's chunks with JavaParser: the imports, then for each top-level type its runs of
- * fields, its constructors and methods, and its nested types, each with its leading comment.
+ * Splits a program into DARWIN's chunks with JavaParser: the imports, then for each type, nested types included, its
+ * runs of fields, its constructors and its methods, each with its leading comment.
  */
 public final class ProgramChunks {
 
@@ -33,18 +33,37 @@ public final class ProgramChunks {
             chunks.add(new Chunk("imports", start, end, source.substring(start, end)));
         }
         for (TypeDeclaration<?> type : program.unit().getTypes()) {
-            List<BodyDeclaration<?>> fields = new ArrayList<>();
-            for (BodyDeclaration<?> member : type.getMembers()) {
-                if (member instanceof FieldDeclaration) {
-                    fields.add(member);
-                    continue;
-                }
-                addFields(program, type, fields, chunks);
-                chunks.add(chunk(program, name(type, member), member, member));
-            }
-            addFields(program, type, fields, chunks);
+            members(program, type, type.getNameAsString(), chunks);
         }
         return chunks;
+    }
+
+    /**
+     * The chunks of a type's members: runs of fields, constructors and methods; a nested type's members become
+     * chunks of their own (the seed's Gpt, TransformerBlock and optimizer were three chunks of 160 lines together),
+     * while its declaration and braces stay as they are.
+     */
+    private static void members(JavaSource program, TypeDeclaration<?> type, String typeName, List<Chunk> chunks) {
+        List<BodyDeclaration<?>> fields = new ArrayList<>();
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            if (member instanceof FieldDeclaration) {
+                fields.add(member);
+                continue;
+            }
+            addFields(program, typeName, fields, chunks);
+            if (member instanceof TypeDeclaration<?> nested && !nested.getMembers().isEmpty()) {
+                members(program, nested, typeName + "." + nested.getNameAsString(), chunks);
+            } else {
+                chunks.add(chunk(program, name(typeName, member), member, member));
+            }
+        }
+        addFields(program, typeName, fields, chunks);
+    }
+
+    /** The text of the top-level types' fields (the program's constants and state): what every chunk prompt shows. */
+    public static String globals(List<Chunk> chunks) {
+        return chunks.stream().filter(c -> c.name().matches("fields of [\\w$]+ \\(.*"))
+                .map(Chunk::text).collect(Collectors.joining("\n\n"));
     }
 
     /** The file's outline for the prompt: every chunk's name and size, in order. */
@@ -54,26 +73,32 @@ public final class ProgramChunks {
         return text.toString().stripTrailing();
     }
 
-    private static void addFields(JavaSource program, TypeDeclaration<?> type, List<BodyDeclaration<?>> fields,
+    /** What a program imports, e.g. {@code ai.djl.ndarray.*} or {@code static java.lang.Math.max}. */
+    public static List<String> imports(String source) {
+        return JavaSource.parse(source).unit().getImports().stream().map(i -> (i.isStatic() ? "static " : "")
+                + i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).toList();
+    }
+
+    private static void addFields(JavaSource program, String typeName, List<BodyDeclaration<?>> fields,
                                   List<Chunk> chunks) {
         if (!fields.isEmpty()) {
-            chunks.add(chunk(program, "fields of " + type.getNameAsString() + " ("
+            chunks.add(chunk(program, "fields of " + typeName + " ("
                     + fields.get(0).asFieldDeclaration().getVariable(0).getNameAsString() + " ...)",
                     fields.get(0), fields.get(fields.size() - 1)));
             fields.clear();
         }
     }
 
-    private static String name(TypeDeclaration<?> type, BodyDeclaration<?> member) {
+    private static String name(String typeName, BodyDeclaration<?> member) {
         if (member instanceof CallableDeclaration<?> callable) {
-            return (callable.isConstructorDeclaration() ? "constructor " : "method ") + type.getNameAsString() + "."
+            return (callable.isConstructorDeclaration() ? "constructor " : "method ") + typeName + "."
                     + callable.getNameAsString() + "(" + callable.getParameters().stream()
                     .map(ProgramChunks::parameter).collect(Collectors.joining(", ")) + ")";
         }
         if (member instanceof TypeDeclaration<?> nested) {
-            return "nested type " + type.getNameAsString() + "." + nested.getNameAsString();
+            return "nested type " + typeName + "." + nested.getNameAsString();
         }
-        return member.getClass().getSimpleName() + " of " + type.getNameAsString();
+        return member.getClass().getSimpleName() + " of " + typeName;
     }
 
     /** Type and name only: a parameter's annotations may carry any text, and the name goes into prompts. */

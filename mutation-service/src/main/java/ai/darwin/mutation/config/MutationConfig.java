@@ -23,8 +23,8 @@ public interface MutationConfig {
 
     /**
      * The mutator of runs whose configuration this service has not seen: {@code auto} (the LLM when one is configured,
-     * else {@code optimizer}), {@code optimizer}, {@code random}, {@code llm} or {@code llm-chunk}. A run's own
-     * {@code mutator} wins.
+     * else {@code optimizer}), {@code optimizer}, {@code random}, {@code llm}, {@code llm-chunk} or {@code hybrid}
+     * (the optimizer proposes, the LLM accepts or overrides). A run's own {@code mutator} wins.
      */
     @WithName("default-mutator")
     @WithDefault("auto")

@@ -4,6 +4,7 @@ import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.mutation.chunk.ChunkMutator;
 import ai.darwin.mutation.config.MutationConfig;
+import ai.darwin.mutation.hybrid.HybridMutator;
 import ai.darwin.mutation.llm.CostCap;
 import ai.darwin.mutation.llm.LlmMutator;
 import ai.darwin.mutation.offline.OfflineMutatorService;
@@ -30,8 +31,9 @@ import org.jboss.logging.Logger;
  * Turns an assignment into a validated proposal: picks the mutator (the run's, the LLM only when one is configured
  * and the run's cost cap allows), validates each attempt, rejects a program the run already proposed (by its
  * {@link ProgramFingerprint}, whatever the mutator), sends the problems back for a bounded number of repairs, and
- * carries the parent forward when nothing valid came. An LLM that cannot answer hands over to the learning
- * mutator ({@code optimizer}); every such fallback is said in the proposal's reasoning.
+ * carries the parent forward when nothing valid came. An LLM that cannot answer (in the llm, llm-chunk or hybrid
+ * mutator) hands over to the learning mutator ({@code optimizer}); every such fallback is said in the proposal's
+ * reasoning.
  */
 @ApplicationScoped
 public class ProposalEngine {
@@ -46,18 +48,20 @@ public class ProposalEngine {
     private final SearchHistory history;
     private final LlmMutator llm;
     private final ChunkMutator chunk;
+    private final HybridMutator hybrid;
     private final ProgramValidator validator;
     private final CostCap cap;
 
     ProposalEngine(MutationConfig config, OfflineMutatorService random, OptimizerMutator optimizer,
-                   SearchHistory history, LlmMutator llm, ChunkMutator chunk, ProgramValidator validator,
-                   CostCap cap) {
+                   SearchHistory history, LlmMutator llm, ChunkMutator chunk, HybridMutator hybrid,
+                   ProgramValidator validator, CostCap cap) {
         this.config = config;
         this.random = random;
         this.optimizer = optimizer;
         this.history = history;
         this.llm = llm;
         this.chunk = chunk;
+        this.hybrid = hybrid;
         this.validator = validator;
         this.cap = cap;
     }
@@ -65,15 +69,16 @@ public class ProposalEngine {
     public Proposal propose(MutationRequest request) {
         List<String> notes = new ArrayList<>();
         Mutator mutator = choose(request, notes);
-        if (mutator == llm || mutator == chunk) {
+        if (mutator == llm || mutator == chunk || mutator == hybrid) {
             MutationSession session = mutator.open(request);
             try {
                 return run(request, session, notes, TokenUsage.NONE);
             } catch (MutatorUnavailableException e) {
-                notes.add("The " + session.info().kind() + " mutator stopped: " + e.getMessage()
+                String kind = mutator == hybrid ? HybridMutator.KIND : session.info().kind();
+                notes.add("The " + kind + " mutator stopped: " + e.getMessage()
                         + ". The optimizer made this proposal instead.");
-                LOG.warnf("%s: %s mutator unavailable (%s); optimizer instead", request.variantId(),
-                        session.info().kind(), e.getMessage());
+                LOG.warnf("%s: %s mutator unavailable (%s); optimizer instead", request.variantId(), kind,
+                        e.getMessage());
                 return runWithout(request, optimizer, notes, session.usage());
             }
         }
@@ -110,7 +115,8 @@ public class ProposalEngine {
         if (requested.equals(OfflineMutatorService.INFO.kind()) || requested.equals(OfflineMutatorService.LEGACY_KIND)) {
             return random;
         }
-        if (!requested.equals(LlmMutator.KIND) && !requested.equals(ChunkMutator.KIND)) {
+        if (!requested.equals(LlmMutator.KIND) && !requested.equals(ChunkMutator.KIND)
+                && !requested.equals(HybridMutator.KIND)) {
             notes.add("The run asked for an unknown mutator '" + requested + "': the optimizer made this proposal.");
             return optimizer;
         }
@@ -125,7 +131,11 @@ public class ProposalEngine {
             LOG.warnf("%s: %s; optimizer instead", request.variantId(), capped.get());
             return optimizer;
         }
-        return requested.equals(ChunkMutator.KIND) ? chunk : llm;
+        return switch (requested) {
+            case ChunkMutator.KIND -> chunk;
+            case HybridMutator.KIND -> hybrid;
+            default -> llm;
+        };
     }
 
     private Proposal run(MutationRequest request, MutationSession session, List<String> notes, TokenUsage spent)

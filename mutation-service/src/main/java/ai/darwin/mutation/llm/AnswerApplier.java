@@ -34,6 +34,11 @@ public final class AnswerApplier {
         } catch (IllegalArgumentException e) {
             return Attempt.failed("", List.of(e.getMessage()), List.of());
         }
+        return apply(base, answer);
+    }
+
+    /** An answer already parsed (by a mutator that reads more in it than a change, such as the hybrid's ACCEPT). */
+    public static Attempt apply(String base, LlmAnswer answer) {
         String reasoning = reasoning(answer);
         List<UpgradeRequest> upgrades = upgrades(answer);
         List<LlmAnswer.Edit> edits = answer.edits() == null ? List.of()

@@ -9,7 +9,7 @@ import java.util.List;
  * The structured answer asked of the LLM; its JSON schema goes out as the request's {@code response_format}.
  *
  * @param reasoning       first, so that the model thinks before it edits
- * @param mode            EDITS or REWRITE
+ * @param mode            EDITS or REWRITE; ACCEPT in hybrid mode, to take the optimiser's proposal as it is
  * @param edits           SEARCH/REPLACE edits (EDITS)
  * @param program         the whole new program (REWRITE), else empty
  * @param upgradeRequests what the agent asks a human to allow
@@ -18,7 +18,8 @@ import java.util.List;
 public record LlmAnswer(
         @JsonPropertyDescription("What you change, why it should lower val_bpb within the budget, what could go wrong")
         String reasoning,
-        @JsonPropertyDescription("EDITS to apply SEARCH/REPLACE edits, REWRITE to replace the whole program")
+        @JsonPropertyDescription("EDITS to apply SEARCH/REPLACE edits, REWRITE to replace the whole program, ACCEPT "
+                + "(only when offered an optimiser's proposal) to take that proposal unchanged")
         Mode mode,
         @JsonPropertyDescription("The edits, in order; each search occurs exactly once in the program")
         List<Edit> edits,
@@ -27,7 +28,7 @@ public record LlmAnswer(
         @JsonPropertyDescription("Things the rules forbid that a human may allow; usually empty")
         List<Upgrade> upgradeRequests) {
 
-    public enum Mode { EDITS, REWRITE }
+    public enum Mode { EDITS, REWRITE, ACCEPT }
 
     /**
      * @param search  exact text of the program, occurring once

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The LLM mutator: one conversation per assignment. The first message carries both programs, the objective, the
@@ -58,7 +59,7 @@ public class LlmMutator implements Mutator {
 
     @Override
     public MutationSession open(MutationRequest request) {
-        return new Session(request, prompts.mutate(request));
+        return open(request, prompts.mutate(request));
     }
 
     /**
@@ -66,7 +67,16 @@ public class LlmMutator implements Mutator {
      * request's parent is the program that failed and whose answers are checked like any proposal's.
      */
     public MutationSession open(MutationRequest request, String firstMessage) {
-        return new Session(request, firstMessage);
+        return open(request, firstMessage, AnswerApplier::apply);
+    }
+
+    /**
+     * A conversation whose answers {@code reader} turns into attempts (base program, answer text): the hybrid
+     * mutator's, whose model may also accept the optimiser's proposal instead of writing a change.
+     */
+    public MutationSession open(MutationRequest request, String firstMessage,
+                                BiFunction<String, String, Attempt> reader) {
+        return new Session(request, firstMessage, reader);
     }
 
     /** A metered line to the LLM for one proposal (the chunk mutator makes its calls through it too). */
@@ -80,11 +90,13 @@ public class LlmMutator implements Mutator {
         private final MutatorInfo info;
         private final List<ChatMessage> messages = new ArrayList<>();
         private final MutationRequest request;
+        private final BiFunction<String, String, Attempt> reader;
         private String base;
         private String unshownBase;
 
-        Session(MutationRequest request, String firstMessage) {
+        Session(MutationRequest request, String firstMessage, BiFunction<String, String, Attempt> reader) {
             this.request = request;
+            this.reader = reader;
             this.calls = calls(request);
             this.info = new MutatorInfo(KIND, calls.model());
             this.base = request.parentSource();
@@ -100,7 +112,7 @@ public class LlmMutator implements Mutator {
             }
             String content = calls.complete(messages);
             messages.add(ChatMessage.assistant(content));
-            Attempt attempt = AnswerApplier.apply(base, content);
+            Attempt attempt = reader.apply(base, content);
             Optional<String> duplicate = attempt.source() == null ? Optional.empty()
                     : published.duplicate(request.runId(), request.parentSource(), attempt.source());
             if (duplicate.isPresent()) {

@@ -41,11 +41,15 @@ public class PromptBuilder {
     static final int FAILURE_MESSAGE_CHARS = 600;
     static final int FAILURE_TAIL_CHARS = 2500;
     static final int FAILURE_CHARS = 3200;
+    /** One chunk's line in chunk mode's outline, and the whole outline (the seed has about 40 chunks). */
+    static final int OUTLINE_LINE_CHARS = 240;
+    static final int OUTLINE_CHARS = 8000;
 
     private final PromptTemplate system = PromptTemplate.load("system");
     private final PromptTemplate mutate = PromptTemplate.load("mutate");
     private final PromptTemplate repair = PromptTemplate.load("repair");
     private final PromptTemplate chunk = PromptTemplate.load("chunk");
+    private final PromptTemplate hybrid = PromptTemplate.load("hybrid");
     private final PromptTemplate runtimeRepair = PromptTemplate.load("runtime-repair");
     private final LessonsSource lessons;
     private final OutcomesSource outcomes;
@@ -87,6 +91,26 @@ public class PromptBuilder {
     }
 
     /**
+     * The first message of a hybrid proposal: the mutation prompt, then the optimiser's proposal for the LLM to
+     * accept or replace.
+     *
+     * @param proposal the optimiser's reasoning (the knob, from → to, the model's expected improvement), or why it
+     *                 has no proposal
+     * @param diff     the proposal's unified diff against the parent; empty when there is no proposal
+     */
+    public String hybrid(MutationRequest request, String proposal, String diff) {
+        String decision = diff.isEmpty()
+                ? "The optimiser has no proposal this time: propose a change of your own (mode EDITS or REWRITE); "
+                        + "ACCEPT is not available."
+                : "Either ACCEPT it: answer with \"mode\": \"ACCEPT\", no edits and an empty program, and say in "
+                        + "\"reasoning\" why it is the best next trial. Or replace it with a change of your own (mode "
+                        + "EDITS or REWRITE, as described), when what was measured points to a better next trial: say "
+                        + "in \"reasoning\" why yours is better than the optimiser's.";
+        return mutate(request) + "\n\n" + hybrid.fill(Map.of("proposal", proposal,
+                "diff", diff.isEmpty() ? "(no proposal)" : fenced(diff.strip()), "decision", decision));
+    }
+
+    /**
      * The message that sends a rejected proposal back.
      *
      * @param newBase the program the next edits apply to, when the rejected attempt changed it; null when the
@@ -123,11 +147,20 @@ public class PromptBuilder {
         return runtimeRepair.fill(values);
     }
 
-    /** The message that asks for one chunk of the program in chunk mode. */
-    public String chunk(MutationRequest request, String structure, List<String> changed, String chunkName,
-                        String chunkText) {
+    /**
+     * The message that asks for one chunk of the program in chunk mode.
+     *
+     * @param outline each chunk's line (name, size, the first sentence of its comment: the program's words, so it
+     *                goes in as untrusted data)
+     * @param globals the program's top-level fields, shown as code
+     */
+    public String chunk(MutationRequest request, List<String> outline, String globals, List<String> changed,
+                        String chunkName, String chunkText) {
         Map<String, String> values = common(request);
-        values.put("structure", structure);
+        values.put("structure", UntrustedText.block("the file's chunks in order, each with the first sentence of its "
+                + "comment", outline.stream().map(l -> "- " + l).toList(), OUTLINE_LINE_CHARS, OUTLINE_CHARS,
+                "(no chunks)"));
+        values.put("globals", globals.isBlank() ? "(none)" : fenced(globals));
         values.put("changedChunks", bullets(changed, "(none yet)"));
         values.put("chunkName", chunkName);
         values.put("chunk", fenced(chunkText));

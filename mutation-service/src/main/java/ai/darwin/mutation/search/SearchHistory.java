@@ -116,6 +116,14 @@ public class SearchHistory {
         return holder == null || holder.equals(variantId) ? Optional.empty() : Optional.of(holder);
     }
 
+    /**
+     * Gives back a fingerprint the variant claimed but will not propose (the hybrid's LLM replaced the optimiser's
+     * choice), so that a later proposal may still make that program; a fingerprint another variant holds stays.
+     */
+    public void release(String runId, String fingerprint, String variantId) {
+        fingerprints.getOrDefault(runId, Map.of()).remove(fingerprint, variantId);
+    }
+
     /** The variant whose program has this fingerprint in the run, if any. */
     public Optional<String> holder(String runId, String fingerprint) {
         index(runId);

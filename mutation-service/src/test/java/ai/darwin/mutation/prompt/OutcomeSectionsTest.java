@@ -47,7 +47,7 @@ class OutcomeSectionsTest {
         MutationRequest request = PromptBuilderTest.request(PromptBuilderTest.SEED, List.of());
 
         for (String prompt : List.of(builder.mutate(request),
-                builder.chunk(request, "- imports (30 lines)", List.of(), "imports", "import a.B;"))) {
+                builder.chunk(request, List.of("imports (30 lines)"), "", List.of(), "fields of P", "int x;"))) {
             assertThat(prompt).contains("WHAT THE PROGRAM YOU REWRITE MEASURED",
                     "r-bob-parent (generation 1, agent bob, rewritten by ada): KEPT, val_bpb 1.8000, "
                             + "Δ vs its parent -0.0500, Δ vs its generation's control -0.1000 (beyond noise), "

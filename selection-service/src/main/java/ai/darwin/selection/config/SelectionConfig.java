@@ -37,6 +37,15 @@ public interface SelectionConfig {
     @WithDefault("2000")
     double slowestTokensPerSecond();
 
+    /**
+     * The most a generation stays open past its deadline while a runtime repair is due or training (0: not at all).
+     * The extension itself is the time one more variant needs by the same estimate as the deadline (at least the
+     * minimum), so that a failure found late still gets its repair trained; this caps it, so that a run never waits
+     * without bound for a repair that does not come.
+     */
+    @WithDefault("PT15M")
+    Duration repairExtensionMaximum();
+
     /** Safety factor on the estimated training time of a generation. */
     @WithDefault("2.0")
     double deadlineFactor();

@@ -15,23 +15,31 @@ import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
 import ai.darwin.selection.store.VariantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Closes a generation, exactly once: when every assignment's last attempt has its result and no runtime repair is
  * due for it (and, for a verification, the sequential test wants no more pairs), or at the deadline, when stragglers
- * rank as timeouts. Generation 0 first measures the run's noise floor from its control's seeds. It ranks the last
+ * rank as timeouts (later while a runtime repair is due or training, within a bounded extension). Generation 0 first measures the run's noise floor from its control's seeds. It ranks the last
  * attempts, chooses the survivors and the champion (or, closing a verification generation, compares the champion
  * with the seed), queues GenerationClosed, and lets the run's lifecycle decide what follows.
  */
 @ApplicationScoped
 class GenerationCloser {
 
+    private static final Logger LOG = Logger.getLogger(GenerationCloser.class);
+
     private final SelectionStore store;
     private final Succession succession;
     private final RunLifecycle lifecycle;
     private final GenerationPlanner planner;
+    /** Generations whose repair extension was logged, so that the ticks say it once. */
+    private final Set<String> extensionsLogged = ConcurrentHashMap.newKeySet();
 
     GenerationCloser(SelectionStore store, Succession succession, RunLifecycle lifecycle, GenerationPlanner planner) {
         this.store = store;
@@ -67,9 +75,40 @@ class GenerationCloser {
         return true;
     }
 
+    /**
+     * Whether the generation is past its deadline, and so closes with its stragglers as timeouts. A runtime repair
+     * that is due or training keeps it open past the deadline for {@link GenerationPlanner#repairExtension} at most:
+     * the failure may have come late, and its agent's fix deserves its training. The store is asked only once the
+     * deadline passed, so the ticks cost nothing more before it.
+     */
+    boolean pastDeadline(RunState run, GenerationState generation, Instant now) {
+        if (!now.isAfter(generation.deadline())) {
+            return false;
+        }
+        Instant extended = generation.deadline().plus(planner.repairExtension(run));
+        if (now.isAfter(extended) || !awaitsRepair(run, generation)) {
+            return true;
+        }
+        if (extensionsLogged.add(run.runId() + "/" + generation.number())) {
+            LOG.infof("run %s generation %d reached its deadline with a runtime repair due or training: open until %s",
+                    run.runId(), generation.number(), extended);
+        }
+        return false;
+    }
+
+    /**
+     * Whether a runtime repair keeps the generation waiting: an assignment's last attempt failed with a repair due,
+     * or is a repair not trained yet.
+     */
+    private boolean awaitsRepair(RunState run, GenerationState generation) {
+        return byAssignment(run, generation).values().stream().anyMatch(last -> Attempts.repairDue(run, last)
+                || (last.proposal().attemptNumber() > 1 && last.result() == null));
+    }
+
     /** Closes it whatever is missing: a variant without a result by now ranks as timed out. */
     void close(RunState run, GenerationState generation) {
         generation.close();
+        extensionsLogged.remove(run.runId() + "/" + generation.number());
         Map<String, VariantRecord> byAssignment = byAssignment(run, generation);
         if (generation.number() == 0) {
             generation.measured(NoiseFloors.measure(controlSeeds(generation, byAssignment)));

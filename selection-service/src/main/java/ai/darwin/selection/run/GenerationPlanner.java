@@ -189,6 +189,17 @@ public class GenerationPlanner {
                 .orElseThrow(() -> new IllegalStateException("no program known for variant " + variantId));
     }
 
+    /**
+     * How long past its deadline a generation stays open for a runtime repair that is due or training: the time one
+     * more variant needs (the repair is proposed, then trained), capped by the configured maximum. Counted from the
+     * deadline once, not per repair, so that chained repairs cannot keep a generation open without bound.
+     */
+    public Duration repairExtension(RunState run) {
+        Duration one = deadline(run, 1);
+        Duration maximum = config.repairExtensionMaximum();
+        return one.compareTo(maximum) < 0 ? one : maximum;
+    }
+
     private Duration deadline(RunState run, int variants) {
         double perVariant = trainingSeconds(run.budget()) + config.deadlineOverheadPerVariant().toMillis() / 1000.0;
         double rounds = Math.ceil((double) variants / Math.max(1, config.trainingWorkers()));

@@ -144,15 +144,19 @@ public class RunCoordinator {
      * complete generation only now and then, as a safety net: that check queries the store while holding the
      * coordinator, and a result arriving meanwhile would wait for it.
      */
-    public synchronized void tick(boolean deadlinesApply) {
+    public void tick(boolean deadlinesApply) {
+        tick(deadlinesApply, Instant.now());
+    }
+
+    /** {@link #tick(boolean)} at a given moment: tests move the clock past deadlines without waiting for them. */
+    public synchronized void tick(boolean deadlinesApply, Instant now) {
         boolean recheck = ticks++ % COMPLETENESS_RECHECK_TICKS == 0;
-        Instant now = Instant.now();
         for (String runId : store.activeRunIds()) {
             store.run(runId).ifPresent(run -> {
                 outbox.flush(run);
                 GenerationState generation = run.current();
                 if (deadlinesApply && generation != null && !generation.closed()
-                        && run.status() != RunState.Status.PAUSED && now.isAfter(generation.deadline())) {
+                        && run.status() != RunState.Status.PAUSED && closer.pastDeadline(run, generation, now)) {
                     LOG.infof("run %s generation %d reached its deadline: stragglers count as timeouts", runId,
                             generation.number());
                     closer.close(run, generation);

@@ -1,6 +1,7 @@
 package ai.darwin.local.cli;
 
 import ai.darwin.events.run.RunConfig;
+import ai.darwin.events.variant.RuntimeRepair;
 import ai.darwin.events.variant.TrainingBudget;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -49,7 +50,20 @@ final class RunHeader {
         lines.add(String.format("At most %d variants to train%s (each generation's control and the verification's "
                         + "pairs included): roughly %d minutes on one CPU training worker.", variants,
                 resumedRunId == null ? "" : " in all", minutes));
+        lines.add(repairs(config));
         return lines;
+    }
+
+    /** What happens to a variant that fails in training: repaired by its LLM agent, or only counted. */
+    static String repairs(RunConfig config) {
+        int repairs = RuntimeRepair.allowed(config);
+        if (!RuntimeRepair.REPAIRING_MUTATORS.contains(config.mutator()) && !config.mutator().equals("hybrid")) {
+            return "Runtime repairs: none (the " + config.mutator() + " mutator does not read failures)";
+        }
+        return repairs == 0 ? "Runtime repairs: none (--runtime-repairs 0): a variant that fails in training is "
+                + "counted as failed" : String.format("Runtime repairs: up to %d per variant that fails in training, "
+                + "by its LLM agent within the same generation%s", repairs,
+                config.mutator().equals("hybrid") ? " (for the LLM's own changes)" : "");
     }
 
     /**

@@ -23,31 +23,36 @@ import java.util.function.UnaryOperator;
  * @param dataset      a local text file or an http(s) URL
  * @param sha256       the dataset's expected SHA-256, if known
  * @param mutator      {@code optimizer} (learns from the run's measurements), {@code random} (random knob changes,
- *                     the baseline), {@code llm} or {@code llm-chunk}
+ *                     the baseline), {@code llm}, {@code llm-chunk} or {@code hybrid} (the optimizer proposes, the
+ *                     LLM accepts or overrides)
  * @param model        the LLM model, for the llm mutators
  * @param seeds        the most seed pairs the verification trains
  * @param seed         the run's master seed
  * @param costCapUsd   no more LLM calls once the run has cost this many US dollars (0: mutation-service's default)
+ * @param runtimeRepairs how many times, within its generation, an LLM-written variant that fails in training goes
+ *                     back to its agent for a fix (0: never)
  * @param fresh        start a new run even if an unfinished one exists
  * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
  * @param given        the options named on the command line, which only a new run takes
  */
 record RunOptions(String name, int population, int generations, long maxTokens, double maxSeconds, String dataset,
                   String sha256, String mutator, String model, int seeds, long seed, double costCapUsd,
-                  boolean fresh, boolean allowUnisolated, List<String> given) {
+                  int runtimeRepairs, boolean fresh, boolean allowUnisolated, List<String> given) {
 
     static final int MAX_POPULATION = 100;
     static final int MAX_GENERATIONS = 1000;
     static final int MAX_SECONDS = 86_400;
     static final long MAX_TOKENS = 1_000_000_000_000L;
     static final int MAX_SEEDS = 20;
-    static final List<String> MUTATORS = List.of("optimizer", "random", "llm", "llm-chunk");
+    static final List<String> MUTATORS = List.of("optimizer", "random", "llm", "llm-chunk", "hybrid");
     /** The mutators that call an LLM, and so need a model. */
-    static final List<String> LLM_MUTATORS = List.of("llm", "llm-chunk");
+    static final List<String> LLM_MUTATORS = List.of("llm", "llm-chunk", "hybrid");
     static final int MAX_COST_CAP_USD = 10_000;
+    /** Each repair keeps a generation open for another training: a few are worth it, more only stall the run. */
+    static final int MAX_RUNTIME_REPAIRS = 5;
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
     static final Set<String> VALUED = Set.of("name", "population", "generations", "budget-tokens", "budget-seconds",
-            "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd");
+            "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs");
 
     static RunOptions parse(List<String> args, Path repository) {
         return parse(args, repository, RunDefaults.load(), System::getenv);
@@ -95,6 +100,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         int seeds = (int) checked.whole("seeds", 2, MAX_SEEDS);
         long seed = checked.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         double costCapUsd = checked.dollars("cost-cap-usd");
+        int runtimeRepairs = (int) checked.whole("runtime-repairs", 0, MAX_RUNTIME_REPAIRS);
         String name = values.get("name");
         if (name.isBlank()) {
             throw checked.refused("name", "must not be blank");
@@ -117,7 +123,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
         return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset,
                 sha256.isEmpty() ? null : sha256, mutator, llm ? model : null, seeds, seed,
-                costCapUsd, fresh, allowUnisolated, List.copyOf(given));
+                costCapUsd, runtimeRepairs, fresh, allowUnisolated, List.copyOf(given));
     }
 
     /** Variants the run will train: the baseline, P per generation, and 2k re-trainings to verify. */
@@ -129,14 +135,16 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         return """
                 usage: ./darwin run [--population 2..100] [--generations 1..1000] [--budget-tokens 0..10^12]
                                     [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
-                                    [--mutator optimizer|random|llm|llm-chunk] [--model NAME] [--seeds 2..20] [--seed N]
-                                    [--cost-cap-usd 0..10000] [--name NAME] [--new] [--allow-unisolated]
+                                    [--mutator optimizer|random|llm|llm-chunk|hybrid] [--model NAME]
+                                    [--seeds 2..20] [--seed N] [--cost-cap-usd 0..10000]
+                                    [--runtime-repairs 0..5] [--name NAME] [--new] [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
                 Every variant trains on the same number of tokens (--budget-tokens); --budget-seconds alone asks for
                 a wall-clock budget instead, both together for whichever comes first. --seeds is the most seed pairs
                 the final verification trains. --cost-cap-usd stops the LLM calls once the run has cost that much
-                (then the offline mutator proposes).
+                (then the offline mutator proposes). --runtime-repairs is how many times an LLM-written variant
+                that fails in training goes back to its agent for a fix within its generation.
                 Without --new, an unfinished run is resumed as it was requested. The llm mutator is the default when
                 OPENAI_API_KEY or OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant
                 behind bubblewrap; --allow-unisolated trains without it where it cannot run (LLM-written code then
@@ -189,7 +197,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
                 return blank(env.apply("OPENAI_API_KEY")) && blank(env.apply("OPENAI_BASE_URL")) ? "optimizer" : "llm";
             }
             if (!MUTATORS.contains(value)) {
-                throw refused("mutator", "must be optimizer, random, llm or llm-chunk, not '" + value + "'");
+                throw refused("mutator", "must be optimizer, random, llm, llm-chunk or hybrid, not '" + value + "'");
             }
             return value;
         }

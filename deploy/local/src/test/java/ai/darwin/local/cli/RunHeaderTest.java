@@ -78,4 +78,22 @@ class RunHeaderTest {
                 .first().isEqualTo("Darwin: population 4, 3 generations, 200,000 tokens per variant, "
                         + "mutator llm (gpt-4o-mini), dataset /d.txt");
     }
+
+    @Test
+    void theHeaderSaysHowManyRuntimeRepairsTheRunGetsAndWhenTheMutatorMakesNone() {
+        RunConfig base = DEFAULTS.config(RunOptions.parse(List.of("--runtime-repairs", "3", "--mutator", "llm"),
+                Path.of("."), DEFAULTS, name -> null), "/d.txt");
+
+        assertThat(RunHeader.lines(base, null, List.of())).last().isEqualTo("Runtime repairs: up to 3 per variant "
+                + "that fails in training, by its LLM agent within the same generation");
+        assertThat(RunHeader.repairs(DEFAULTS.config(RunOptions.parse(List.of("--mutator", "hybrid",
+                "--runtime-repairs", "0"), Path.of("."), DEFAULTS, name -> null), "/d.txt")))
+                .isEqualTo("Runtime repairs: none (--runtime-repairs 0): a variant that fails in training is "
+                        + "counted as failed");
+        assertThat(RunHeader.repairs(DEFAULTS.config(RunOptions.parse(List.of("--mutator", "hybrid"),
+                Path.of("."), DEFAULTS, name -> null), "/d.txt"))).endsWith("(for the LLM's own changes)");
+        assertThat(RunHeader.repairs(DEFAULTS.config(RunOptions.parse(List.of("--mutator", "random"),
+                Path.of("."), DEFAULTS, name -> null), "/d.txt")))
+                .isEqualTo("Runtime repairs: none (the random mutator does not read failures)");
+    }
 }

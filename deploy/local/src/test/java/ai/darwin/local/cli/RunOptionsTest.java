@@ -59,8 +59,8 @@ class RunOptionsTest {
             "--budget-tokens  | -1    | --budget-tokens must be a whole number from 0 to 1,000,000,000,000, not '-1'",
             "--seeds          | 1     | --seeds must be a whole number from 2 to 20, not '1'",
             "--seed           | x     | --seed must be a whole number, not 'x'",
-            "--mutator        | gpt   | --mutator must be optimizer, random, llm or llm-chunk, not 'gpt'",
-            "--mutator        | offline | --mutator must be optimizer, random, llm or llm-chunk, not 'offline'",
+            "--mutator        | gpt   | --mutator must be optimizer, random, llm, llm-chunk or hybrid, not 'gpt'",
+            "--mutator        | offline | --mutator must be optimizer, random, llm, llm-chunk or hybrid, not 'offline'",
             "--sha256         | beef  | --sha256 must be 64 hexadecimal digits, not 'beef'",
             "--cost-cap-usd   | -1    | --cost-cap-usd must be US dollars from 0 (mutation-service's default cap) to 10,000, not '-1'",
             "--cost-cap-usd   | lots  | --cost-cap-usd must be US dollars from 0 (mutation-service's default cap) to 10,000, not 'lots'",
@@ -111,6 +111,19 @@ class RunOptionsTest {
     }
 
     @Test
+    void runtimeRepairsDefaultToOneAndTheFlagSetsThemWithinTheirRange() {
+        assertThat(DEFAULTS.config(parse(), "/data/corpus.txt").runtimeRepairs()).isEqualTo(1);
+        RunOptions three = parse("--runtime-repairs", "3");
+        assertThat(DEFAULTS.config(three, "/data/corpus.txt").runtimeRepairs()).isEqualTo(3);
+        assertThat(DEFAULTS.config(parse("--runtime-repairs", "0"), "/d.txt").runtimeRepairs()).isZero();
+        assertThatThrownBy(() -> parse("--runtime-repairs", "6"))
+                .hasMessage("--runtime-repairs must be a whole number from 0 to 5, not '6'");
+        assertThatThrownBy(() -> parse("--runtime-repairs", "-1"))
+                .hasMessage("--runtime-repairs must be a whole number from 0 to 5, not '-1'");
+        assertThat(RunOptions.usage()).contains("[--runtime-repairs 0..5]");
+    }
+
+    @Test
     void theLlmIsTheMutatorWhereOneIsConfiguredAndItsModelComesFromTheEnvironment() {
         Map<String, String> env = Map.of("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1", "OPENAI_MODEL", "qwen");
         RunOptions options = RunOptions.parse(List.of(), REPOSITORY, DEFAULTS, env::get);
@@ -119,13 +132,18 @@ class RunOptionsTest {
         assertThat(options.model()).isEqualTo("qwen");
         assertThat(RunOptions.parse(List.of("--model", "m", "--mutator", "llm-chunk"), REPOSITORY, DEFAULTS,
                 env::get).model()).isEqualTo("m");
+        RunOptions hybrid = RunOptions.parse(List.of("--mutator", "hybrid"), REPOSITORY, DEFAULTS, env::get);
+        assertThat(hybrid.mutator()).isEqualTo("hybrid");
+        assertThat(hybrid.model()).isEqualTo("qwen");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--mutator", "hybrid", "--model", ""), REPOSITORY,
+                DEFAULTS, env::get)).hasMessage("--model must name the LLM for the hybrid mutator");
     }
 
     @Test
     void aDefaultsFileWithABadValueIsNamedToo() {
         Properties broken = new Properties();
         for (String key : List.of("name", "population", "generations", "budget-tokens", "budget-seconds", "dataset",
-                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd")) {
+                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs")) {
             broken.setProperty(key, DEFAULTS.get(key));
         }
         broken.setProperty("population", "four");

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Does the learning mutator search better than random? Small real evolutions through ./darwin run, side by side in
+# one run of this script: for each seed, one run per mutator (random, optimizer, and hybrid when an LLM is configured
+# through OPENAI_API_KEY or OPENAI_BASE_URL), every one on the same dataset, preset, population, generations, token
+# budget and master seed, so that they differ only in the mutator. Prints for each run and each mutator: the best
+# Δ val_bpb against its generation's control at the end (with the run's noise floor), the generations until the
+# first improvement beyond the floor, the error and failure rates; then optimizer/random.
+#
+# The defaults (2 seeds × 2 mutators × 4 agents × 3 generations at 50,000 tokens a variant, plus each run's controls
+# and verification: about 22 trainings a run) should take 15 to 25 minutes on a laptop CPU. Not run in CI.
+#
+# Settings (environment): BENCH_SE_SEEDS (master seeds, "1 2"), BENCH_SE_POPULATION (4), BENCH_SE_GENERATIONS (3),
+# BENCH_SE_TOKENS (50000), BENCH_SE_MUTATORS (default: random optimizer, plus hybrid with an LLM),
+# BENCH_SE_ARGS passed on to ./darwin run (e.g. "--allow-unisolated" or "--dataset FILE").
+# The services are stopped at the end (./darwin stop).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SEEDS=${BENCH_SE_SEEDS:-1 2}
+POPULATION=${BENCH_SE_POPULATION:-4}
+GENERATIONS=${BENCH_SE_GENERATIONS:-3}
+TOKENS=${BENCH_SE_TOKENS:-50000}
+if [ -z "${BENCH_SE_MUTATORS:-}" ]; then
+  BENCH_SE_MUTATORS="random optimizer"
+  if [ -n "${OPENAI_API_KEY:-}${OPENAI_BASE_URL:-}" ]; then
+    BENCH_SE_MUTATORS="$BENCH_SE_MUTATORS hybrid"
+  fi
+fi
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"; ./darwin stop >/dev/null 2>&1 || true' EXIT
+
+started=$(date +%s)
+echo "search efficiency: mutators [$BENCH_SE_MUTATORS], seeds [$SEEDS], population $POPULATION, $GENERATIONS" \
+  "generations, $TOKENS tokens a variant" >&2
+for seed in $SEEDS; do
+  for mutator in $BENCH_SE_MUTATORS; do
+    echo "run $mutator, seed $seed ($(( $(date +%s) - started )) s so far)" >&2
+    set +e
+    ./darwin run --new --name "bench-$mutator-$seed" --mutator "$mutator" --seed "$seed" \
+      --population "$POPULATION" --generations "$GENERATIONS" --budget-tokens "$TOKENS" --budget-seconds 0 \
+      --seeds 2 ${BENCH_SE_ARGS:-} > "$OUT/$mutator-$seed.log" 2>&1
+    status=$?
+    set -e
+    if [ "$status" -ne 0 ]; then
+      echo "run $mutator, seed $seed ended with status $status:" >&2
+      tail -5 "$OUT/$mutator-$seed.log" >&2
+    fi
+    grep -h "^Verified improvement" "$OUT/$mutator-$seed.log" >&2 || true
+  done
+done
+echo "$(ls "$OUT" | wc -l) runs in $(( $(date +%s) - started )) s" >&2
+java bench/SearchEfficiency.java "$OUT"/*.log
