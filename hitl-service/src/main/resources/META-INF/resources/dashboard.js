@@ -26,14 +26,24 @@
   }
   const token = () => sessionStorage.getItem(TOKEN);
   // Who the services will record is the token's name; shown here only, never sent as a claim of its own.
-  function signedInAs() {
+  function claims() {
     try {
-      const claims = JSON.parse(atob(token().split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
-      return `${claims.upn || claims.preferred_username || claims.sub} (${(claims.groups || []).join(", ")})`;
+      return JSON.parse(atob(token().split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
     } catch (e) {
       return null;
     }
   }
+  function signedInAs() {
+    const c = claims();
+    return c && `${c.upn || c.preferred_username || c.sub} (${(c.groups || []).join(", ")})`;
+  }
+  // The page shows a control only to a role that may use it (an operator is also an approver, as on the server);
+  // the server checks the token on every call all the same.
+  const groups = () => ((claims() || {}).groups || []);
+  const may = {
+    operate: () => groups().includes("operator"),
+    decide: () => groups().includes("operator") || groups().includes("approver"),
+  };
   who.textContent = token() ? "signed in as " + (signedInAs() || "a token holder")
     : "not signed in: open the address ./darwin run printed (…/?token=…) to decide and intervene";
   const enc = encodeURIComponent;
@@ -195,7 +205,7 @@
 
     const guidance = el("textarea", {placeholder: "Guidance for the agents, e.g. try rotary position embeddings"});
     const agent = el("input", {placeholder: "agent (all)", size: 10});
-    const controls = card("Intervene", el("div", {class: "controls"},
+    const controls = card("Operate: pause, resume, stop, guide", el("div", {class: "controls"},
       el("button", {onclick: () => intervene("PAUSE", {message: "paused from the dashboard"})}, "Pause"),
       el("button", {onclick: () => intervene("RESUME", {message: "resumed from the dashboard"})}, "Resume"),
       el("button", {class: "danger", onclick: () => {
@@ -222,7 +232,7 @@
           api(`/api/runs/${enc(runId)}/leaderboard`), api(base + "/approvals?status=pending"),
           api(`/api/runs/${enc(runId)}/series`), api(`/api/runs/${enc(runId)}/lineage`)]);
         const ended = detail.run.status === "COMPLETED";
-        controls.hidden = ended;
+        controls.hidden = ended || !may.operate();
         renderHead(detail);
         renderVerdict(detail);
         renderTraining(detail.training);
@@ -310,7 +320,7 @@
         const fraction = p ? Math.min(1, Math.max(0, p.fractionDone)) : 0;
         return el("div", {class: "variant"},
           el("header", {}, variantLink(runId, v.variantId),
-            el("button", {class: "small danger", onclick: () => judge("VETO", v.variantId)}, "Veto")),
+            may.operate() && el("button", {class: "small danger", onclick: () => judge("VETO", v.variantId)}, "Veto")),
           el("div", {class: "muted"}, `generation ${v.generation} · ${v.agentId || "?"} · ${v.workerId || "?"}`,
             v.attempt > 1 ? ` · attempt ${v.attempt}` : ""),
           el("div", {class: "bar", role: "progressbar", "aria-valuenow": Math.round(100 * fraction)},
@@ -320,22 +330,30 @@
       })) : el("p", {class: "muted"}, "No variant is training right now."));
     }
 
+    // Each request in its context: what was asked, by which agent, why, the variant that asked and what approving it
+    // would change; an approver or operator decides it with a comment, anyone else reads it.
     function renderApprovals(pending) {
       parts.approvals.replaceChildren(...(pending.length ? pending.map(a => {
-        const comment = el("input", {placeholder: "comment for the agents (optional)"});
-        return el("div", {class: "approval"},
-          el("div", {}, el("strong", {}, a.kind), ` from ${a.agentId}`, a.variantId ? ` (variant ${a.variantId})` : ""),
-          el("div", {class: "mono"}, a.detail), el("div", {class: "muted"}, a.justification),
-          el("div", {class: "actions"}, comment,
+        const comment = el("input", {placeholder: "comment for the agent (optional)"});
+        return el("div", {class: "approval", "data-request": a.requestId},
+          el("div", {}, el("strong", {}, a.kind), ` asked by ${a.agentId}`,
+            el("span", {class: "muted"}, " · " + fmt.time(a.requestedAt))),
+          el("dl", {class: "asked"},
+            el("dt", {}, "Asked for"), el("dd", {class: "mono"}, a.detail),
+            el("dt", {}, "Why"), el("dd", {}, a.justification),
+            el("dt", {}, "From variant"), el("dd", {}, a.variantId ? variantLink(runId, a.variantId) : "–"),
+            el("dt", {}, "If approved"), el("dd", {class: "effect"}, EFFECTS[a.kind] || "the agent is told in its next prompt")),
+          may.decide() ? el("div", {class: "actions"}, comment,
             el("button", {class: "primary", onclick: () => decide(a.requestId, true, comment.value)}, "Approve"),
-            el("button", {class: "danger", onclick: () => decide(a.requestId, false, comment.value)}, "Reject")));
+            el("button", {class: "danger", onclick: () => decide(a.requestId, false, comment.value)}, "Decline"))
+            : el("p", {class: "muted"}, "An approver or operator decides it."));
       }) : [el("p", {class: "muted"}, "Nothing is waiting for a decision.")]));
     }
 
     // a veto or promotion acts on the next selection: none is left once the run ended
     function renderLeaderboard(board, champion, ended) {
       parts.leaderboard.replaceChildren(table([H("#"), "Variant", H("Gen"), "Agent", "Mutator", H("val_bpb"),
-        H("Perplexity"), H("MFU"), H("Tokens/s"), H("Lines ±"), ended ? null : ""].filter(h => h != null), board.map(v => el("tr", {
+        H("Perplexity"), H("MFU"), H("Tokens/s"), H("Lines ±"), ended || !may.operate() ? null : ""].filter(h => h != null), board.map(v => el("tr", {
           class: [v.variantId === champion ? "champion" : "", v.vetoed ? "vetoed" : ""].join(" ").trim() || null,
         },
         num(v.rank), el("td", {class: "mono", title: v.reasoning || ""}, variantLink(runId, v.variantId),
@@ -344,7 +362,7 @@
         el("td", {}, v.mutator ? v.mutator + (v.model ? " · " + v.model : "") : "–"),
         num(fmt.bpb(v.valBitsPerByte)), num(fmt.loss(v.perplexity)), num(fmt.pct(v.mfu)), num(fmt.num(v.tokensPerSecond)),
         num(v.linesAdded == null ? "–" : `+${v.linesAdded} −${v.linesRemoved}`),
-        !ended && el("td", {}, el("button", {class: "small danger", onclick: () => judge("VETO", v.variantId)}, "Veto"),
+        !ended && may.operate() && el("td", {}, el("button", {class: "small danger", onclick: () => judge("VETO", v.variantId)}, "Veto"),
           " ", el("button", {class: "small", onclick: () => judge("PROMOTE", v.variantId)}, "Promote")))),
         "No variant has finished training yet."));
     }
@@ -374,6 +392,18 @@
 
     follow(refresh, runId);
   }
+
+  // What an approval changes, as the services that act on it do (see hitl-service's README); the decision itself is
+  // only published here.
+  const EFFECTS = {
+    MORE_BUDGET: "selection-service trains every variant of this run with this budget from the next generation on",
+    LARGER_POPULATION: "selection-service grows this run's population to this size from the next generation on",
+    MORE_DATA: "the corpus is offered to the agent's training from a later generation on; validation stays on the "
+      + "run's own held-out split, so scores stay comparable",
+    NEW_IMPORT: "the agent's programs may use this import from its next proposal on",
+    NEW_FILE: "the agent may add this file to its program from its next proposal on",
+    RESTRUCTURE: "the agent may reorganise its program's files as described from its next proposal on",
+  };
 
   const outcomeKey = () => el("div", {class: "legend"}, Object.entries(DarwinPlots.OUTCOME).map(([outcome, colour]) =>
     el("span", {class: "key"}, el("i", {style: "background:" + colour}), outcome.toLowerCase().replace("_", " "))),

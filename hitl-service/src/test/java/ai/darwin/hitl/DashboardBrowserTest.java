@@ -136,11 +136,23 @@ class DashboardBrowserTest {
         connector.sink(EventPublisher.APPROVALS).clear();
         send(new ApprovalRequested(Envelope.of(run.runId), "req-browser", ApprovalKind.MORE_BUDGET, "agent-1", run.b1,
                 "maxTokens=200000, maxSeconds=120", "the loss is still falling when the budget ends"));
-        open("/?token=" + TestTokens.of("ada", Roles.APPROVER) + "#/runs/" + run.runId);
+        // a viewer reads the request and the run, and is offered no control
+        open("/?token=" + TestTokens.of("vera", Roles.VIEWER) + "#/runs/" + run.runId);
+        WebElement asViewer = waitFor(By.cssSelector(".approval"), 1).get(0);
+        assertThat(asViewer.getText()).contains("An approver or operator decides it.");
+        assertThat(browser.findElements(By.xpath("//button")).stream().filter(WebElement::isDisplayed)).isEmpty();
 
-        WebElement request = waitFor(By.cssSelector(".approval"), 1).get(0);
-        assertThat(request.getText()).contains("MORE_BUDGET").contains("agent-1")
-                .contains("the loss is still falling when the budget ends");
+        // an approver decides, but does not operate the run
+        open("/?token=" + TestTokens.of("ada", Roles.APPROVER) + "#/runs/" + run.runId);
+        WebElement request = waitFor(By.cssSelector(".approval button.primary"), 1).get(0)
+                .findElement(By.xpath("ancestor::div[@class='approval']"));
+        assertThat(request.getText()).contains("MORE_BUDGET").contains("asked by agent-1")
+                .contains("maxTokens=200000, maxSeconds=120")
+                .contains("the loss is still falling when the budget ends")
+                .contains("trains every variant of this run with this budget from the next generation on");
+        assertThat(request.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/variants/" + run.b1);
+        assertThat(browser.findElements(By.xpath("//button[text()='Pause' or text()='Veto']")).stream()
+                .filter(WebElement::isDisplayed)).isEmpty();
         request.findElement(By.cssSelector("input")).sendKeys("worth a longer look");
         screenshot("approval");
         request.findElement(By.xpath(".//button[text()='Approve']")).click();
