@@ -115,7 +115,8 @@
     if (updates) updates.close();
     refresh();
     updates = new EventSource("/api/updates" + (runId ? "?runId=" + enc(runId) : ""));
-    updates.onopen = () => { live.textContent = "● live"; live.className = "live-dot on"; };
+    // read again once listening (and after a reconnect): what was stored before the stream opened was told to nobody
+    updates.onopen = () => { live.textContent = "● live"; live.className = "live-dot on"; refresh(); };
     updates.onerror = () => { live.textContent = "○ reconnecting"; live.className = "live-dot"; };
     updates.onmessage = (message) => {
       if (concerns && !concerns(JSON.parse(message.data))) return;
@@ -179,6 +180,7 @@
       lineage: el("div", {class: "scroll"}),
     };
     let approvalsShown = null;
+    let plotsShown = null;
 
     const intervene = async (kind, fields) => {
       try {
@@ -236,9 +238,14 @@
         renderHead(detail);
         renderVerdict(detail);
         renderTraining(detail.training);
-        renderPlots(series);
-        parts.lineage.replaceChildren(tree.nodes.length ? DarwinPlots.lineage(tree, open)
-          : el("p", {class: "muted"}, "No variant has been proposed yet."), outcomeKey());
+        // drawn again only when they changed, so that a pointer resting on a point keeps its tooltip
+        const drawn = JSON.stringify([series, tree]);
+        if (drawn !== plotsShown) {
+          plotsShown = drawn;
+          renderPlots(series);
+          parts.lineage.replaceChildren(tree.nodes.length ? DarwinPlots.lineage(tree, open)
+            : el("p", {class: "muted"}, "No variant has been proposed yet."), outcomeKey());
+        }
         renderLeaderboard(board, detail.run.championVariantId, ended);
         renderGenerations(detail.generations);
         renderInterventions(detail.interventions);
