@@ -77,6 +77,15 @@
     },
   };
 
+  // A training budget; 0 means no limit of that kind (TrainingBudget), not a budget of nothing.
+  function budget(b) {
+    if (!b) return "–";
+    const parts = [b.maxTokens > 0 ? fmt.num(b.maxTokens) + " tokens" : null,
+      b.maxSeconds > 0 ? fmt.secs(b.maxSeconds) : null].filter(p => p);
+    return parts.length === 2 ? parts.join(" or ") + ", whichever comes first"
+      : parts.length ? parts[0] + " of training" : "no limit";
+  }
+
   // The run's LLM spending against its cap: the total once it ended, the closed generations' sum until then.
   function spend(d, c) {
     const spent = d.costUsd ?? (d.generations || []).reduce((sum, g) => sum + ((g.statistics || {}).costUsd || 0), 0);
@@ -293,7 +302,7 @@
           fact("Population", c.population), fact("Best val_bpb", fmt.bpb(r.bestValBitsPerByte)),
           fact(r.status === "COMPLETED" ? "Champion" : "Best so far", r.championVariantId || "–"),
           fact("Mutator", c.mutator ? c.mutator + (c.model ? " · " + c.model : "") : "–"),
-          fact("Budget", c.budget ? `${fmt.num(c.budget.maxTokens)} tokens / ${fmt.secs(c.budget.maxSeconds)}` : "–"),
+          fact("Budget", budget(c.budget)),
           fact("Outcome", r.outcome || "–"), fact("LLM cost", spend(d, c))));
     }
 

@@ -95,6 +95,8 @@ class DashboardBrowserTest {
         // baseline, a1, b1, b2 trained; a2 failed and b3 timed out; the verification's re-trainings are not plotted
         waitFor(By.cssSelector("#live.on"), 1);
         waitFor(By.cssSelector("#plot-valBitsPerByte circle.pt"), 4);
+        // the scripted run's budget: both limits, whichever comes first
+        assertThat(textOf(By.cssSelector("dl.facts"))).contains("100,000 tokens or 1m 00s, whichever comes first");
         assertThat(browser.findElements(By.cssSelector("#plot-mfu circle.pt"))).hasSize(4);
         assertThat(browser.findElements(By.cssSelector("#plot-tokensPerSecond circle.pt"))).hasSize(4);
         assertThat(browser.findElements(By.cssSelector("#plot-valBitsPerByte .band"))).hasSize(1);
