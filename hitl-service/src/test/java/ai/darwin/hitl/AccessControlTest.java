@@ -112,7 +112,7 @@ class AccessControlTest {
     private void pending(String requestId) {
         connector.source(EventConsumer.CHANNEL).send(EventCodec.write(new ApprovalRequested(Envelope.of(RUN),
                 requestId, ApprovalKind.MORE_BUDGET, "agent-1", null, "maxTokens=1000, maxSeconds=60", "more")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/runs/" + RUN + "/approvals")
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/runs/" + RUN + "/approvals")
                 .jsonPath().getList("requestId").contains(requestId));
     }
 }

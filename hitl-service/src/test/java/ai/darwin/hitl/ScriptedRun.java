@@ -10,6 +10,7 @@ import ai.darwin.events.generation.ControlDelta;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.GenerationStatistics;
+import ai.darwin.events.generation.NoiseFloor;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.Survivor;
 import ai.darwin.events.generation.VariantOutcome;
@@ -44,7 +45,7 @@ import java.util.Map;
 
 /**
  * A small run as the other services would publish it, in three phases. {@link #live}: generation 0 closed (baseline
- * 2.00, a1 1.90, a2 failed to compile), generation 1 training (b1 at 60 %, b2 and b3 started). {@link #closing}:
+ * 2.00 as its control, a1 1.90, a2 failed to compile; noise floor 0.02), generation 1 training (b1 at 60 %, b2 and b3 started). {@link #closing}:
  * b1 1.85, b2 1.80 then a contradicting 0.50 (a retrained variant counts once), b3 timed out, generation 1
  * closes. {@link #ending}: a verifying generation 2 re-trains b2 and the baseline with three seeds each, and the run
  * completes with a verified improvement.
@@ -98,7 +99,8 @@ final class ScriptedRun {
                 0.2, 9000.0, null, List.of(), new ControlDelta(-0.10, 0.0, 0.0, false));
         live.add(closed(0, List.of(a1VersusControl, ranked(2, baseline, "baseline", 2.00),
                         failed(3, a2, "agent-2", VariantOutcome.FAILED)),
-                new GenerationStatistics(3, 2, 1, 0, 1.90, 1.95, 1.0 / 3, 0, 0, 0.01), null));
+                new GenerationStatistics(3, 2, 1, 0, 1.90, 1.95, 1.0 / 3, 0, 0, 0.01), null, baseline,
+                new NoiseFloor(3, 0.02, 0.01, 500.0, "cpu")));
 
         live.add(opened(1, List.of(assignment(b1, AssignmentKind.MUTATE, "agent-1", a1),
                 assignment(b2, AssignmentKind.MUTATE, "agent-2", a1), assignment(b3, AssignmentKind.MUTATE, "agent-3", a1))));
@@ -155,9 +157,14 @@ final class ScriptedRun {
 
     private GenerationClosed closed(int generation, List<RankedVariant> ranking, GenerationStatistics statistics,
                                     VerificationReport report) {
+        return closed(generation, ranking, statistics, report, null, null);
+    }
+
+    private GenerationClosed closed(int generation, List<RankedVariant> ranking, GenerationStatistics statistics,
+                                    VerificationReport report, String control, NoiseFloor noiseFloor) {
         List<Survivor> survivors = List.of(new Survivor("agent-1", ranking.get(0).variantId(), "elite"),
                 new Survivor("agent-2", ranking.get(0).variantId(), "tournament"));
-        return new GenerationClosed(next(), generation, ranking, survivors, statistics, report);
+        return new GenerationClosed(next(), generation, ranking, survivors, statistics, report, control, noiseFloor);
     }
 
     private static RankedVariant ranked(int rank, String variantId, String agentId, double bpb) {

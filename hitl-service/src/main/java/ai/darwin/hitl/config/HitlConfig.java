@@ -11,7 +11,21 @@ public interface HitlConfig {
     @WithDefault("darwin-hitl")
     String database();
 
-    /** The most characters of a variant's reasoning the dashboard keeps (sources and diffs are not kept at all). */
-    @WithDefault("600")
+    /** The most characters of a variant's reasoning, failure message and failure tail the dashboard keeps. */
+    @WithDefault("8000")
     int reasoningChars();
+
+    /**
+     * The most characters of a variant's program and of its diff the dashboard keeps: a seed program is about 12,000,
+     * so this holds whole programs while one absurd proposal cannot fill the store.
+     */
+    @WithDefault("200000")
+    int programChars();
+
+    /**
+     * The most learning-curve points kept per variant: a worker reports every few seconds, so a five-minute budget
+     * gives about a hundred, and a curve on a laptop screen has no room for more than a few hundred.
+     */
+    @WithDefault("500")
+    int curvePoints();
 }

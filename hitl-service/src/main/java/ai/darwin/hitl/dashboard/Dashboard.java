@@ -57,6 +57,22 @@ public class Dashboard {
                 .filter(g -> g.get("closedAt") != null).map(ClosedGeneration::of).toList());
     }
 
+    /** Empty when the run has no such variant. */
+    public Optional<VariantPage> variant(String runId, String variantId) {
+        return queries.variant(runId, variantId).map(VariantPage::of);
+    }
+
+    /** Empty when there is no such run. */
+    public Optional<Lineage> lineage(String runId) {
+        return queries.run(runId).map(run -> Lineage.of(queries.competitors(runId)));
+    }
+
+    /** Empty when there is no such run. */
+    public Optional<RunSeries> series(String runId) {
+        return queries.run(runId).map(run -> RunSeries.of(queries.competitors(runId), queries.generations(runId),
+                Documents.read(run.get("verification", Document.class), VerificationReport.class)));
+    }
+
     private RunSummary summary(Document run) {
         List<Document> best = queries.leaderboard(run.getString("_id"), 1);
         return RunSummary.of(run, best.isEmpty() ? null : best.get(0));

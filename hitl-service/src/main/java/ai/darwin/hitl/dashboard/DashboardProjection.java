@@ -38,8 +38,9 @@ import org.bson.conversions.Bson;
 /**
  * Keeps the dashboard's views of runs, generations, variants and interventions up to date from the events. Every
  * update is an upsert by the domain id that sets what the event says, so events of different topics may arrive in
- * any order and a redelivered one changes nothing. A variant's first training result wins, as at selection. Program
- * sources and diffs are not kept: the dashboard shows who changed what and how it trained.
+ * any order and a redelivered one changes nothing. A variant's first training result wins, as at selection. Each
+ * variant keeps its program, its diff and its learning curve, each bounded ({@link HitlConfig}), so that the
+ * dashboard shows what every agent changed and how it trained without asking another service.
  */
 @ApplicationScoped
 public class DashboardProjection {
@@ -48,10 +49,14 @@ public class DashboardProjection {
 
     private final HitlCollections collections;
     private final int reasoningChars;
+    private final int programChars;
+    private final int curvePoints;
 
     DashboardProjection(HitlCollections collections, HitlConfig config) {
         this.collections = collections;
         this.reasoningChars = config.reasoningChars();
+        this.programChars = config.programChars();
+        this.curvePoints = config.curvePoints();
     }
 
     public void apply(DarwinEvent event) {
@@ -85,11 +90,7 @@ public class DashboardProjection {
                     Updates.set("workerId", e.workerId()), Updates.max("attempt", e.attempt()),
                     Updates.set("startedAt", Documents.date(e.timestamp()))));
         } else if (event instanceof TrainingProgress e) {
-            upsert(collections.variants(), e.variantId(), Updates.combine(variantOf(e.runId(), e.generation()),
-                    Updates.set("workerId", e.workerId()), Updates.set("progress", new Document("step", e.step())
-                            .append("tokensSeen", e.tokensSeen()).append("trainLoss", e.trainLoss())
-                            .append("tokensPerSecond", e.tokensPerSecond()).append("etaSeconds", e.etaSeconds())
-                            .append("fractionDone", e.fractionDone()).append("at", Documents.date(e.timestamp())))));
+            progress(e);
         } else if (event instanceof TrainingCompleted e) {
             TrainingMetrics m = e.metrics();
             // a result a sanity gate held is shown with its gates, never on the leaderboard
@@ -102,6 +103,7 @@ public class DashboardProjection {
             firstResult(e.variantId(), Updates.combine(variantOf(e.runId(), e.generation()),
                     Updates.set("outcome", "FAILED"), Updates.set("failureClass", e.failureClass().name()),
                     Updates.set("failureMessage", clip(e.message(), reasoningChars)),
+                    Updates.set("logTail", clip(e.logTail(), reasoningChars)), Updates.set("workerId", e.workerId()),
                     Updates.set("finishedAt", Documents.date(e.timestamp()))));
         } else if (event instanceof HumanIntervention e) {
             intervention(e);
@@ -139,8 +141,22 @@ public class DashboardProjection {
                 Updates.set("closedAt", Documents.date(e.timestamp())), Updates.set("ranking", ranking),
                 Updates.set("survivors", e.survivors().stream().map(Documents::of).toList()),
                 Updates.set("statistics", Documents.of(e.statistics())),
-                Updates.set("verification", e.verification() == null ? null : Documents.of(e.verification()))));
+                Updates.set("verification", e.verification() == null ? null : Documents.of(e.verification())),
+                Updates.set("controlVariantId", e.controlVariantId()),
+                Updates.set("noiseFloor", e.noiseFloor() == null ? null : Documents.of(e.noiseFloor()))));
         upsert(collections.runs(), e.runId(), Updates.max("currentGeneration", e.generation()));
+    }
+
+    private void progress(TrainingProgress e) {
+        Document point = new Document("step", e.step()).append("tokensSeen", e.tokensSeen())
+                .append("trainLoss", e.trainLoss()).append("tokensPerSecond", e.tokensPerSecond())
+                .append("fractionDone", e.fractionDone());
+        upsert(collections.variants(), e.variantId(), Updates.combine(variantOf(e.runId(), e.generation()),
+                Updates.set("workerId", e.workerId()), Updates.set("progress", new Document(point)
+                        .append("etaSeconds", e.etaSeconds()).append("at", Documents.date(e.timestamp())))));
+        // the same report redelivered is the same point, which $addToSet adds once; a full curve takes no more
+        collections.variants().updateOne(Filters.and(Filters.eq("_id", e.variantId()),
+                Filters.exists("curve." + (curvePoints - 1), false)), Updates.addToSet("curve", point));
     }
 
     private void proposed(VariantProposed e) {
@@ -152,6 +168,9 @@ public class DashboardProjection {
                 Updates.set("mutator", e.mutator().kind()), Updates.set("model", e.mutator().model()),
                 Updates.set("proposalStatus", e.status().name()), Updates.set("reasoning", clip(e.reasoning(), reasoningChars)),
                 Updates.set("linesAdded", added), Updates.set("linesRemoved", removed),
+                Updates.set("source", clip(e.source(), programChars)), Updates.set("diff", clip(e.diff(), programChars)),
+                Updates.set("validationErrors", e.validationErrors()), Updates.set("proposedAttempt", e.attemptNumber()),
+                Updates.set("repairOf", e.repairOf()),
                 Updates.set("costUsd", e.usage().costUsd()), Updates.set("proposedAt", Documents.date(e.timestamp()))));
     }
 

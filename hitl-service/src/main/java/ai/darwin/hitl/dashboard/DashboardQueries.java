@@ -2,6 +2,7 @@ package ai.darwin.hitl.dashboard;
 
 import ai.darwin.hitl.store.HitlCollections;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -49,6 +50,23 @@ public class DashboardQueries {
     public List<Document> inTraining(String runId) {
         return collections.variants().find(Filters.and(Filters.eq("runId", runId), Filters.exists("outcome", false),
                         Filters.ne("timedOut", true), Filters.or(Filters.exists("startedAt"), Filters.exists("progress"))))
+                .sort(Sorts.ascending("generation", "_id")).into(new ArrayList<>());
+    }
+
+    /** One variant of a run, whole: its program, diff and curve included. */
+    public Optional<Document> variant(String runId, String variantId) {
+        return Optional.ofNullable(collections.variants()
+                .find(Filters.and(Filters.eq("_id", variantId), Filters.eq("runId", runId))).first());
+    }
+
+    /**
+     * The variants that competed, without their programs, diffs and curves (a page of lineage or plots needs none,
+     * and a run's programs together weigh megabytes), by generation.
+     */
+    public List<Document> competitors(String runId) {
+        return collections.variants().find(Filters.and(Filters.eq("runId", runId),
+                        Filters.in("kind", "MUTATE", "BASELINE")))
+                .projection(Projections.exclude("source", "diff", "curve", "reasoning", "logTail"))
                 .sort(Sorts.ascending("generation", "_id")).into(new ArrayList<>());
     }
 

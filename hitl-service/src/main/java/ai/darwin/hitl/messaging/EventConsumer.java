@@ -5,6 +5,7 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.ApprovalEvent;
 import ai.darwin.hitl.approval.ApprovalStore;
 import ai.darwin.hitl.dashboard.DashboardProjection;
+import ai.darwin.hitl.dashboard.DashboardUpdates;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Reads every topic the dashboard shows, and the approvals. Each payload is parsed by the contract's codec: a
  * malformed one throws, is nacked, and lands on the dead-letter topic with the reason. Every update is idempotent,
- * so a redelivered event changes nothing.
+ * so a redelivered event changes nothing. Once stored, open dashboards are told (server-sent events).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -21,10 +22,12 @@ public class EventConsumer {
 
     private final ApprovalStore approvals;
     private final DashboardProjection dashboard;
+    private final DashboardUpdates updates;
 
-    EventConsumer(ApprovalStore approvals, DashboardProjection dashboard) {
+    EventConsumer(ApprovalStore approvals, DashboardProjection dashboard, DashboardUpdates updates) {
         this.approvals = approvals;
         this.dashboard = dashboard;
+        this.updates = updates;
     }
 
     @Incoming(CHANNEL)
@@ -36,5 +39,6 @@ public class EventConsumer {
         } else {
             dashboard.apply(event);
         }
+        updates.stored(event);
     }
 }

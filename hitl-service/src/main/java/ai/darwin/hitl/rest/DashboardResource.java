@@ -79,7 +79,7 @@ public class DashboardResource {
         return dashboard.closedGenerations(runId).orElseThrow(() -> noRun(runId));
     }
 
-    private static NotFoundException noRun(String runId) {
+    static NotFoundException noRun(String runId) {
         return new NotFoundException("no run " + runId);
     }
 
