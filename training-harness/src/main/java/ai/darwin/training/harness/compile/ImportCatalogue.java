@@ -1,7 +1,5 @@
 package ai.darwin.training.harness.compile;
 
-import ai.djl.ndarray.NDArray;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -32,6 +30,8 @@ public final class ImportCatalogue {
 
     /** The resource next to this class. */
     static final String RESOURCE = "import-catalogue.properties";
+    /** A class of DJL's api jar, named and not referenced: a training worker runs this code without DJL. */
+    static final String DJL_API_CLASS = "ai.djl.ndarray.NDArray";
 
     /**
      * Classes, and packages (ending with a slash), no grant may reach into whatever the file says, with the reason an
@@ -250,15 +250,26 @@ public final class ImportCatalogue {
         return Map.copyOf(never);
     }
 
+    /**
+     * Whether javac and the program's class loader see a class: the JDK's, or DJL's api jar's. Where DJL is absent
+     * (a training worker, which only passes grants on) this cannot be told and is not checked here; the child that
+     * compiles the program reads the catalogue again with DJL present, and so does mutation-service.
+     */
     private static boolean onCompileClasspath(String name) {
+        ClassLoader loader = ImportCatalogue.class.getClassLoader();
+        CodeSource djl;
+        try {
+            djl = Class.forName(DJL_API_CLASS, false, loader).getProtectionDomain().getCodeSource();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return true;
+        }
         Class<?> type;
         try {
-            type = Class.forName(name, false, ImportCatalogue.class.getClassLoader());
+            type = Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
         CodeSource source = type.getProtectionDomain().getCodeSource();
-        CodeSource djl = NDArray.class.getProtectionDomain().getCodeSource();
         return source == null || djl != null && Objects.equals(source.getLocation(), djl.getLocation());
     }
 
