@@ -93,19 +93,6 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
         }
     }
 
-    /** As events before grants were: nothing granted beyond the training SDK. */
-    public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
-                           String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
-                           String targetAgentId, List<String> parentVariantIds, String source, String sourceSha256,
-                           String diff, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
-                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
-                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
-                           @Nullable String repairOf) {
-        this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
-                targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
-                validationErrors, dataset, budget, trainingSeed, preset, attempt, repairOf, null);
-    }
-
     /** A first attempt, with the run's preset (null: the worker chooses). */
     public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
                            String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
@@ -115,7 +102,7 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            long trainingSeed, @Nullable String preset) {
         this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
                 targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
-                validationErrors, dataset, budget, trainingSeed, preset, null, null);
+                validationErrors, dataset, budget, trainingSeed, preset, null, null, null);
     }
 
     /** A variant that names no preset: the worker chooses. */
@@ -139,23 +126,13 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            long trainingSeed, @Nullable String preset) {
         this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
                 source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
-                trainingSeed, preset, null, null);
+                trainingSeed, preset, null, null, null);
     }
 
-    /** The event in its {@link Envelope}, as attempt {@code attempt} (a repair of {@code repairOf} when above 1). */
-    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
-                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
-                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
-                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
-                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
-                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
-                           @Nullable String repairOf) {
-        this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
-                source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
-                trainingSeed, preset, attempt, repairOf, null);
-    }
-
-    /** The event in its {@link Envelope}, as attempt {@code attempt}, with the import grants of its run. */
+    /**
+     * The event in its {@link Envelope}, as attempt {@code attempt} (a repair of {@code repairOf} when above 1), with
+     * the import grants of its run.
+     */
     public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
                            AssignmentKind kind, String mutatorAgentId, String targetAgentId,
                            List<String> parentVariantIds, String source, String sourceSha256, String diff,
