@@ -150,35 +150,56 @@ class LlmMutationIT {
 
         VariantProposed upgrade = byAgent.get("upgrade");
         assertThat(upgrade.status()).isEqualTo(ProposalStatus.VALID);
+        assertThat(upgrade.grantedImports()).isNull();
         List<ApprovalRequested> requests = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events(published, ApprovalRequested.class, run), l -> l.size() >= 2);
+                .until(() -> events(published, ApprovalRequested.class, run), l -> l.size() >= 3);
         assertThat(requests).extracting(ApprovalRequested::requestId).containsExactlyInAnyOrder(
-                upgrade.variantId() + "-upgrade-1", upgrade.variantId() + "-upgrade-2");
+                upgrade.variantId() + "-upgrade-1", upgrade.variantId() + "-upgrade-2",
+                upgrade.variantId() + "-upgrade-3");
         assertThat(requests).allMatch(r -> r.agentId().equals("upgrade") && r.variantId().equals(upgrade.variantId()));
         assertThat(requests).extracting(ApprovalRequested::kind)
-                .containsExactlyInAnyOrder(ApprovalKind.NEW_IMPORT, ApprovalKind.MORE_BUDGET);
+                .containsExactlyInAnyOrder(ApprovalKind.NEW_IMPORT, ApprovalKind.MORE_BUDGET, ApprovalKind.NEW_IMPORT);
+        // a thread pool can never be granted: declined as it is asked, by the policy, with the reason; the other
+        // import is in the catalogue and waits for a human
+        ApprovalDecided declined = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events(published, ApprovalDecided.class, run), l -> !l.isEmpty()).get(0);
+        assertThat(declined.requestId()).isEqualTo(upgrade.variantId() + "-upgrade-1");
+        assertThat(declined.approved()).isFalse();
+        assertThat(declined.decidedBy()).isEqualTo("policy");
+        assertThat(declined.comment()).isEqualTo(
+                "declined automatically: java.util.concurrent.ForkJoinPool is never granted: threads");
 
         // redelivered: nothing new is asked of the LLM nor published
         int calls = SCENARIOS.stream().mapToInt(s -> LLM.requests(s).size()).sum();
         publish(generation);
         Thread.sleep(3000);
         assertThat(events(published, VariantProposed.class, run)).hasSize(SCENARIOS.size());
-        assertThat(events(published, ApprovalRequested.class, run)).hasSize(2);
+        assertThat(events(published, ApprovalRequested.class, run)).hasSize(3);
+        assertThat(events(published, ApprovalDecided.class, run)).hasSize(1);
         assertThat(SCENARIOS.stream().mapToInt(s -> LLM.requests(s).size()).sum()).isEqualTo(calls);
 
-        // a human approves the import: later prompts (and the import check) allow it
-        publish(new ApprovalDecided(Envelope.of(run), upgrade.variantId() + "-upgrade-1", true, "tester", "go ahead"));
+        // a human approves the catalogued import, and tries to approve the thread pool too: the first decision stands
+        publish(new ApprovalDecided(Envelope.of(run), upgrade.variantId() + "-upgrade-3", true, "tester", "go ahead"));
+        publish(new ApprovalDecided(Envelope.of(run), upgrade.variantId() + "-upgrade-1", true, "tester", "why not"));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> approvals.approvedImports(run).contains("java.util.concurrent.ForkJoinPool"));
+                .until(() -> approvals.approvedImports(run).contains("java.util.random.RandomGenerator"));
+        assertThat(approvals.approvedImports(run)).containsExactly("java.util.random.RandomGenerator");
         publish(Scripted.generation(run, 2, Map.of("good-edit", SEED)));
         await().atMost(Duration.ofSeconds(30)).until(() -> events(published, VariantProposed.class, run).size()
                 == SCENARIOS.size() + 1);
+        VariantProposed granted = events(published, VariantProposed.class, run).stream()
+                .filter(v -> v.generation() == 2).findFirst().orElseThrow();
+        assertThat(granted.grantedImports()).containsExactly("random-generator");
         // the same edit on the same seed repeats generation 1's variant, so it goes back as a duplicate: the
-        // generation's first prompt is the one that shows the approval
+        // generation's first prompt is the one that shows the decisions
         FakeOpenAi.Request later = LLM.requests("good-edit").stream()
                 .filter(r -> r.lastMessage().contains("In generation 2 of run")).findFirst().orElseThrow();
-        assertThat(later.systemMessage()).contains("approved by a human for this run: java.util.concurrent.ForkJoinPool");
-        assertThat(later.lastMessage()).contains("NEW_IMPORT \"java.util.concurrent.ForkJoinPool\": APPROVED (go ahead)",
+        assertThat(later.systemMessage()).contains("APPROVED by a human for this run (the worker's bytecode check "
+                + "allows them too): java.util.random.RandomGenerator", "random-generator (java.util.random."
+                + "RandomGenerator): the interface java.util.Random implements");
+        assertThat(later.lastMessage()).contains("NEW_IMPORT \"java.util.random.RandomGenerator\": APPROVED (go ahead)",
+                "NEW_IMPORT \"java.util.concurrent.ForkJoinPool\": denied (declined automatically: "
+                        + "java.util.concurrent.ForkJoinPool is never granted: threads)",
                 "MORE_BUDGET \"twice the token budget per variant\": pending");
         published.close();
     }

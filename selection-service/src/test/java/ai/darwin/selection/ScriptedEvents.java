@@ -87,7 +87,8 @@ final class ScriptedEvents {
                 assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(), assignment.targetAgentId(),
                 List.of(assignment.parentVariantId()), source, "0".repeat(64), "--- a\n+++ b\n", "scripted change",
                 new MutatorInfo("llm", "scripted-model"), new TokenUsage(100, 50, 1, 0.01), ProposalStatus.VALID,
-                List.of(), opened.dataset(), opened.budget(), assignment.trainingSeed(), null, attempt, repairOf);
+                List.of(), opened.dataset(), opened.budget(), assignment.trainingSeed(), null, attempt, repairOf,
+                null);
     }
 
     /** A failure in training of this class. */

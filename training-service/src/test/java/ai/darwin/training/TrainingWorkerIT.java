@@ -124,6 +124,41 @@ class TrainingWorkerIT {
         assertThat(((TrainingFailed) results.get(unnamed.variantId())).message()).contains("trained with preset cpu");
     }
 
+    /**
+     * What an approved NEW_IMPORT grants travels on the event, and only the worker's catalogue decides what it may
+     * widen: events published straight to the topic, as if mutation-service were bypassed.
+     */
+    @Test
+    void theEventsGrantsWidenTheCheckAndNothingOutsideTheCatalogueIsTrusted() {
+        String drawing = TestPrograms.seed().replace("int vocab = ctx.vocabularySize();",
+                "int vocab = ctx.vocabularySize(); java.util.random.RandomGenerator draws = new java.util.Random(7);"
+                        + " if (draws.nextGaussian(0.0, 1.0) > 1e9) { vocab = vocab + 1; }");
+        assertThat(drawing).contains("RandomGenerator");
+        TrainingBudget budget = new TrainingBudget(Variants.SEED_STEP_TOKENS, 0);
+        VariantProposed ungranted = Variants.variant(RUN, Variants.newId("ungranted"), drawing, budget);
+        VariantProposed granted = Variants.variant(RUN, Variants.newId("granted"), drawing, budget, null,
+                List.of("random-generator"));
+        VariantProposed forged = Variants.variant(RUN, Variants.newId("forged"),
+                TestPrograms.hostile("new java.io.File(\"/etc/passwd\").delete();"), budget, null,
+                List.of("random-generator", "java.io.File"));
+        for (VariantProposed variant : List.of(ungranted, granted, forged)) {
+            publish(variant);
+        }
+
+        Map<String, TrainingResult> results = await().atMost(Duration.ofSeconds(120))
+                .until(() -> results(ungranted, granted, forged), r -> r.size() == 3);
+
+        assertFailed(results.get(ungranted.variantId()), FailureClass.FORBIDDEN_API,
+                "java.util.random.RandomGenerator");
+        assertThat(results.get(granted.variantId())).isInstanceOf(TrainingCompleted.class);
+        assertThat(((TrainingCompleted) results.get(granted.variantId())).metrics().tokensTrained())
+                .isEqualTo(Variants.SEED_STEP_TOKENS);
+        assertFailed(results.get(forged.variantId()), FailureClass.FORBIDDEN_API,
+                "'java.io.File' is not in the import catalogue");
+        assertThat(events(TrainingStarted.class)).extracting(TrainingStarted::variantId)
+                .contains(ungranted.variantId(), granted.variantId());
+    }
+
     @Test
     void aVariantRedeliveredAfterItsResultIsNotTrainedAgain() throws InterruptedException {
         VariantProposed variant = Variants.variant(RUN, Variants.newId("twice"),

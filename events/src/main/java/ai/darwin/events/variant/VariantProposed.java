@@ -40,6 +40,9 @@ import java.util.List;
  *                         for the runtime repair of attempt n (see {@link RuntimeRepair})
  * @param repairOf         the variant of the same assignment whose training failure this attempt repairs; absent for a
  *                         first attempt
+ * @param grantedImports   the import catalogue entries (ids, e.g. {@code java-time-values}) a human granted the run:
+ *                         the worker compiles and checks the program with them, and refuses the variant when one is not
+ *                         in its catalogue; absent or empty, nothing beyond the training SDK's allowed APIs
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonTypeName("VariantProposed")
@@ -49,7 +52,8 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                               String sourceSha256, String diff, String reasoning, MutatorInfo mutator,
                               TokenUsage usage, ProposalStatus status, List<String> validationErrors,
                               DatasetSpec dataset, TrainingBudget budget, long trainingSeed,
-                              @Nullable String preset, @Nullable Integer attempt, @Nullable String repairOf)
+                              @Nullable String preset, @Nullable Integer attempt, @Nullable String repairOf,
+                              @Nullable List<String> grantedImports)
         implements DarwinEvent {
 
     public VariantProposed {
@@ -83,6 +87,10 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
         if (repairOf != null) {
             Require.text(repairOf, "repairOf");
         }
+        if (grantedImports != null) {
+            grantedImports = Require.list(grantedImports, "grantedImports");
+            grantedImports.forEach(id -> Require.text(id, "grantedImports[]"));
+        }
     }
 
     /** A first attempt, with the run's preset (null: the worker chooses). */
@@ -94,7 +102,7 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            long trainingSeed, @Nullable String preset) {
         this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
                 targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
-                validationErrors, dataset, budget, trainingSeed, preset, null, null);
+                validationErrors, dataset, budget, trainingSeed, preset, null, null, null);
     }
 
     /** A variant that names no preset: the worker chooses. */
@@ -118,21 +126,29 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            long trainingSeed, @Nullable String preset) {
         this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
                 source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
-                trainingSeed, preset, null, null);
+                trainingSeed, preset, null, null, null);
     }
 
-    /** The event in its {@link Envelope}, as attempt {@code attempt} (a repair of {@code repairOf} when above 1). */
+    /**
+     * The event in its {@link Envelope}, as attempt {@code attempt} (a repair of {@code repairOf} when above 1), with
+     * the import grants of its run.
+     */
     public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
                            AssignmentKind kind, String mutatorAgentId, String targetAgentId,
                            List<String> parentVariantIds, String source, String sourceSha256, String diff,
                            String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
                            List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
                            long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
-                           @Nullable String repairOf) {
+                           @Nullable String repairOf, @Nullable List<String> grantedImports) {
         this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
                 variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
                 diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset,
-                attempt, repairOf);
+                attempt, repairOf, grantedImports);
+    }
+
+    /** The import catalogue entries granted to the run: empty when the event names none. */
+    public List<String> grantsOrNone() {
+        return grantedImports == null ? List.of() : grantedImports;
     }
 
     /** Which attempt at its assignment this is: 1 for the first (and for events older than attempts). */

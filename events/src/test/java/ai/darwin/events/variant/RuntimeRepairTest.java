@@ -20,7 +20,7 @@ class RuntimeRepairTest {
         return new VariantProposed(Envelope.of("run-1"), 1, variantId, "g1-a1", kind, "agent-1", "agent-2",
                 List.of("p"), "class P {}", "sha", "", "why", new MutatorInfo(mutator, null), TokenUsage.NONE,
                 ProposalStatus.VALID, List.of(), new DatasetSpec("file:///d", null, "byte", 0.1),
-                new TrainingBudget(1000, 0), 7, "cpu", attempt, repairOf);
+                new TrainingBudget(1000, 0), 7, "cpu", attempt, repairOf, null);
     }
 
     static TrainingFailed failure(String variantId, FailureClass failureClass) {

@@ -4,6 +4,7 @@ import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.generation.GenerationOpened;
+import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.variant.MutatorInfo;
 import ai.darwin.events.variant.ProposalStatus;
@@ -17,6 +18,7 @@ import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.engine.ProposalEngine;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
+import ai.darwin.mutation.state.ImportRequests;
 import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -144,12 +147,18 @@ public class GenerationProcessor {
         for (int i = 0; i < proposal.upgrades().size(); i++) {
             ApprovalRequested request = Variants.upgradeRequested(generation, assignment, i, proposal.upgrades().get(i));
             if (approvals.register(request)) {
+                // what can never be granted is declined as it is asked, after the request on the same key
+                Optional<ApprovalDecided> declined = ImportRequests.declineIfNeverGranted(request);
+                declined.ifPresent(approvals::onDecided);
                 requests.add(resend.send(() -> publisher.publish(request), "approval request "
-                        + request.requestId()).toCompletableFuture());
+                        + request.requestId()).thenCompose(sent -> declined.isEmpty() ? CompletableFuture
+                        .completedFuture(null) : resend.send(() -> publisher.publish(declined.get()),
+                        "automatic refusal of " + request.requestId())).toCompletableFuture());
             }
         }
         VariantProposed variant = Variants.proposed(generation, assignment, parentSource, proposal,
-                runs.settings(generation.runId()).map(RunSettings::preset).orElse(null));
+                runs.settings(generation.runId()).map(RunSettings::preset).orElse(null),
+                approvals.grantedImports(generation.runId()));
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
                 .thenCompose(sent -> resend.send(() -> publisher.publish(variant), "variant " + variant.variantId()))
                 .thenRun(() -> {

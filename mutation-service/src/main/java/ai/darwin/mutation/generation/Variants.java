@@ -31,10 +31,15 @@ public final class Variants {
         return assignment.assignmentId() + "-v";
     }
 
-    /** @param preset the run's preset, which the worker hands the harness; null when this service does not know it */
+    /**
+     * @param preset         the run's preset, which the worker hands the harness; null when this service does not know it
+     * @param grantedImports the import catalogue entries granted to the run (grants are never withdrawn, so those at
+     *                       publishing hold every grant the proposal was validated with)
+     */
     public static VariantProposed proposed(GenerationOpened generation, Assignment assignment, String parentSource,
-                                           Proposal proposal, String preset) {
-        return attempt(generation, assignment, variantIdOf(assignment), parentSource, proposal, preset, null, null);
+                                           Proposal proposal, String preset, List<String> grantedImports) {
+        return attempt(generation, assignment, variantIdOf(assignment), parentSource, proposal, preset, null, null,
+                grantedImports);
     }
 
     /**
@@ -42,21 +47,23 @@ public final class Variants {
      * variant's (so a redelivered failure gives the same repair) and its diff against the assignment's parent.
      */
     public static VariantProposed repair(GenerationOpened generation, Assignment assignment, String parentSource,
-                                         Proposal proposal, String preset, VariantProposed failed) {
+                                         Proposal proposal, String preset, VariantProposed failed,
+                                         List<String> grantedImports) {
         return attempt(generation, assignment, RuntimeRepair.repairVariantId(failed), parentSource, proposal, preset,
-                failed.attemptNumber() + 1, failed.variantId());
+                failed.attemptNumber() + 1, failed.variantId(), grantedImports);
     }
 
     private static VariantProposed attempt(GenerationOpened generation, Assignment assignment, String variantId,
                                            String parentSource, Proposal proposal, String preset, Integer attempt,
-                                           String repairOf) {
+                                           String repairOf, List<String> grantedImports) {
         String diff = UnifiedDiff.of(parentSource, proposal.source(), fileName(parentSource));
         return new VariantProposed(Envelope.derived(generation.runId(), "VariantProposed:" + variantId),
                 generation.generation(), variantId, assignment.assignmentId(), assignment.kind(),
                 assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()),
                 proposal.source(), Sha256.of(proposal.source()), diff, proposal.reasoning(), proposal.mutator(),
                 proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
-                generation.budget(), assignment.trainingSeed(), preset, attempt, repairOf);
+                generation.budget(), assignment.trainingSeed(), preset, attempt, repairOf,
+                grantedImports.isEmpty() ? null : grantedImports);
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */

@@ -1,5 +1,6 @@
 package ai.darwin.mutation.messaging;
 
+import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.platform.messaging.EventMessages;
@@ -30,5 +31,10 @@ public class EventPublisher {
 
     public CompletionStage<Void> publish(ApprovalRequested request) {
         return EventMessages.send(approvals, request, SERVICE);
+    }
+
+    /** An automatic decision (a NEW_IMPORT that can never be granted), on the approvals topic like a human's. */
+    public CompletionStage<Void> publish(ApprovalDecided decision) {
+        return EventMessages.send(approvals, decision, SERVICE);
     }
 }

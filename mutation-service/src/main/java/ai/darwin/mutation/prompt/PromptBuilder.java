@@ -8,6 +8,7 @@ import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.validation.ProgramValidator;
 import ai.darwin.platform.text.BoundedText;
+import ai.darwin.training.harness.compile.ImportCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.DecimalFormat;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -74,9 +76,12 @@ public class PromptBuilder {
         String allowed = validator.imports().allowedPrefixes().stream().map(p -> p.endsWith(".") ? p + "*" : p)
                 .collect(Collectors.joining(", "));
         String approved = request.approvedImports().isEmpty() ? ""
-                : "; and, approved by a human for this run: " + String.join(", ", request.approvedImports());
-        return system.fill(Map.of("allowedImports", allowed, "approvedImports", approved, "objective",
-                request.fitness().describe()));
+                : "; and, APPROVED by a human for this run (the worker's bytecode check allows them too): "
+                + String.join(", ", new TreeSet<>(request.approvedImports()));
+        String catalogue = ImportCatalogue.standard().entries().stream().map(e -> "\n  * " + e.describe())
+                .collect(Collectors.joining());
+        return system.fill(Map.of("allowedImports", allowed, "approvedImports", approved, "importCatalogue",
+                catalogue, "objective", request.fitness().describe()));
     }
 
     /** The first user message of a whole-program proposal. */

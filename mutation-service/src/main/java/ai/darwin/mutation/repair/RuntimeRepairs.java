@@ -11,6 +11,7 @@ import ai.darwin.mutation.generation.Variants;
 import ai.darwin.mutation.messaging.EventPublisher;
 import ai.darwin.mutation.messaging.StateReader;
 import ai.darwin.mutation.proposal.Proposal;
+import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
 import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
@@ -46,6 +47,7 @@ public class RuntimeRepairs {
     private final RepairProposer proposer;
     private final EventPublisher publisher;
     private final CostLedger ledger;
+    private final Approvals approvals;
     /** Repairs in progress by repair variant id. */
     private final Workers workers;
     private volatile boolean stopping;
@@ -54,8 +56,9 @@ public class RuntimeRepairs {
 
     RuntimeRepairs(MutationConfig config, StateReader state, PublishedVariants published,
                    OpenedGenerations generations, RunRegistry runs, RepairProposer proposer, EventPublisher publisher,
-                   CostLedger ledger) {
+                   CostLedger ledger, Approvals approvals) {
         this.state = state;
+        this.approvals = approvals;
         this.published = published;
         this.generations = generations;
         this.runs = runs;
@@ -98,7 +101,8 @@ public class RuntimeRepairs {
         String preset = runs.settings(generation.runId()).map(RunSettings::preset).orElse(null);
         return workers.once(repairId, () -> proposer.propose(generation, assignment, failed, failure, repairId,
                         parentSource, mutatorSource),
-                proposal -> publish(Variants.repair(generation, assignment, parentSource, proposal, preset, failed)));
+                proposal -> publish(Variants.repair(generation, assignment, parentSource, proposal, preset, failed,
+                        approvals.grantedImports(generation.runId()))));
     }
 
     private CompletionStage<Void> publish(VariantProposed repair) {

@@ -3,7 +3,7 @@ package ai.darwin.mutation.state;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
-import ai.darwin.mutation.validation.ImportPolicy;
+import ai.darwin.training.harness.compile.ImportCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Upgrade requests of each run and the humans' decisions on them. An approved NEW_IMPORT widens the run's import
- * check; every request, decided or not, is shown to later prompts so that agents do not ask twice.
+ * Upgrade requests of each run and the decisions on them, the first decision of a request standing (as at
+ * hitl-service). An approved NEW_IMPORT grants its import catalogue entry to the run: the import check, the bytecode
+ * check here and on the workers (through VariantProposed.grantedImports); an approval of anything outside the
+ * catalogue grants nothing, whoever approved it. Every request, decided or not, is shown to later prompts so that
+ * agents do not ask twice.
  */
 @ApplicationScoped
 public class Approvals {
@@ -48,18 +51,29 @@ public class Approvals {
     public synchronized void onDecided(ApprovalDecided decided) {
         Entry entry = byRequestId.get(decided.requestId());
         if (entry == null) {
-            early.put(decided.requestId(), decided);
+            early.putIfAbsent(decided.requestId(), decided);
+            return;
+        }
+        if (entry.decision() != null) {
             return;
         }
         byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment()));
     }
 
-    /** Imports a human approved for a run: only details that are Java names (they reach the system prompt). */
+    /** The classes of the catalogue entries granted to a run, as import names (they reach the system prompt). */
     public Set<String> approvedImports(String runId) {
+        return grants(runId).stream().flatMap(e -> e.classes().stream()).collect(Collectors.toSet());
+    }
+
+    /** The ids of the catalogue entries granted to a run, sorted: what its VariantProposed events carry. */
+    public List<String> grantedImports(String runId) {
+        return grants(runId).stream().map(ImportCatalogue.Entry::id).sorted().distinct().toList();
+    }
+
+    private List<ImportCatalogue.Entry> grants(String runId) {
         return entries(runId).stream()
                 .filter(e -> Boolean.TRUE.equals(e.decision()) && e.request().kind() == ApprovalKind.NEW_IMPORT)
-                .map(e -> ImportPolicy.importName(e.request().detail())).filter(ImportPolicy::isImportName)
-                .collect(Collectors.toSet());
+                .flatMap(e -> ImportCatalogue.standard().covering(e.request().detail()).stream()).toList();
     }
 
     /** Every request of a run, oldest first. */

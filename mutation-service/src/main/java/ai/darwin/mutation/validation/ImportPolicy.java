@@ -8,17 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Which imports a program may have: the configured packages (DJL, the SDK, java.lang, java.util, ...), plus the
- * imports a human approved for the run. A first, readable gate: the bytecode check of the harness
+ * classes of the import catalogue entries granted to the run. A first, readable gate: the bytecode check of the harness
  * ({@code ForbiddenApiCheck}) still decides what a program may actually use.
  */
 public final class ImportPolicy {
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;",
             Pattern.MULTILINE);
-
-    /** A qualified Java name, or a package with {@code .*}: all an approved import may be. */
-    private static final Pattern NAME = Pattern.compile(
-            "[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\.\\*)?");
 
     private final List<String> allowedPrefixes;
 
@@ -32,8 +28,7 @@ public final class ImportPolicy {
     }
 
     /**
-     * @param approved imports a human approved for this run (exact names, or prefixes ending with a dot or
-     *                 {@code .*})
+     * @param approved the classes granted to this run (exact names, or prefixes ending with a dot or {@code .*})
      * @return one message per import outside the allowed set
      */
     public List<String> violations(String source, Set<String> approved) {
@@ -61,18 +56,5 @@ public final class ImportPolicy {
             }
         }
         return false;
-    }
-
-    /** An approval's detail as an import name: {@code import java.util.concurrent.Foo;} → the name. */
-    public static String importName(String detail) {
-        return detail.strip().replaceFirst("^import\\s+(static\\s+)?", "").replaceFirst(";$", "").strip();
-    }
-
-    /**
-     * Whether a name is a Java name at all. An agent writes an upgrade request's detail, and approved imports go into
-     * the import check and the system prompt: a detail that is not a name grants nothing, whoever approved it.
-     */
-    public static boolean isImportName(String name) {
-        return NAME.matcher(name).matches();
     }
 }

@@ -1,11 +1,14 @@
 package ai.darwin.mutation.validation;
 
 import ai.darwin.training.harness.HarnessException;
+import ai.darwin.training.harness.compile.ApiGrants;
+import ai.darwin.training.harness.compile.ImportCatalogue;
 import ai.darwin.training.harness.compile.ProgramCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * Checks a program before it is published: size, imports, that it polls its budget, that it compiles against the
@@ -33,7 +36,8 @@ public final class ProgramValidator {
     }
 
     /**
-     * @param approvedImports imports a human approved for the run
+     * @param approvedImports the classes of the import catalogue entries granted to the run: the import check and
+     *                        the bytecode check allow them, as the workers do
      * @return the problems, each precise enough to fix; empty when the program may be trained
      */
     public List<String> validate(String source, Set<String> approvedImports) {
@@ -57,7 +61,7 @@ public final class ProgramValidator {
             return problems;
         }
         try {
-            ProgramCompiler.compile(source);
+            ProgramCompiler.compile(source, grants(approvedImports));
         } catch (HarnessException e) {
             problems.add(e.failureClass() + ": " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -66,5 +70,12 @@ public final class ProgramValidator {
             compilers.release();
         }
         return problems;
+    }
+
+    /** The catalogue entries that hold the granted classes; a name the catalogue does not hold grants nothing. */
+    static ApiGrants grants(Set<String> approvedImports) {
+        ImportCatalogue catalogue = ImportCatalogue.standard();
+        return catalogue.grants(approvedImports.stream().flatMap(name -> catalogue.covering(name).stream())
+                .map(ImportCatalogue.Entry::id).collect(Collectors.toSet()));
     }
 }

@@ -25,7 +25,20 @@ class ProgramValidatorTest {
                 .contains("import java.io.File is outside the allowed packages", "NEW_IMPORT");
         assertThat(VALIDATOR.imports().violations(withFile, Set.of("java.io.File"))).isEmpty();
         assertThat(VALIDATOR.imports().violations(withFile, Set.of("java.io.*"))).isEmpty();
-        assertThat(ImportPolicy.importName(" import java.io.File; ")).isEqualTo("java.io.File");
+    }
+
+    @Test
+    void aGrantedCatalogueEntryPassesTheBytecodeCheckAndAnApprovalOutsideItDoesNot() {
+        String drawing = SEED.replace("long step = 0;", "long step = 0;\n        java.util.random.RandomGenerator draws "
+                + "= new java.util.Random(7);\n        if (draws.nextGaussian(0.0, 1.0) > 1e9) { step = 1; }");
+        assertThat(drawing).contains("RandomGenerator");
+        assertThat(VALIDATOR.validate(drawing, Set.of())).singleElement().asString().startsWith("FORBIDDEN_API")
+                .contains("java.util.random.RandomGenerator", "NEW_IMPORT");
+        assertThat(VALIDATOR.validate(drawing, Set.of("java.util.random.RandomGenerator"))).isEmpty();
+
+        String withFile = SEED.replace("long step = 0;", "long step = 0;\n        new java.io.File(\"x\").delete();");
+        assertThat(VALIDATOR.validate(withFile, Set.of("java.io.File"))).singleElement().asString()
+                .startsWith("FORBIDDEN_API").contains("java.io.File");
     }
 
     @Test

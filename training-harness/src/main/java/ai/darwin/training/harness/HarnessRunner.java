@@ -1,5 +1,6 @@
 package ai.darwin.training.harness;
 
+import ai.darwin.training.harness.compile.ApiGrants;
 import ai.darwin.training.harness.compile.CompiledProgram;
 import ai.darwin.training.harness.compile.ProgramCompiler;
 import ai.darwin.training.harness.eval.FreshModels;
@@ -77,8 +78,18 @@ public final class HarnessRunner {
      */
     public static HarnessReport runSource(String source, HarnessConfig config, Consumer<ProgressPoint> listener,
                                           Overrun overrun) {
+        return runSource(source, ApiGrants.NONE, config, listener, overrun);
+    }
+
+    /**
+     * Compiles a program's source with the catalogue entries its run was granted ({@link ApiGrants}) and runs it.
+     *
+     * @param overrun called when a phase overruns its limit; null to find out only when the phase returns
+     */
+    public static HarnessReport runSource(String source, ApiGrants grants, HarnessConfig config,
+                                          Consumer<ProgressPoint> listener, Overrun overrun) {
         Run run = new Run(config, listener, overrun);
-        return run.compileAndExecute(source);
+        return run.compileAndExecute(source, grants);
     }
 
     /** One run's state, kept so that a failure report carries whatever was known when it failed. */
@@ -101,13 +112,13 @@ public final class HarnessRunner {
             this.overrun = overrun;
         }
 
-        HarnessReport compileAndExecute(String source) {
+        HarnessReport compileAndExecute(String source, ApiGrants grants) {
             if (!prepare()) {
                 return failure(preparationFailure);
             }
             CompiledProgram compiled;
             try {
-                compiled = ProgramCompiler.compile(source);
+                compiled = ProgramCompiler.compile(source, grants);
             } catch (HarnessException e) {
                 timings.compileSeconds = timings.lap();
                 return failure(e);

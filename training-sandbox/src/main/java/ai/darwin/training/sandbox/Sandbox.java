@@ -3,7 +3,9 @@ package ai.darwin.training.sandbox;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.training.harness.ProgressPoint;
+import ai.darwin.training.harness.compile.ImportCatalogue;
 import ai.darwin.training.harness.sandbox.ChildConfig;
+import ai.darwin.training.harness.sandbox.ChildGrants;
 import ai.darwin.training.harness.sandbox.ChildMain;
 import java.io.IOException;
 import java.net.URI;
@@ -69,6 +71,13 @@ public final class Sandbox {
 
     public SandboxOutcome run(SandboxRequest request, Consumer<ProgressPoint> progress, Cancellation cancellation) {
         long started = System.nanoTime();
+        try {
+            ImportCatalogue.standard().grants(request.grantedImports());
+        } catch (IllegalArgumentException e) {
+            // an event that grants more than the catalogue holds was forged or corrupted: nothing of it runs
+            return new SandboxOutcome.Failed(FailureClass.FORBIDDEN_API, "the variant's grantedImports are refused: "
+                    + e.getMessage(), "", seconds(started));
+        }
         Path dir = null;
         try {
             dir = privateDirectory(settings.workRoot(), request.label());
@@ -96,6 +105,7 @@ public final class Sandbox {
         Files.createDirectory(launch.tmp());
         Files.writeString(dir.resolve(ChildMain.PROGRAM), request.source(), StandardCharsets.UTF_8);
         ChildConfig.write(request.config(), dir.resolve(ChildMain.CONFIG));
+        ChildGrants.write(request.grantedImports(), dir);
         Path log = dir.resolve(LOG_FILE);
         Path marker = dir.resolve(ChildMain.STARTED);
         Optional<Cgroups.Child> cgroup = cgroup(request.label());

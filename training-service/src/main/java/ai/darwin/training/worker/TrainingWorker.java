@@ -267,8 +267,9 @@ public class TrainingWorker {
                 interval, TimeUnit.MILLISECONDS);
         SandboxOutcome outcome;
         try {
-            outcome = sandbox.run(new SandboxRequest(variant.variantId() + "-" + attempt, variant.source(), harness),
-                    reports::record, cancellation);
+            // the grants as the event names them: the sandbox refuses any that its catalogue does not hold
+            outcome = sandbox.run(new SandboxRequest(variant.variantId() + "-" + attempt, variant.source(), harness,
+                    variant.grantsOrNone()), reports::record, cancellation);
         } finally {
             progress.cancel(false);
         }

@@ -5,6 +5,7 @@ import ai.darwin.training.harness.HarnessException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,15 @@ public final class ForbiddenApiCheck {
      * @throws HarnessException FORBIDDEN_API listing each forbidden use
      */
     public static void check(Map<String, byte[]> classes, String source) throws HarnessException {
+        check(classes, source, ApiGrants.NONE);
+    }
+
+    /**
+     * Checks every class compiled from a source, with the catalogue entries a human granted the run.
+     *
+     * @throws HarnessException FORBIDDEN_API listing each forbidden use
+     */
+    public static void check(Map<String, byte[]> classes, String source, ApiGrants grants) throws HarnessException {
         Map<String, ClassFile> own = new LinkedHashMap<>();
         classes.values().forEach(bytes -> {
             ClassFile file = ClassFile.read(bytes);
@@ -48,7 +58,7 @@ public final class ForbiddenApiCheck {
                 violations.putIfAbsent(display(file.name()) + ".finalize", "runs outside the harness's control");
             }
             for (String type : file.types()) {
-                String reason = own.containsKey(type) ? null : forbiddenType(type);
+                String reason = own.containsKey(type) ? null : forbiddenType(type, grants);
                 if (reason != null) {
                     violations.putIfAbsent(display(type), reason);
                 }
@@ -60,12 +70,12 @@ public final class ForbiddenApiCheck {
                     continue;
                 }
                 String declaring = resolver.declaringClass(member);
-                String reason = forbiddenMember(declaring, member.name());
+                String reason = forbiddenMember(declaring, member.name(), grants);
                 if (reason == null && !declaring.equals(member.owner())) {
-                    reason = forbiddenMember(member.owner(), member.name());
+                    reason = forbiddenMember(member.owner(), member.name(), grants);
                 }
                 if (reason == null && !own.containsKey(declaring)) {
-                    reason = forbiddenType(declaring);
+                    reason = forbiddenType(declaring, grants);
                 }
                 if (reason != null) {
                     violations.putIfAbsent(display(declaring) + "." + member.name(), reason);
@@ -84,23 +94,50 @@ public final class ForbiddenApiCheck {
 
     /** @return why a library type is forbidden, or null when a program may use it */
     static String forbiddenType(String type) {
-        for (Map.Entry<String, String> forbidden : ApiRules.FORBIDDEN_TYPES.entrySet()) {
-            String name = forbidden.getKey();
-            if (name.endsWith("/") ? type.startsWith(name) : type.equals(name) || type.startsWith(name + "$")) {
-                return forbidden.getValue();
-            }
+        return forbiddenType(type, ApiGrants.NONE);
+    }
+
+    /** @return why a library type is forbidden with these grants, or null when a program may use it */
+    static String forbiddenType(String type, ApiGrants grants) {
+        String carvedOut = carvedOut(type);
+        if (carvedOut != null) {
+            return carvedOut;
         }
-        if (ApiRules.ALLOWED_TYPES.contains(type) || ApiRules.ALLOWED_TREES.stream().anyMatch(type::startsWith)) {
+        if (allowedType(type, grants)) {
             return null;
         }
-        for (String allowed : ApiRules.ALLOWED_PACKAGES) {
-            if (type.startsWith(allowed) && type.indexOf('/', allowed.length()) < 0) {
-                return null;
-            }
+        Optional<ImportCatalogue.Entry> grantable = ImportCatalogue.standard().covering(type.replace('/', '.'));
+        if (grantable.isPresent()) {
+            return "not granted to this run: ask for it with an upgrade request of kind NEW_IMPORT, detail '"
+                    + type.replace('/', '.') + "' (catalogue entry " + grantable.get().id() + ")";
         }
         return ApiRules.REASONS.entrySet().stream().filter(reason -> type.startsWith(reason.getKey()))
                 .max(Map.Entry.comparingByKey((a, b) -> Integer.compare(a.length(), b.length())))
                 .map(Map.Entry::getValue).orElse("outside the training SDK's allowed APIs");
+    }
+
+    /** Whether a type is in the allowed set or granted, before the carve-outs ({@link #carvedOut}). */
+    static boolean allowedType(String type, ApiGrants grants) {
+        return ApiRules.ALLOWED_TYPES.contains(type) || ApiRules.ALLOWED_TREES.stream().anyMatch(type::startsWith)
+                || grants.allowsType(type) || ApiRules.ALLOWED_PACKAGES.stream()
+                .anyMatch(allowed -> type.startsWith(allowed) && type.indexOf('/', allowed.length()) < 0);
+    }
+
+    /** @return why the bytecode check carves a type out of the allowed set, whatever is granted; or null */
+    static String carvedOut(String type) {
+        return ApiRules.FORBIDDEN_TYPES.entrySet().stream().filter(forbidden -> names(forbidden.getKey(), type))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Whether a rule's name covers a type: a package (ending with a slash) its tree, a class itself and its nested. */
+    static boolean names(String rule, String type) {
+        return rule.endsWith("/") ? type.startsWith(rule) : type.equals(rule) || type.startsWith(rule + "$");
+    }
+
+    /** @return why a member of a library class is forbidden with these grants, or null when a program may use it */
+    static String forbiddenMember(String owner, String name, ApiGrants grants) {
+        String granted = grants.forbiddenMember(owner, name);
+        return granted != null ? granted : forbiddenMember(owner, name);
     }
 
     /** @return why a member of a library class is forbidden, or null when a program may use it */

@@ -60,6 +60,15 @@ public final class ProgramCompiler {
      *                          top-level class implements TrainingProgram; INFRASTRUCTURE when there is no javac
      */
     public static CompiledProgram compile(String source) throws HarnessException {
+        return compile(source, ApiGrants.NONE);
+    }
+
+    /**
+     * Compiles and checks a program with the catalogue entries a human granted its run: the bytecode check lets it
+     * use the granted classes too. javac already sees them (the catalogue holds only classes of the JDK and of DJL's
+     * api jar, see {@link ImportCatalogue}), so the compile classpath needs no change.
+     */
+    public static CompiledProgram compile(String source, ApiGrants grants) throws HarnessException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new HarnessException(FailureClass.INFRASTRUCTURE, "no Java compiler: the harness needs a JDK");
@@ -81,7 +90,7 @@ public final class ProgramCompiler {
         if (!compiled) {
             throw new HarnessException(FailureClass.COMPILE_ERROR, format(diagnostics.getDiagnostics(), source));
         }
-        ForbiddenApiCheck.check(classes, source);
+        ForbiddenApiCheck.check(classes, source, grants);
         return new CompiledProgram(programClass(classes, packagePrefix), classes);
     }
 

@@ -6,6 +6,7 @@ import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.HarnessReport;
 import ai.darwin.training.harness.HarnessRunner;
 import ai.darwin.training.harness.ProgressPoint;
+import ai.darwin.training.harness.compile.ApiGrants;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The child JVM's entry point: runs one program in a working directory and writes its report there.
+ *
+ * <p>The program compiles with the import catalogue entries listed in {@value ChildGrants#FILE}, if any.
  *
  * <p>Its first act, before it reads anything or loads any program code, is to create {@value #STARTED}: a parent
  * that finds no such file knows the JVM itself never got going (an infrastructure fault), and one that finds it
@@ -93,8 +96,14 @@ public final class ChildMain {
         try (Writer progress = Files.newBufferedWriter(workDir.resolve(PROGRESS), StandardCharsets.UTF_8)) {
             String source = Files.readString(workDir.resolve(PROGRAM), StandardCharsets.UTF_8);
             HarnessConfig config = ChildConfig.read(workDir.resolve(CONFIG));
+            ApiGrants grants;
+            try {
+                grants = ChildGrants.read(workDir);
+            } catch (IllegalArgumentException e) {
+                return result.writeOnce(refused(e)) ? 0 : CANNOT_WRITE;
+            }
             long[] lastWritten = {System.nanoTime() - PROGRESS_FILE_INTERVAL_NANOS};
-            report = HarnessRunner.runSource(source, config, point -> {
+            report = HarnessRunner.runSource(source, grants, config, point -> {
                 long now = System.nanoTime();
                 if (now - lastWritten[0] >= PROGRESS_FILE_INTERVAL_NANOS) {
                     lastWritten[0] = now;
@@ -111,6 +120,12 @@ public final class ChildMain {
                     FailureClass.INFRASTRUCTURE, "the child could not read its inputs: " + e, Failures.detail(e)));
         }
         return result.writeOnce(report) ? 0 : CANNOT_WRITE;
+    }
+
+    /** A grant from outside the import catalogue: the program is not compiled at all. */
+    private static HarnessReport refused(IllegalArgumentException grant) {
+        return new HarnessReport(null, null, 0, Double.NaN, List.of(), new HarnessReport.Failure(
+                FailureClass.FORBIDDEN_API, "the run's grants are refused: " + grant.getMessage(), ""));
     }
 
     /** Writes the one result file atomically, whichever of the harness and the phase watch gets there first. */

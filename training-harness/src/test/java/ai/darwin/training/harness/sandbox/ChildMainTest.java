@@ -65,6 +65,45 @@ class ChildMainTest {
         assertThat(result(dir).get("metrics").isNull()).isTrue();
     }
 
+    /** The tiny seed drawing from java.util.random.RandomGenerator, which only the catalogue entry may grant. */
+    private static String usingRandomGenerator() {
+        return TinySeed.source(false).replace("int vocab = ctx.vocabularySize();",
+                "int vocab = ctx.vocabularySize(); java.util.random.RandomGenerator draws = new java.util.Random(7);"
+                        + " if (draws.nextGaussian(0.0, 1.0) > 1e9) { vocab = vocab + 1; }");
+    }
+
+    @Test
+    void aGrantedImportIsRefusedWithoutItsGrantAndTrainsWithIt(@TempDir Path dir) throws IOException {
+        prepare(dir, usingRandomGenerator());
+
+        assertThat(ChildMain.run(dir)).isZero();
+        JsonNode refused = result(dir).get("failure");
+        assertThat(refused.get("failureClass").asText()).isEqualTo("FORBIDDEN_API");
+        assertThat(refused.get("message").asText()).contains("java.util.random.RandomGenerator")
+                .contains("NEW_IMPORT");
+
+        Files.delete(dir.resolve(ChildMain.RESULT));
+        ChildGrants.write(List.of("random-generator"), dir);
+        assertThat(ChildMain.run(dir)).isZero();
+        JsonNode trained = result(dir);
+        assertThat(trained.get("succeeded").asBoolean()).isTrue();
+        assertThat(trained.get("metrics").get("valLoss").asDouble()).isBetween(3.0, 5.0);
+    }
+
+    @Test
+    void aGrantFromOutsideTheCatalogueIsRefusedBeforeTheProgramCompiles(@TempDir Path dir) throws IOException {
+        prepare(dir, TinySeed.source(false).replace("int vocab = ctx.vocabularySize();",
+                "int vocab = ctx.vocabularySize(); java.io.File file = new java.io.File(\"/etc/passwd\");"));
+        ChildGrants.write(List.of("random-generator", "java.io.File"), dir);
+
+        assertThat(ChildMain.run(dir)).isZero();
+
+        JsonNode failure = result(dir).get("failure");
+        assertThat(failure.get("failureClass").asText()).isEqualTo("FORBIDDEN_API");
+        assertThat(failure.get("message").asText()).contains("'java.io.File' is not in the import catalogue");
+        assertThat(result(dir).get("timings").get("compileSeconds").asDouble()).isZero();
+    }
+
     @Test
     void missingInputsAreAnInfrastructureFailure(@TempDir Path dir) throws IOException {
         assertThat(ChildMain.run(dir)).isZero();
