@@ -10,11 +10,13 @@ import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.selection.ga.Fitness;
 import ai.darwin.selection.ga.NoiseFloors;
+import ai.darwin.selection.metrics.SelectionMetrics;
 import ai.darwin.selection.store.GenerationState;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
 import ai.darwin.selection.store.VariantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,8 @@ class GenerationCloser {
     private final Succession succession;
     private final RunLifecycle lifecycle;
     private final GenerationPlanner planner;
+    @Inject
+    SelectionMetrics metrics;
 
     GenerationCloser(SelectionStore store, Succession succession, RunLifecycle lifecycle, GenerationPlanner planner) {
         this.store = store;
@@ -85,6 +89,7 @@ class GenerationCloser {
                 ? VerificationStatistics.report(run, generation, outcome) : null;
         run.deliveries().queue(new GenerationClosed(Envelope.of(run.runId()), generation.number(), outcome.ranking(), survivors,
                 outcome.statistics(), report, outcome.controlVariantId(), floor));
+        metrics.generationClosed(run.runId(), generation.openedAt(), generation.verification());
         lifecycle.afterClose(run, generation, report);
     }
 
