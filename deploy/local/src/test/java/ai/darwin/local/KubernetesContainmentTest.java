@@ -176,8 +176,9 @@ class KubernetesContainmentTest {
             assertThat(changed).as(component).allSatisfy(resource -> {
                 String name = map(resource.get("metadata")).get("name").toString();
                 assertThat(resource.get("kind") + "/" + name).as(component)
-                        // dashboard-ingress adds the dashboard's Ingress and touches nothing else
-                        .matches("Deployment/training-service|NetworkPolicy/training-.*|Ingress/dashboard");
+                        // dashboard-ingress adds the dashboard's Ingress, monitoring its ServiceMonitor and dashboard
+                        .matches("Deployment/training-service|NetworkPolicy/training-.*|Ingress/dashboard"
+                                + "|ServiceMonitor/darwin-services|ConfigMap/darwin-grafana-dashboard");
             });
         }
     }

@@ -3,6 +3,7 @@ package ai.darwin.memory.messaging;
 import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.EventType;
+import ai.darwin.memory.metrics.JournalMetrics;
 import ai.darwin.memory.store.EventJournal;
 import ai.darwin.memory.store.JournalEntry;
 import ai.darwin.memory.store.Projections;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,6 +32,8 @@ public class EventJournalConsumer {
 
     private final EventJournal journal;
     private final Projections projections;
+    @Inject
+    JournalMetrics metrics;
 
     EventJournalConsumer(EventJournal journal, Projections projections) {
         this.journal = journal;
@@ -43,6 +47,7 @@ public class EventJournalConsumer {
         Map<String, Object> payload = JSON.convertValue(JSON.valueToTree(event), new TypeReference<>() { });
         boolean stored = journal.record(new JournalEntry(event.eventId(), EventType.of(event).typeName(),
                 event.runId(), event.timestamp(), record.topic(), record.partition(), record.offset(), payload));
+        metrics.journaled(event, stored);
         if (!stored) {
             LOG.debugf("event %s already journaled (redelivery)", event.eventId());
         }

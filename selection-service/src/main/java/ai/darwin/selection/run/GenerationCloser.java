@@ -10,11 +10,13 @@ import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.selection.ga.Fitness;
 import ai.darwin.selection.ga.NoiseFloors;
+import ai.darwin.selection.metrics.SelectionMetrics;
 import ai.darwin.selection.store.GenerationState;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
 import ai.darwin.selection.store.VariantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * Closes a generation, exactly once: when every assignment's last attempt has its result and no runtime repair is
  * due for it (and, for a verification, the sequential test wants no more pairs), or at the deadline, when stragglers
- * rank as timeouts (later while a runtime repair is due or training, within a bounded extension). Generation 0 first measures the run's noise floor from its control's seeds. It ranks the last
- * attempts, chooses the survivors and the champion (or, closing a verification generation, compares the champion
+ * rank as timeouts (later while a runtime repair is due or training, within a bounded extension). Generation 0
+ * first measures the run's noise floor from its control's seeds. It ranks the last attempts, chooses the survivors and the champion (or, closing a verification generation, compares the champion
  * with the seed), queues GenerationClosed, and lets the run's lifecycle decide what follows.
  */
 @ApplicationScoped
@@ -40,6 +42,8 @@ class GenerationCloser {
     private final GenerationPlanner planner;
     /** Generations whose repair extension was logged, so that the ticks say it once. */
     private final Set<String> extensionsLogged = ConcurrentHashMap.newKeySet();
+    @Inject
+    SelectionMetrics metrics;
 
     GenerationCloser(SelectionStore store, Succession succession, RunLifecycle lifecycle, GenerationPlanner planner) {
         this.store = store;
@@ -124,6 +128,7 @@ class GenerationCloser {
                 ? VerificationStatistics.report(run, generation, outcome) : null;
         run.deliveries().queue(new GenerationClosed(Envelope.of(run.runId()), generation.number(), outcome.ranking(), survivors,
                 outcome.statistics(), report, outcome.controlVariantId(), floor));
+        metrics.generationClosed(run.runId(), generation.openedAt(), generation.verification());
         lifecycle.afterClose(run, generation, report);
     }
 

@@ -13,6 +13,7 @@ import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.data.CorpusSource;
 import ai.darwin.training.messaging.TrainingPublisher;
+import ai.darwin.training.metrics.WorkerMetrics;
 import ai.darwin.training.messaging.VariantIntake;
 import ai.darwin.training.sandbox.Calibration;
 import ai.darwin.training.sandbox.Cancellation;
@@ -28,6 +29,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +84,8 @@ public class TrainingWorker {
     private Corpora corpora;
     private ScheduledExecutorService ticker;
     private Thread calibration;
+    @Inject
+    WorkerMetrics metrics;
 
     TrainingWorker(TrainingConfig config, TrainingPublisher publisher, VariantLedger ledger, RunningVariants running,
                    SandboxStatus status, VariantIntake intake) {
@@ -239,7 +243,9 @@ public class TrainingWorker {
                     LOG.infof("variant %s abandoned to the group: %s", id, cancelled.reason());
                     return Disposition.ABANDONED;
                 }
-                Disposition disposition = publishResult(TrainingEvents.result(variant, workerId, outcome));
+                TrainingResult result = TrainingEvents.result(variant, workerId, outcome);
+                Disposition disposition = publishResult(result);
+                metrics.recorded(variant, result);
                 refinePeakAfter(outcome);
                 return disposition;
             } finally {
