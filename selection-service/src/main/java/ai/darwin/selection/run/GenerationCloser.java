@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * Closes a generation, exactly once: when every assignment's last attempt has its result and no runtime repair is
  * due for it (and, for a verification, the sequential test wants no more pairs), or at the deadline, when stragglers
  * rank as timeouts (later while a runtime repair is due or training, within a bounded extension). Generation 0
- * first measures the run's noise floor from its control's seeds. It ranks the last attempts, chooses the survivors and the champion (or, closing a verification generation, compares the champion
- * with the seed), queues GenerationClosed, and lets the run's lifecycle decide what follows.
+ * first measures the run's noise floor from its control's seeds. It ranks the last attempts, chooses the survivors
+ * and the champion (or, closing a verification generation, compares the champion with the seed), queues
+ * GenerationClosed, and lets the run's lifecycle decide what follows.
  */
 @ApplicationScoped
 class GenerationCloser {
