@@ -1,5 +1,6 @@
 package ai.darwin.platform.input;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -22,6 +23,13 @@ public interface DatasetsConfig {
 
     /** Directories a local dataset must lie in. */
     List<String> allowedDirectories();
+
+    /**
+     * The largest approved extra corpus (MORE_DATA): hitl-service refuses to approve a larger one, and a worker stops
+     * reading at this size and fails the variant with DATASET_REFUSED, so no approved URL can fill its disk.
+     */
+    @WithDefault("64M")
+    MemorySize maxExtraCorpusSize();
 
     default DatasetSources sources() {
         return new DatasetSources(allowedSchemes(), allowedHosts(), allowedDirectories());

@@ -38,13 +38,6 @@ public interface TrainingConfig {
     /** The harness preset ({@code cpu} or {@code gpu}); unset: chosen by the device the child finds. */
     Optional<String> preset();
 
-    /**
-     * The largest approved extra corpus (MORE_DATA) a worker reads; a variant naming a larger one fails with
-     * DATASET_REFUSED. A download stops at this size, so no approved URL can fill the worker's disk.
-     */
-    @WithDefault("64M")
-    MemorySize maxExtraCorpusSize();
-
     /** The longest a worker waits to learn which variants already have results before it trains one anyway. */
     @WithDefault("PT30S")
     Duration ledgerCatchUpTimeout();

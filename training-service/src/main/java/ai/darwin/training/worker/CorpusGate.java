@@ -64,7 +64,7 @@ final class CorpusGate {
             Path local = read(extra.uri(), extra.sha256(), maxExtraBytes);
             if (Files.size(local) > maxExtraBytes) {
                 throw new Refused("extra corpus " + extra.uri() + " is " + Files.size(local)
-                        + " bytes, above the cap of " + maxExtraBytes + " (darwin.training.max-extra-corpus-size)");
+                        + " bytes, above the cap of " + maxExtraBytes + " (darwin.datasets.max-extra-corpus-size)");
             }
             String sha256 = verified(local, extra.uri(), extra.sha256());
             extras.add(new ExtraSource(new CorpusSource(local.toString(), sha256), extra.weight()));

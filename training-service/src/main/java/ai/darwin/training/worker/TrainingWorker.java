@@ -104,7 +104,7 @@ public class TrainingWorker {
     void start(@Observes StartupEvent event) {
         workerId = config.workerId().filter(id -> !id.isBlank()).orElseGet(WorkerIdentity::defaultId);
         corpora = new CorpusGate(new Corpora(SandboxFactory.workRoot(config).resolve("corpora")), datasets.sources(),
-                config.maxExtraCorpusSize().asLongValue());
+                datasets.maxExtraCorpusSize().asLongValue());
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "darwin-training-progress");
             thread.setDaemon(true);
