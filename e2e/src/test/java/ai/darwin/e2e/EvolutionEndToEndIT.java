@@ -61,12 +61,13 @@ class EvolutionEndToEndIT {
         infrastructure.mongo("start");
         // the services verify callers with the test key pair, as a deployment does with its own
         Path publicKey = TestTokens.writePublicKey(home.resolve("jwt-public.pem"));
+        // selection checks the dataset at POST /runs, and every worker again where it reads it
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers(),
-                "MONGODB_URI", infrastructure.mongoUri(), "DARWIN_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+                "MONGODB_URI", infrastructure.mongoUri(), "DARWIN_JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
+                "DARWIN_DATASET_DIRECTORIES", REPOSITORY.resolve("../shared/data").normalize().toString());
         Map<String, Map<String, String>> extra = Map.of(
                 "selection-service", Map.of("DARWIN_SELECTION_DEADLINE_MINIMUM", "PT6M",
-                        "DARWIN_SELECTION_STARTUP_GRACE", "PT10S",
-                        "DARWIN_DATASET_DIRECTORIES", REPOSITORY.resolve("../shared/data").normalize().toString()),
+                        "DARWIN_SELECTION_STARTUP_GRACE", "PT10S"),
                 "training-service", Map.of("DARWIN_TRAINING_SANDBOX_HEAP", "768m"));
         for (String name : List.of("memory-service", "selection-service", "mutation-service", "training-service",
                 "hitl-service")) {

@@ -17,7 +17,9 @@ import ai.darwin.events.generation.VariantOutcome;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.hitl.ApprovalScope;
 import ai.darwin.events.hitl.InterventionKind;
+import ai.darwin.events.run.ExtraCorpus;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunOutcome;
 import ai.darwin.events.run.RunPaused;
@@ -104,6 +106,33 @@ class RunControlsTest {
         GenerationOpened next = channels.opened(run, 2);
         assertThat(next.assignments()).filteredOn(a -> a.kind() != AssignmentKind.MUTATE).singleElement()
                 .satisfies(control -> assertThat(control.targetAgentId()).isEqualTo("baseline"));
+    }
+
+    @Test
+    void anApprovedCorpusJoinsTheMixtureFromTheNextGenerationAndARefusedOneNever() {
+        String run = "run-more-data";
+        GenerationOpened g0 = channels.start(run, 3, 0);
+        ExtraCorpus corpus = new ExtraCorpus("/data/sonnets.txt", "ab".repeat(32), 2, "agent-1", "req-data");
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalRequested(Envelope.of(run), "req-data",
+                ApprovalKind.MORE_DATA, "agent-1", null, "/data/sonnets.txt", "more text to learn from"));
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalDecided(Envelope.of(run), "req-data", true, "ada",
+                null, ApprovalScope.LINEAGE, corpus));
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalRequested(Envelope.of(run), "req-declined",
+                ApprovalKind.MORE_DATA, "agent-1", null, "/data/secrets.txt", "more text"));
+        channels.send(SelectionConsumers.APPROVALS, new ApprovalDecided(Envelope.of(run), "req-declined", false,
+                "ada", "no"));
+        await().until(() -> channels.state(run).steering().dataset(channels.state(run).config(), 1)
+                .extraCorpora().size() == 1);
+
+        channels.trainAll(g0, 1.9);
+        channels.closed(run, 0);
+        GenerationOpened g1 = channels.opened(run, 1);
+
+        assertThat(g0.dataset().extraCorpora()).isEmpty();
+        assertThat(g1.dataset().extraCorpora()).containsExactly(corpus);
+        assertThat(g1.dataset().extrasFor("agent-1")).containsExactly(corpus);
+        assertThat(g1.dataset().extrasFor("agent-0")).isEmpty();
+        assertThat(g1.dataset().uri()).isEqualTo(g0.dataset().uri());
     }
 
     private void approve(String run, ApprovalKind kind, String detail) {

@@ -32,13 +32,27 @@ public final class Variants {
     /** @param preset the run's preset, or null for a variant that names none */
     public static VariantProposed variant(String runId, String variantId, String source, TrainingBudget budget,
                                           String preset) {
-        return variant(runId, variantId, source, budget, preset, null);
+        return variant(runId, variantId, source, budget, preset, shakespeare(), null);
     }
 
     /** @param grantedImports the import catalogue entries the event grants, or null for an event that names none */
     public static VariantProposed variant(String runId, String variantId, String source, TrainingBudget budget,
                                           String preset, List<String> grantedImports) {
-        DatasetSpec dataset = new DatasetSpec(TestPrograms.shakespeare().toString(), null, "char", 0.1);
+        return variant(runId, variantId, source, budget, preset, shakespeare(), grantedImports);
+    }
+
+    /** A variant for agent-2's lineage that trains on {@code dataset}. */
+    public static VariantProposed variant(String runId, String variantId, String source, TrainingBudget budget,
+                                          String preset, DatasetSpec dataset) {
+        return variant(runId, variantId, source, budget, preset, dataset, null);
+    }
+
+    private static DatasetSpec shakespeare() {
+        return new DatasetSpec(TestPrograms.shakespeare().toString(), null, "char", 0.1);
+    }
+
+    private static VariantProposed variant(String runId, String variantId, String source, TrainingBudget budget,
+                                           String preset, DatasetSpec dataset, List<String> grantedImports) {
         return new VariantProposed(Envelope.of(runId), 0, variantId, "assignment-" + variantId, AssignmentKind.MUTATE,
                 "agent-1", "agent-2", List.of("seed"), source, Sha256.of(source), "", "test variant",
                 new MutatorInfo("test", null), new TokenUsage(0, 0, 0, 0), ProposalStatus.VALID, List.of(), dataset,

@@ -62,6 +62,8 @@ class WorkerFailoverIT {
             environment.put("DARWIN_TRAINING_PROGRESS_INTERVAL", "PT0.5S");
             environment.put("DARWIN_TRAINING_PEAK_FLOPS", "1e11");
             environment.put("DARWIN_TRAINING_SANDBOX_HEAP", "512m");
+            // a worker reads only corpora on the dataset allow-list: the test corpus's folder
+            environment.put("DARWIN_DATASET_DIRECTORIES", TestPrograms.shakespeare().getParent().toString());
             environment.put("DARWIN_TRAINING_SANDBOX_MEMORY_LIMIT", "2g");
             environment.put("OPENAI_API_KEY", "sk-darwin-test-secret-must-not-leak");
             // the broker's shortest session: a killed worker's partitions move 4 s sooner than in production

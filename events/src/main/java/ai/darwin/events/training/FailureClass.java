@@ -19,5 +19,10 @@ public enum FailureClass {
     /** The program broke the harness's contract (bad logits shape, wrong vocabulary, ...). */
     CONTRACT_VIOLATION,
     /** Not the program's fault (dataset unreachable, engine failed to load): may be retried. */
-    INFRASTRUCTURE
+    INFRASTRUCTURE,
+    /**
+     * A corpus the variant names is refused: outside the dataset allow-list, above the size cap, or not the bytes
+     * approved (SHA-256). Neither the program's fault nor one a retry can fix.
+     */
+    DATASET_REFUSED
 }

@@ -17,7 +17,8 @@ import java.util.List;
  */
 public record TrainingCompleted(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
                                 String variantId, String workerId, long trainingSeed, TrainingMetrics metrics,
-                                ArchitectureCard architecture, @Nullable List<IntegrityFlag> integrityFlags)
+                                ArchitectureCard architecture, @Nullable List<IntegrityFlag> integrityFlags,
+                                @Nullable List<TrainedCorpus> corpora)
         implements TrainingResult {
 
     public TrainingCompleted {
@@ -27,14 +28,30 @@ public record TrainingCompleted(String eventId, int schemaVersion, String runId,
         Require.present(metrics, "metrics");
         Require.present(architecture, "architecture");
         integrityFlags = integrityFlags == null ? List.of() : Require.list(integrityFlags, "integrityFlags");
+        corpora = corpora == null ? null : Require.list(corpora, "corpora");
+    }
+
+    /** A result that does not say what it trained on (as in events older than the mixture). */
+    public TrainingCompleted(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                             String variantId, String workerId, long trainingSeed, TrainingMetrics metrics,
+                             ArchitectureCard architecture, @Nullable List<IntegrityFlag> integrityFlags) {
+        this(eventId, schemaVersion, runId, timestamp, generation, variantId, workerId, trainingSeed, metrics,
+                architecture, integrityFlags, null);
+    }
+
+    /** The event in its {@link Envelope}, with the corpora it trained on. */
+    public TrainingCompleted(Envelope envelope, int generation, String variantId, String workerId, long trainingSeed,
+                             TrainingMetrics metrics, ArchitectureCard architecture,
+                             @Nullable List<IntegrityFlag> integrityFlags, @Nullable List<TrainedCorpus> corpora) {
+        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
+                variantId, workerId, trainingSeed, metrics, architecture, integrityFlags, corpora);
     }
 
     /** The event in its {@link Envelope}. */
     public TrainingCompleted(Envelope envelope, int generation, String variantId, String workerId, long trainingSeed,
                              TrainingMetrics metrics, ArchitectureCard architecture,
                              @Nullable List<IntegrityFlag> integrityFlags) {
-        this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
-                variantId, workerId, trainingSeed, metrics, architecture, integrityFlags);
+        this(envelope, generation, variantId, workerId, trainingSeed, metrics, architecture, integrityFlags, null);
     }
 
     /** A result that tripped no sanity gate. */

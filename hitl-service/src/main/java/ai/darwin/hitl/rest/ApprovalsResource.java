@@ -2,13 +2,16 @@ package ai.darwin.hitl.rest;
 
 import ai.darwin.events.Envelope;
 import ai.darwin.events.hitl.ApprovalDecided;
+import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.hitl.approval.ApprovalStatus;
 import ai.darwin.hitl.approval.ApprovalStore;
 import ai.darwin.hitl.approval.ApprovalView;
+import ai.darwin.hitl.approval.CorpusGrants;
 import ai.darwin.hitl.messaging.EventPublisher;
 import ai.darwin.platform.rest.ErrorBody;
 import ai.darwin.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
@@ -42,11 +45,13 @@ public class ApprovalsResource {
     private final ApprovalStore store;
     private final EventPublisher publisher;
     private final SecurityIdentity caller;
+    private final CorpusGrants corpora;
 
-    ApprovalsResource(ApprovalStore store, EventPublisher publisher, SecurityIdentity caller) {
+    ApprovalsResource(ApprovalStore store, EventPublisher publisher, SecurityIdentity caller, CorpusGrants corpora) {
         this.store = store;
         this.publisher = publisher;
         this.caller = caller;
+        this.corpora = corpora;
     }
 
     @GET
@@ -69,14 +74,19 @@ public class ApprovalsResource {
     @POST
     @Path("/{requestId}/decision")
     @RolesAllowed(Roles.APPROVER)
+    @Blocking // an approved MORE_DATA reads its corpus to checksum it
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or refuse a request",
             description = "Answers 202 with the published ApprovalDecided once the broker has it. An approved "
-                    + "MORE_BUDGET or LARGER_POPULATION takes effect from the run's next generation. The decision "
+                    + "MORE_BUDGET or LARGER_POPULATION takes effect from the run's next generation, and so does an "
+                    + "approved MORE_DATA: its corpus (the body's 'corpus', else the request's detail), checked "
+                    + "against the dataset allow-list and size cap and checksummed now, joins the training mixture "
+                    + "of the run or, with scope 'lineage', of the requesting agent's variants. The decision "
                     + "records the caller's token name as decidedBy; a 'by' in the body is ignored.")
     @APIResponse(responseCode = "202", description = "the decision was published",
             content = @Content(schema = @Schema(implementation = ApprovalDecided.class)))
-    @APIResponse(responseCode = "400", description = "approved is missing",
+    @APIResponse(responseCode = "400", description = "approved is missing, or a MORE_DATA corpus is not allowed, too "
+            + "large, unreadable or not the given SHA-256",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "401", description = "no valid bearer token",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -92,8 +102,14 @@ public class ApprovalsResource {
             throw new BadRequestException("'approved' (true or false) is required in the JSON body");
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment();
+        CorpusGrants.Grant grant = store.find(runId, requestId)
+                .filter(asked -> asked.kind() == ApprovalKind.MORE_DATA && request.approved())
+                .map(asked -> corpora.grant(asked, request.corpus(), request.scope(), request.sha256(),
+                        request.weight()))
+                .orElse(null);
         ApprovalDecided decision = new ApprovalDecided(Envelope.of(runId), requestId, request.approved(),
-                caller.getPrincipal().getName(), comment);
+                caller.getPrincipal().getName(), comment, grant == null ? null : grant.scope(),
+                grant == null ? null : grant.corpus());
         switch (store.claim(decision)) {
             case UNKNOWN -> throw new NotFoundException("run " + runId + " has no approval request " + requestId);
             case ALREADY_DECIDED -> throw new ClientErrorException(alreadyDecided(runId, requestId), 409);

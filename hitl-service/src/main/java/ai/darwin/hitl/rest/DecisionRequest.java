@@ -8,6 +8,13 @@ import ai.darwin.events.Nullable;
  * @param approved true to allow what the agent asked, false to refuse it
  * @param by       ignored: accepted so that older clients keep working, but the decision records the token's name
  * @param comment  optional words for the agents
+ * @param corpus   MORE_DATA only: the corpus approved (a path, file: URI or URL on the dataset allow-list); absent: the
+ *                 request's detail
+ * @param scope    MORE_DATA only: {@code run} (absent) or {@code lineage}, the requesting agent's variants only
+ * @param sha256   MORE_DATA only: the SHA-256 the approver expects; the corpus is refused when it differs
+ * @param weight   MORE_DATA only: how many times its text joins the training stream (1 to 16; absent: 1)
  */
-public record DecisionRequest(Boolean approved, @Nullable String by, @Nullable String comment) {
+public record DecisionRequest(Boolean approved, @Nullable String by, @Nullable String comment,
+                              @Nullable String corpus, @Nullable String scope, @Nullable String sha256,
+                              @Nullable Integer weight) {
 }

@@ -26,12 +26,24 @@ import org.bson.Document;
  * @param costUsd        LLM cost of the proposal
  * @param changeKinds    what kinds of change its diff made
  * @param reasoning      the mutator's reasoning
+ * @param corpora        what it trained on, the run's corpus first and then the approved extras of its mixture; empty
+ *                       before it trained and for results older than the mixture
  */
 public record VariantView(String variantId, String runId, Integer generation, String kind, String agentId,
                           String mutatorAgentId, List<String> parentVariantIds, String mutator, String model,
                           String status, String outcome, Double valBitsPerByte, Double perplexity, Double mfu,
                           Double tokensPerSecond, String failureClass, List<String> integrityGates, Double costUsd,
-                          List<String> changeKinds, String reasoning) {
+                          List<String> changeKinds, String reasoning, List<CorpusView> corpora) {
+
+    /**
+     * A corpus a variant trained on.
+     *
+     * @param uri       where it came from
+     * @param sha256    SHA-256 of the bytes trained on
+     * @param requestId the approval that added it; null for the run's own corpus
+     */
+    public record CorpusView(String uri, String sha256, String requestId) {
+    }
 
     public static VariantView of(Document variant) {
         Document proposal = variant.get("proposal", Document.class);
@@ -49,7 +61,17 @@ public record VariantView(String variantId, String runId, Integer generation, St
                 number(metrics, "valBitsPerByte"), number(metrics, "perplexity"), number(metrics, "mfu"),
                 number(metrics, "tokensPerSecond"), variant.getString("failureClass"),
                 variant.getList("integrityGates", String.class, List.of()), number(usage, "costUsd"),
-                variant.getList("changeKinds", String.class, List.of()), variant.getString("reasoning"));
+                variant.getList("changeKinds", String.class, List.of()), variant.getString("reasoning"),
+                corpora(result));
+    }
+
+    private static List<CorpusView> corpora(Document result) {
+        if (result == null) {
+            return List.of();
+        }
+        return result.getList("corpora", Document.class, List.of()).stream()
+                .map(c -> new CorpusView(c.getString("uri"), c.getString("sha256"), c.getString("requestId")))
+                .toList();
     }
 
     static Double number(Document document, String field) {

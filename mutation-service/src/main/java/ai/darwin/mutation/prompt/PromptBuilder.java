@@ -172,6 +172,14 @@ public class PromptBuilder {
         return chunk.fill(values);
     }
 
+    /** The approved corpora the target's variants train on in this generation, besides the run's own. */
+    private static String extras(GenerationOpened generation, String targetAgentId) {
+        List<String> extras = generation.dataset().extrasFor(targetAgentId).stream()
+                .map(extra -> extra.uri() + " (approved in request " + extra.requestId() + ")").toList();
+        return extras.isEmpty() ? "" : "; this generation also trains on, never validates on: "
+                + String.join(", ", extras);
+    }
+
     private Map<String, String> common(MutationRequest request) {
         GenerationOpened generation = request.generation();
         Map<String, String> values = new HashMap<>();
@@ -184,7 +192,7 @@ public class PromptBuilder {
         values.put("budget", budget(generation.budget(), request.preset()));
         values.put("dataset", generation.dataset().uri() + " (" + generation.dataset().tokenizer()
                 + " tokenizer, " + Math.round(generation.dataset().validationFraction() * 100)
-                + "% held out for validation)");
+                + "% held out for validation)" + extras(generation, request.assignment().targetAgentId()));
         values.put("guidance", bullets(generation.guidance(), "(none)"));
         values.put("lessons", UntrustedText.block("lessons from memory-service, drawn from earlier variants and their "
                 + "failure messages", lessons.lessons(generation.runId(), request.assignment().targetAgentId()),

@@ -3,6 +3,8 @@ package ai.darwin.mutation.state;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.run.ExtraCorpus;
+import ai.darwin.mutation.validation.ImportPolicy;
 import ai.darwin.training.harness.compile.ImportCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -26,12 +28,26 @@ public class Approvals {
      *
      * @param decision null while pending
      */
-    public record Entry(ApprovalRequested request, Boolean decision, String comment) {
+    public record Entry(ApprovalRequested request, Boolean decision, String comment, ExtraCorpus corpus) {
+
+        public Entry(ApprovalRequested request, Boolean decision, String comment) {
+            this(request, decision, comment, null);
+        }
 
         public String describe() {
             String state = decision == null ? "pending" : decision ? "APPROVED" : "denied";
-            return request.kind() + " \"" + request.detail() + "\": " + state
+            return request.kind() + " \"" + request.detail() + "\": " + state + granted()
                     + (comment == null || comment.isBlank() ? "" : " (" + comment + ")");
+        }
+
+        /** What an approved MORE_DATA granted, and from when: the corpus joins at the next generation's opening. */
+        private String granted() {
+            if (corpus == null) {
+                return "";
+            }
+            return ": corpus " + corpus.uri() + " joins the training mixture of "
+                    + (corpus.agentId() == null ? "every agent" : "agent " + corpus.agentId() + "'s lineage")
+                    + " from the generation after the approval (trained on, never validated on)";
         }
     }
 
@@ -57,7 +73,8 @@ public class Approvals {
         if (entry.decision() != null) {
             return;
         }
-        byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment()));
+        byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment(),
+                decided.corpus()));
     }
 
     /** The classes of the catalogue entries granted to a run, as import names (they reach the system prompt). */

@@ -10,6 +10,7 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.run.DatasetSpec;
+import ai.darwin.events.run.ExtraCorpus;
 import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingFailed;
@@ -36,11 +37,14 @@ class PromptBuilderTest {
             Pattern.DOTALL);
 
     static MutationRequest request(String program, List<Approvals.Entry> upgrades) {
+        return request(program, upgrades, new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1));
+    }
+
+    static MutationRequest request(String program, List<Approvals.Entry> upgrades, DatasetSpec dataset) {
         Assignment assignment = new Assignment("r-g1-a0", AssignmentKind.MUTATE, "ada", "bob", "r-bob-parent", 1000);
         GenerationOpened generation = new GenerationOpened(Envelope.of("r"), 1,
                 List.of(new AgentProgram("bob", "r-bob-parent", "0".repeat(64), program)), List.of(assignment),
-                new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1), new TrainingBudget(200_000, 0),
-                List.of("prefer small changes"), Instant.now().plusSeconds(600));
+                dataset, new TrainingBudget(200_000, 0), List.of("prefer small changes"), Instant.now().plusSeconds(600));
         return new MutationRequest(generation, assignment, "r-g1-a0-v", program, program, null, Set.of(), upgrades);
     }
 
@@ -161,6 +165,28 @@ class PromptBuilderTest {
         assertThat(block).startsWith("<untrusted-data source=\"upgrade requests of this run")
                 .contains("- MORE_DATA \"more data'''", "more characters cut]").doesNotContain("```");
         assertThat(block.length()).isLessThan(400);
+    }
+
+    @Test
+    void theAgentSeesWhatItsMoreDataRequestsBecameAndWhatItsLineageTrainsOn() {
+        ApprovalRequested asked = new ApprovalRequested(Envelope.of("r"), "q-data", ApprovalKind.MORE_DATA, "bob",
+                null, "more sonnets", "the loss still falls");
+        ApprovalRequested refused = new ApprovalRequested(Envelope.of("r"), "q-no", ApprovalKind.MORE_DATA, "bob",
+                null, "the web", "more is better");
+        ExtraCorpus granted = new ExtraCorpus("/data/sonnets.txt", "ab".repeat(32), 1, "bob", "q-data");
+        ExtraCorpus othersOnly = new ExtraCorpus("/data/odes.txt", "cd".repeat(32), 1, "ada", "q-ada");
+        List<Approvals.Entry> upgrades = List.of(new Approvals.Entry(asked, true, null, granted),
+                new Approvals.Entry(refused, false, "too broad"));
+
+        String before = builder(List.of()).mutate(request(SEED, upgrades));
+        String after = builder(List.of()).mutate(request(SEED, upgrades,
+                new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1, List.of(granted, othersOnly))));
+
+        assertThat(before).contains("MORE_DATA \"more sonnets\": APPROVED: corpus /data/sonnets.txt joins the "
+                + "training mixture of agent bob's lineage from the generation after the approval",
+                "MORE_DATA \"the web\": denied (too broad)").doesNotContain("also trains on");
+        assertThat(after).contains("this generation also trains on, never validates on: /data/sonnets.txt "
+                + "(approved in request q-data)").doesNotContain("/data/odes.txt");
     }
 
     @Test

@@ -6,7 +6,7 @@ import ai.darwin.events.run.RunRequested;
 import ai.darwin.platform.rest.ErrorBody;
 import ai.darwin.platform.security.Roles;
 import ai.darwin.platform.input.DatasetSources;
-import ai.darwin.selection.config.DatasetsConfig;
+import ai.darwin.platform.input.DatasetsConfig;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.run.RunValidation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -61,6 +61,7 @@ public class RunsResource {
         }
         RunValidation.check(config);
         datasets.check(config.dataset().uri());
+        config.dataset().extraCorpora().forEach(extra -> datasets.check(extra.uri()));
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
         RunRequested event = new RunRequested(Envelope.of(runId), config, caller.getPrincipal().getName());
         return publisher.publish(event)

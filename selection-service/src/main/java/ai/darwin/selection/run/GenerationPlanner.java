@@ -157,7 +157,7 @@ public class GenerationPlanner {
                     return new AgentProgram(slot.agentId(), slot.variantId(), Sha256.of(source), source);
                 }).toList();
         run.deliveries().queue(new GenerationOpened(Envelope.at(run.runId(), now), number, agents, assignments,
-                run.config().dataset(), run.budget(), List.copyOf(run.steering().guidance()), generation.deadline()));
+                run.steering().dataset(run.config(), number), run.budget(), List.copyOf(run.steering().guidance()), generation.deadline()));
         if (verification) {
             assignments.forEach(assignment -> publishUnchanged(run, number, assignment, now));
         }
@@ -175,7 +175,8 @@ public class GenerationPlanner {
                 assignment.assignmentId(), assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(),
                 assignment.targetAgentId(), List.of(assignment.parentVariantId()), source, Sha256.of(source), "",
                 reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
-                run.config().dataset(), run.budget(), assignment.trainingSeed(), run.config().preset());
+                run.steering().dataset(run.config(), number), run.budget(), assignment.trainingSeed(),
+                run.config().preset());
         store.addProposal(unchanged);
         run.deliveries().queue(unchanged);
     }

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What people do to a run: guidance, vetoes, promotions, pause, resume and stop (interventions), and approved
- * changes of budget or population, which take effect when the next generation opens.
+ * changes of budget, population or training data, which take effect when the next generation opens.
  */
 @ApplicationScoped
 class RunControls {
@@ -39,14 +39,20 @@ class RunControls {
     }
 
     /**
-     * Approval requests for more budget or a larger population, and their decisions. Other kinds of request
-     * concern mutation-service.
+     * Approval requests for more budget, a larger population or more data, and their decisions. Other kinds of
+     * request concern mutation-service.
      */
     void approval(RunState run, ApprovalEvent event) {
         if (event instanceof ApprovalRequested request) {
             ApprovedChange.parse(request.kind(), request.detail())
                     .ifPresent(change -> run.steering().requestChange(request.requestId(), change));
         } else if (event instanceof ApprovalDecided decision) {
+            if (decision.approved() && decision.corpus() != null) {
+                int next = run.current() == null ? 0 : run.current().number() + 1;
+                run.steering().approveCorpus(decision.corpus(), next);
+                LOG.infof("run %s: approved corpus %s joins the training mixture from generation %d", run.runId(),
+                        decision.corpus().uri(), next);
+            }
             ApprovedChange change = run.steering().takeRequestedChange(decision.requestId());
             if (change != null && decision.approved()) {
                 change.applyTo(run);

@@ -1,5 +1,7 @@
 package ai.darwin.selection.store;
 
+import ai.darwin.events.run.DatasetSpec;
+import ai.darwin.events.run.ExtraCorpus;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.variant.TrainingBudget;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -14,7 +16,7 @@ import java.util.Set;
 
 /**
  * What people asked of a run: guidance for the mutators, vetoes, promotions, a pause or a stop, and approved changes
- * of budget and population. Part of {@link RunState}, stored in the same document under the same field names.
+ * of budget, population and training data. Part of {@link RunState}, stored in the same document under the same field names.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
@@ -31,6 +33,8 @@ public class Steering {
     private TrainingBudget budgetOverride;
     /** An approved population, in force from the next generation on. */
     private Integer populationOverride;
+    /** Approved corpora (MORE_DATA), each joining the training mixture from its generation on. */
+    private List<ApprovedCorpus> corpora = new ArrayList<>();
 
     public boolean pauseRequested() {
         return pauseRequested;
@@ -122,5 +126,18 @@ public class Steering {
         if (population > population(config)) {
             populationOverride = population;
         }
+    }
+
+    /** An approved corpus, trained on from generation {@code fromGeneration} on; a repeated approval changes nothing. */
+    public void approveCorpus(ExtraCorpus corpus, int fromGeneration) {
+        if (corpora.stream().noneMatch(c -> c.corpus().requestId().equals(corpus.requestId()))) {
+            corpora.add(new ApprovedCorpus(corpus, fromGeneration));
+        }
+    }
+
+    /** The dataset generation {@code generation} trains on: the run's corpus and the corpora approved before it. */
+    public DatasetSpec dataset(RunConfig config, int generation) {
+        return config.dataset().withExtras(corpora.stream().filter(c -> c.fromGeneration() <= generation)
+                .map(ApprovedCorpus::corpus).toList());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.run.DatasetSpec;
+import ai.darwin.events.run.ExtraCorpus;
 import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.SelectionSpec;
@@ -31,6 +32,9 @@ class RunStateTest {
         run.steering().requestPause();
         run.veto("v-1");
         run.steering().approvePopulation(4, run.config());
+        ExtraCorpus corpus = new ExtraCorpus("/data/more.txt", "cd".repeat(32), 1, null, "req-1");
+        run.steering().approveCorpus(corpus, 2);
+        run.steering().approveCorpus(corpus, 3);
 
         JsonNode stored = JSON.readTree(JSON.writeValueAsString(run));
         assertThat(stored.has("steering")).isFalse();
@@ -43,6 +47,8 @@ class RunStateTest {
         assertThat(read.steering().pauseRequested()).isTrue();
         assertThat(read.steering().vetoed("v-1")).isTrue();
         assertThat(read.population()).isEqualTo(4);
+        assertThat(read.steering().dataset(CONFIG, 1).extraCorpora()).isEmpty();
+        assertThat(read.steering().dataset(CONFIG, 2).extraCorpora()).containsExactly(corpus);
         assertThat(read.agents()).containsExactly(new AgentSlot("agent-1", "run-1-seed"),
                 new AgentSlot("agent-2", "run-1-seed"));
     }
@@ -72,6 +78,7 @@ class RunStateTest {
         assertThat(run.deliveries().markHandled("e-1")).isFalse();
         assertThat(run.budget().maxTokens()).isEqualTo(20_000);
         assertThat(run.deliveries().queued()).hasSize(1);
+        assertThat(run.steering().dataset(CONFIG, 5)).isEqualTo(CONFIG.dataset());
     }
 
     @Test

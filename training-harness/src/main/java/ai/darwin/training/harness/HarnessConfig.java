@@ -1,7 +1,9 @@
 package ai.darwin.training.harness;
 
 import ai.darwin.training.harness.data.CorpusSource;
+import ai.darwin.training.harness.data.ExtraSource;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param preset             {@code cpu} or {@code gpu}; null picks by the device
  * @param evaluation         the held-out batches; null picks the preset's default
  * @param peakFlops          peak FLOP/s for MFU; 0 looks it up (GPU table) or measures it (CPU)
+ * @param extraCorpora       approved corpora trained on besides {@code corpus}, never validated on
  */
 public record HarnessConfig(CorpusSource corpus, double validationFraction, long maxTokens, double maxSeconds,
-                            long seed, String preset, Evaluation evaluation, double peakFlops) {
+                            long seed, String preset, Evaluation evaluation, double peakFlops,
+                            List<ExtraSource> extraCorpora) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
     public static final long DEFAULT_SEED = 1337;
@@ -36,6 +40,13 @@ public record HarnessConfig(CorpusSource corpus, double validationFraction, long
         if (peakFlops < 0) {
             throw new IllegalArgumentException("peakFlops must be >= 0");
         }
+        extraCorpora = extraCorpora == null ? List.of() : List.copyOf(extraCorpora);
+    }
+
+    /** A config that trains on {@code corpus} alone. */
+    public HarnessConfig(CorpusSource corpus, double validationFraction, long maxTokens, double maxSeconds,
+                         long seed, String preset, Evaluation evaluation, double peakFlops) {
+        this(corpus, validationFraction, maxTokens, maxSeconds, seed, preset, evaluation, peakFlops, List.of());
     }
 
     /** A config with the default split, seed, preset and evaluation. */
@@ -46,22 +57,22 @@ public record HarnessConfig(CorpusSource corpus, double validationFraction, long
 
     public HarnessConfig withSeed(long newSeed) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, newSeed, preset, evaluation,
-                peakFlops);
+                peakFlops, extraCorpora);
     }
 
     public HarnessConfig withPreset(String newPreset) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, seed, newPreset, evaluation,
-                peakFlops);
+                peakFlops, extraCorpora);
     }
 
     public HarnessConfig withEvaluation(Evaluation newEvaluation) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, seed, preset, newEvaluation,
-                peakFlops);
+                peakFlops, extraCorpora);
     }
 
     public HarnessConfig withPeakFlops(double newPeakFlops) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, seed, preset, evaluation,
-                newPeakFlops);
+                newPeakFlops, extraCorpora);
     }
 
     /**

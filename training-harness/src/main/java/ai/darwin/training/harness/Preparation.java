@@ -87,7 +87,7 @@ record Preparation(Dataset data, Engine engine, Device device, String deviceName
 
     private static Dataset load(HarnessConfig config) throws HarnessException {
         try {
-            return Dataset.load(config.corpus(), config.validationFraction());
+            return Dataset.load(config.corpus(), config.validationFraction(), config.extraCorpora());
         } catch (IOException | RuntimeException e) {
             throw new HarnessException(FailureClass.INFRASTRUCTURE, "cannot load corpus " + config.corpus().uri()
                     + ": " + e.getMessage(), e);

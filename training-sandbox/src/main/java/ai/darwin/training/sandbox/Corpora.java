@@ -3,6 +3,7 @@ package ai.darwin.training.sandbox;
 import ai.darwin.events.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +19,18 @@ import java.util.Locale;
 /**
  * Turns a dataset's URI into a local file a child can read without the network: a path stays as it is (made
  * absolute against the worker's working directory), a URL is downloaded once into a cache and checked against its
- * SHA-256 when one is given.
+ * SHA-256 when one is given. A download stops at its size cap, so that no URL can fill the worker's disk.
  */
 public final class Corpora {
 
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
+
+    /** A download that is not the corpus asked for: above its size cap, or with another SHA-256. No retry helps. */
+    public static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
 
     private final Path cacheDir;
 
@@ -31,10 +39,19 @@ public final class Corpora {
     }
 
     /** @throws IOException when the file does not exist or the download fails or has the wrong checksum */
-    public synchronized Path local(String uri, String sha256) throws IOException {
+    public Path local(String uri, String sha256) throws IOException {
+        return local(uri, sha256, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBytes the most bytes a download may have; a local file's size is its reader's to check
+     * @throws Refused     when the download is larger than {@code maxBytes} or has the wrong checksum
+     * @throws IOException when the file does not exist or the download fails
+     */
+    public synchronized Path local(String uri, String sha256, long maxBytes) throws IOException {
         String lower = uri.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return download(uri, sha256);
+            return download(uri, sha256, maxBytes);
         }
         Path path = (lower.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri)).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
@@ -43,7 +60,7 @@ public final class Corpora {
         return path;
     }
 
-    private Path download(String uri, String sha256) throws IOException {
+    private Path download(String uri, String sha256, long maxBytes) throws IOException {
         Path target = cacheDir.resolve(Sha256.of(uri) + ".txt");
         if (Files.isRegularFile(target)) {
             return target;
@@ -60,11 +77,13 @@ public final class Corpora {
                 if (response.statusCode() != 200) {
                     throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
                 }
-                Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    copyAtMost(body, out, maxBytes, uri);
+                }
             }
             String actual = Sha256.hex(digest.digest());
             if (sha256 != null && !sha256.equalsIgnoreCase(actual)) {
-                throw new IOException("corpus " + uri + " has SHA-256 " + actual + ", expected " + sha256);
+                throw new Refused("corpus " + uri + " has SHA-256 " + actual + ", expected " + sha256);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
@@ -73,6 +92,18 @@ public final class Corpora {
             throw new IOException("interrupted while downloading " + uri, e);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void copyAtMost(InputStream in, OutputStream out, long maxBytes, String uri) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long copied = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            copied += n;
+            if (copied > maxBytes) {
+                throw new Refused("corpus " + uri + " is larger than the cap of " + maxBytes + " bytes");
+            }
+            out.write(buffer, 0, n);
         }
     }
 }

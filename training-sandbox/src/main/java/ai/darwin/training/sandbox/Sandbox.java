@@ -4,6 +4,7 @@ import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.training.harness.ProgressPoint;
 import ai.darwin.training.harness.compile.ImportCatalogue;
+import ai.darwin.training.harness.data.ExtraSource;
 import ai.darwin.training.harness.sandbox.ChildConfig;
 import ai.darwin.training.harness.sandbox.ChildGrants;
 import ai.darwin.training.harness.sandbox.ChildMain;
@@ -204,14 +205,19 @@ public final class Sandbox {
         return new SandboxOutcome.Failed(verdict.failureClass(), verdict.message(), output, wallSeconds);
     }
 
-    /** @return the corpus, when it is a local file: the only data a child reads besides its own directory */
+    /** @return the corpora that are local files: the only data a child reads besides its own directory */
     private static List<Path> inputs(SandboxRequest request) {
-        String uri = request.config().corpus().uri();
+        return Stream.concat(Stream.of(request.config().corpus()),
+                        request.config().extraCorpora().stream().map(ExtraSource::source))
+                .flatMap(corpus -> localFile(corpus.uri()).stream()).toList();
+    }
+
+    private static Optional<Path> localFile(String uri) {
         try {
             Path path = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
-            return Files.isRegularFile(path) ? List.of(path.toAbsolutePath().normalize()) : List.of();
+            return Files.isRegularFile(path) ? Optional.of(path.toAbsolutePath().normalize()) : Optional.empty();
         } catch (RuntimeException e) {
-            return List.of();
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package ai.darwin.training.worker;
 import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.training.FailureClass;
+import ai.darwin.events.training.TrainedCorpus;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingMetrics;
@@ -13,6 +14,7 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.sandbox.SandboxOutcome;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -48,12 +50,16 @@ final class TrainingEvents {
                 report.fractionDone());
     }
 
-    /** @param outcome Completed or Failed */
-    static TrainingResult result(VariantProposed variant, String workerId, SandboxOutcome outcome) {
+    /**
+     * @param outcome Completed or Failed
+     * @param corpora what a completed variant trained on: the run's corpus, then its approved extras
+     */
+    static TrainingResult result(VariantProposed variant, String workerId, SandboxOutcome outcome,
+                                 List<TrainedCorpus> corpora) {
         if (outcome instanceof SandboxOutcome.Completed completed) {
             return new TrainingCompleted(Envelope.of(variant.runId()), variant.generation(), variant.variantId(),
                     workerId, variant.trainingSeed(), bounded(completed.metrics()), completed.architecture(),
-                    completed.integrityFlags());
+                    completed.integrityFlags(), corpora.isEmpty() ? null : corpora);
         }
         if (outcome instanceof SandboxOutcome.Failed failed) {
             return failed(variant, workerId, failed.failureClass(), failed.message(), failed.logTail(),

@@ -3,15 +3,16 @@ package ai.darwin.training.worker;
 import ai.darwin.events.Sha256;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.IntegrityGate;
+import ai.darwin.events.training.TrainedCorpus;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.input.DatasetsConfig;
 import ai.darwin.platform.messaging.UntilAcknowledged;
 import ai.darwin.platform.text.BoundedText;
 import ai.darwin.training.config.TrainingConfig;
 import ai.darwin.training.harness.HarnessConfig;
-import ai.darwin.training.harness.data.CorpusSource;
 import ai.darwin.training.messaging.TrainingPublisher;
 import ai.darwin.training.metrics.WorkerMetrics;
 import ai.darwin.training.messaging.VariantIntake;
@@ -31,8 +32,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -81,15 +82,17 @@ public class TrainingWorker {
             () -> draining);
     private String workerId;
     private Sandbox sandbox;
-    private Corpora corpora;
+    private final DatasetsConfig datasets;
+    private CorpusGate corpora;
     private ScheduledExecutorService ticker;
     private Thread calibration;
     @Inject
     WorkerMetrics metrics;
 
     TrainingWorker(TrainingConfig config, TrainingPublisher publisher, VariantLedger ledger, RunningVariants running,
-                   SandboxStatus status, VariantIntake intake) {
+                   SandboxStatus status, VariantIntake intake, DatasetsConfig datasets) {
         this.config = config;
+        this.datasets = datasets;
         this.publisher = publisher;
         this.ledger = ledger;
         this.running = running;
@@ -104,7 +107,8 @@ public class TrainingWorker {
      */
     void start(@Observes StartupEvent event) {
         workerId = config.workerId().filter(id -> !id.isBlank()).orElseGet(WorkerIdentity::defaultId);
-        corpora = new Corpora(SandboxFactory.workRoot(config).resolve("corpora"));
+        corpora = new CorpusGate(new Corpora(SandboxFactory.workRoot(config).resolve("corpora")), datasets.sources(),
+                datasets.maxExtraCorpusSize().asLongValue());
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "darwin-training-progress");
             thread.setDaemon(true);
@@ -238,12 +242,13 @@ public class TrainingWorker {
                 await(publisher.publish(TrainingEvents.started(variant, workerId, attempt)), "TrainingStarted", id);
                 LOG.infof("training variant %s (run %s, generation %d, attempt %d)", id, variant.runId(),
                         variant.generation(), attempt);
-                SandboxOutcome outcome = train(variant, attempt, cancellation);
+                Trained trained = train(variant, attempt, cancellation);
+                SandboxOutcome outcome = trained.outcome();
                 if (outcome instanceof SandboxOutcome.Cancelled cancelled) {
                     LOG.infof("variant %s abandoned to the group: %s", id, cancelled.reason());
                     return Disposition.ABANDONED;
                 }
-                TrainingResult result = TrainingEvents.result(variant, workerId, outcome);
+                TrainingResult result = TrainingEvents.result(variant, workerId, outcome, trained.corpora());
                 Disposition disposition = publishResult(result);
                 metrics.recorded(variant, result);
                 refinePeakAfter(outcome);
@@ -256,16 +261,28 @@ public class TrainingWorker {
         }
     }
 
-    private SandboxOutcome train(VariantProposed variant, int attempt, Cancellation cancellation) {
+    /** A sandbox's outcome, and the corpora the variant trained on (empty when it never reached training). */
+    private record Trained(SandboxOutcome outcome, List<TrainedCorpus> corpora) {
+    }
+
+    private Trained train(VariantProposed variant, int attempt, Cancellation cancellation) {
         if (!status.open()) {
             // the intake stays closed until then; this only guards a variant that slipped through
-            return new SandboxOutcome.Cancelled("this worker does not train yet: " + status.reason());
+            return new Trained(new SandboxOutcome.Cancelled("this worker does not train yet: " + status.reason()),
+                    List.of());
         }
         HarnessConfig harness;
+        CorpusGate.Mixture mixture;
         try {
-            harness = harnessConfig(variant);
+            checkSource(variant);
+            mixture = corpora.resolve(variant);
+            harness = harnessConfig(variant, mixture);
+        } catch (CorpusGate.Refused e) {
+            return new Trained(new SandboxOutcome.Failed(FailureClass.DATASET_REFUSED, e.getMessage(), "", 0),
+                    List.of());
         } catch (IllegalArgumentException | IOException e) {
-            return new SandboxOutcome.Failed(FailureClass.INFRASTRUCTURE, e.getMessage(), "", 0);
+            return new Trained(new SandboxOutcome.Failed(FailureClass.INFRASTRUCTURE, e.getMessage(), "", 0),
+                    List.of());
         }
         ProgressReports reports = new ProgressReports(harness.maxTokens(), harness.maxSeconds());
         long interval = config.progressInterval().toMillis();
@@ -282,11 +299,11 @@ public class TrainingWorker {
         if (!(outcome instanceof SandboxOutcome.Cancelled)) {
             publishProgress(variant, reports);
         }
-        return outcome;
+        return new Trained(outcome, mixture.trained());
     }
 
-    /** @throws IllegalArgumentException or IOException for what is wrong with the variant's data, not its program */
-    private HarnessConfig harnessConfig(VariantProposed variant) throws IOException {
+    /** @throws IllegalArgumentException for what is wrong with the variant's event, not its program */
+    private static void checkSource(VariantProposed variant) {
         if (!"char".equals(variant.dataset().tokenizer())) {
             throw new IllegalArgumentException("the harness provides the 'char' tokenizer, not '"
                     + variant.dataset().tokenizer() + "'");
@@ -295,11 +312,12 @@ public class TrainingWorker {
             throw new IllegalArgumentException("the variant's sourceSha256 " + variant.sourceSha256()
                     + " is not the SHA-256 of its source: the event was corrupted or built wrongly");
         }
-        Path corpus = corpora.local(variant.dataset().uri(), variant.dataset().sha256());
-        double peak = status.peakFlops();
-        return new HarnessConfig(new CorpusSource(corpus.toString(), variant.dataset().sha256()),
-                variant.dataset().validationFraction(), variant.budget().maxTokens(), variant.budget().maxSeconds(),
-                variant.trainingSeed(), preset(variant), null, peak);
+    }
+
+    private HarnessConfig harnessConfig(VariantProposed variant, CorpusGate.Mixture mixture) {
+        return new HarnessConfig(mixture.corpus(), variant.dataset().validationFraction(),
+                variant.budget().maxTokens(), variant.budget().maxSeconds(), variant.trainingSeed(), preset(variant),
+                null, status.peakFlops(), mixture.extras());
     }
 
     /**

@@ -37,7 +37,7 @@ class TrainingEventsTest {
                 "java.lang.IllegalStateException: " + "x".repeat(3_000_000), "y".repeat(3_000_000) + "\n\tat P.train",
                 1.5);
 
-        TrainingFailed failed = (TrainingFailed) TrainingEvents.result(VARIANT, "worker-1", outcome);
+        TrainingFailed failed = (TrainingFailed) TrainingEvents.result(VARIANT, "worker-1", outcome, List.of());
 
         assertThat(bytes(failed.message())).isLessThanOrEqualTo(TrainingEvents.MAX_MESSAGE_BYTES);
         assertThat(failed.message()).startsWith("java.lang.IllegalStateException: xxx").contains(" more characters cut]");
@@ -52,7 +52,7 @@ class TrainingEventsTest {
         SandboxOutcome outcome = new SandboxOutcome.Completed(metrics("GPU ".repeat(1_000_000)),
                 new ArchitectureCard(1, 1, 8, 8, 65), null, java.util.List.of());
 
-        TrainingCompleted completed = (TrainingCompleted) TrainingEvents.result(VARIANT, "worker-1", outcome);
+        TrainingCompleted completed = (TrainingCompleted) TrainingEvents.result(VARIANT, "worker-1", outcome, List.of());
 
         assertThat(bytes(completed.metrics().device())).isLessThanOrEqualTo(TrainingEvents.MAX_DEVICE_BYTES);
         assertThat(completed.metrics().valBitsPerByte()).isEqualTo(2.5);
@@ -107,7 +107,7 @@ class TrainingEventsTest {
                 null, java.util.List.of(new ai.darwin.events.training.IntegrityFlag(
                         ai.darwin.events.training.IntegrityGate.VAL_BPB_BELOW_FLOOR, "val_bpb 0.01 below 0.8")));
 
-        TrainingCompleted completed = (TrainingCompleted) TrainingEvents.result(VARIANT, "worker-1", outcome);
+        TrainingCompleted completed = (TrainingCompleted) TrainingEvents.result(VARIANT, "worker-1", outcome, List.of());
 
         assertThat(completed.flagged()).isTrue();
         assertThat(completed.integrityFlags()).extracting(ai.darwin.events.training.IntegrityFlag::gate)

@@ -38,6 +38,11 @@ public final class CharTokenizer {
         }).toArray();
     }
 
+    /** The ids of the characters of {@code text} that are in the vocabulary; the others are left out. */
+    public int[] encodeKnown(String text) {
+        return text.codePoints().map(cp -> Arrays.binarySearch(codePoints, cp)).filter(id -> id >= 0).toArray();
+    }
+
     public String decode(int[] ids) {
         StringBuilder text = new StringBuilder(ids.length);
         for (int id : ids) {

@@ -2,6 +2,7 @@ package ai.darwin.training.harness.sandbox;
 
 import ai.darwin.training.harness.HarnessConfig;
 import ai.darwin.training.harness.data.CorpusSource;
+import ai.darwin.training.harness.data.ExtraSource;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,13 +10,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * A {@link HarnessConfig} as the properties file a child JVM reads. Keys: {@code corpus.uri}, {@code corpus.sha256},
  * {@code validationFraction}, {@code budget.maxTokens}, {@code budget.maxSeconds}, {@code seed}, {@code preset},
  * {@code eval.batches}, {@code eval.batchSize}, {@code eval.contextLength}, {@code eval.seed},
- * {@code eval.maxSeconds}, {@code peakFlops};
+ * {@code eval.maxSeconds}, {@code peakFlops}, and {@code extra.N.uri}, {@code extra.N.sha256}, {@code extra.N.weight}
+ * for each extra corpus N = 0, 1, …;
  * all but {@code corpus.uri} and one budget limit are optional.
  */
 public final class ChildConfig {
@@ -45,6 +49,12 @@ public final class ChildConfig {
             properties.setProperty("eval.maxSeconds", Double.toString(evaluation.maxSeconds()));
         }
         properties.setProperty("peakFlops", Double.toString(config.peakFlops()));
+        List<ExtraSource> extras = config.extraCorpora();
+        for (int i = 0; i < extras.size(); i++) {
+            properties.setProperty("extra." + i + ".uri", extras.get(i).source().uri());
+            properties.setProperty("extra." + i + ".sha256", extras.get(i).source().sha256());
+            properties.setProperty("extra." + i + ".weight", Integer.toString(extras.get(i).weight()));
+        }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(out, "Darwin training harness run");
         }
@@ -74,7 +84,16 @@ public final class ChildConfig {
                 Double.parseDouble(properties.getProperty("budget.maxSeconds", "0")),
                 Long.parseLong(properties.getProperty("seed", Long.toString(HarnessConfig.DEFAULT_SEED))),
                 properties.getProperty("preset"), evaluation,
-                Double.parseDouble(properties.getProperty("peakFlops", "0")));
+                Double.parseDouble(properties.getProperty("peakFlops", "0")), extras(properties));
+    }
+
+    private static List<ExtraSource> extras(Properties properties) {
+        List<ExtraSource> extras = new ArrayList<>();
+        for (int i = 0; properties.getProperty("extra." + i + ".uri") != null; i++) {
+            extras.add(new ExtraSource(new CorpusSource(properties.getProperty("extra." + i + ".uri"),
+                    properties.getProperty("extra." + i + ".sha256")), integer(properties, "extra." + i + ".weight")));
+        }
+        return extras;
     }
 
     private static int integer(Properties properties, String key) {

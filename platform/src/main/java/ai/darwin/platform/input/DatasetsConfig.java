@@ -1,11 +1,15 @@
-package ai.darwin.selection.config;
+package ai.darwin.platform.input;
 
-import ai.darwin.platform.input.DatasetSources;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** Where a submitted run's dataset may come from (checked by {@link DatasetSources} at {@code POST /runs}). */
+/**
+ * Where a dataset may come from, as {@link DatasetSources} checks it: at {@code POST /runs} (selection-service), when
+ * a human approves a corpus (hitl-service), and wherever a worker reads one (training-service). One mapping, so that
+ * every service reads the same {@code darwin.datasets.allowed-*} settings.
+ */
 @ConfigMapping(prefix = "darwin.datasets")
 public interface DatasetsConfig {
 
@@ -19,6 +23,13 @@ public interface DatasetsConfig {
 
     /** Directories a local dataset must lie in. */
     List<String> allowedDirectories();
+
+    /**
+     * The largest approved extra corpus (MORE_DATA): hitl-service refuses to approve a larger one, and a worker stops
+     * reading at this size and fails the variant with DATASET_REFUSED, so no approved URL can fill its disk.
+     */
+    @WithDefault("64M")
+    MemorySize maxExtraCorpusSize();
 
     default DatasetSources sources() {
         return new DatasetSources(allowedSchemes(), allowedHosts(), allowedDirectories());
