@@ -4,7 +4,6 @@ import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.run.ExtraCorpus;
-import ai.darwin.mutation.validation.ImportPolicy;
 import ai.darwin.training.harness.compile.ImportCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
