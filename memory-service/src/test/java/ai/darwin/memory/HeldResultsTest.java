@@ -1,28 +1,20 @@
 package ai.darwin.memory;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import ai.darwin.events.DarwinEvent;
-import ai.darwin.events.EventCodec;
-import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.training.IntegrityFlag;
 import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainingCompleted;
-import ai.darwin.memory.messaging.EventJournalConsumer;
 import ai.darwin.memory.store.EventJournal;
 import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,14 +36,8 @@ class HeldResultsTest {
     @Test
     void aHeldResultIsListedWithItsGateButNeitherRankedNorLearnedFrom() {
         ScriptedRun run = new ScriptedRun("run-held");
-        InMemorySource<ConsumerRecord<String, String>> source = connector.source(EventJournalConsumer.CHANNEL);
-        // the run stays unfinished, so that RetentionTest, which shares this store, never purges it
-        List<DarwinEvent> events = run.events.stream().filter(e -> !(e instanceof RunCompleted)).toList();
-        for (DarwinEvent event : events) {
-            DarwinEvent sent = event instanceof TrainingCompleted c && c.variantId().equals(run.b2) ? held(c) : event;
-            source.send(new ConsumerRecord<>(ScriptedRun.topic(sent), 0, 0, sent.runId(), EventCodec.write(sent)));
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> journal.count(run.runId) == events.size());
+        JournalFeed.deliver(connector, journal, run.runId, run.events.stream()
+                .map(e -> e instanceof TrainingCompleted c && c.variantId().equals(run.b2) ? held(c) : e).toList());
 
         given().get("/runs/" + run.runId + "/leaderboard").then().statusCode(200)
                 .body("variantId", contains(run.b1, run.a1, run.baseline));
