@@ -27,7 +27,6 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,49 +47,24 @@ class EvolutionEndToEndIT {
 
     static final Path REPOSITORY = Path.of(System.getProperty("darwin.repository", "..")).toAbsolutePath().normalize();
     static final Path TARGET = REPOSITORY.resolve("e2e/target");
+    static DarwinStack stack;
     static LocalInfrastructure infrastructure;
-    static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    static Map<String, ServiceProcess> services;
     static EventRecorder recorder;
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(TARGET);
-        Path home = Files.createTempDirectory("darwin-e2e");
-        infrastructure = new LocalInfrastructure(REPOSITORY, home);
-        infrastructure.kafka("start");
-        infrastructure.mongo("start");
-        // the services verify callers with the test key pair, as a deployment does with its own
-        Path publicKey = TestTokens.writePublicKey(home.resolve("jwt-public.pem"));
-        // selection checks the dataset at POST /runs, and every worker again where it reads it
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers(),
-                "MONGODB_URI", infrastructure.mongoUri(), "DARWIN_JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                "DARWIN_DATASET_DIRECTORIES", REPOSITORY.resolve("../shared/data").normalize().toString());
-        Map<String, Map<String, String>> extra = Map.of(
-                "selection-service", Map.of("DARWIN_SELECTION_DEADLINE_MINIMUM", "PT6M",
-                        "DARWIN_SELECTION_STARTUP_GRACE", "PT10S"),
-                "training-service", Map.of("DARWIN_TRAINING_SANDBOX_HEAP", "768m"));
-        for (String name : List.of("memory-service", "selection-service", "mutation-service", "training-service",
-                "hitl-service")) {
-            Map<String, String> environment = new HashMap<>(common);
-            environment.putAll(extra.getOrDefault(name, Map.of()));
-            services.put(name, new ServiceProcess(REPOSITORY.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
-                    environment, TARGET.resolve(name + ".log")));
-        }
-        for (ServiceProcess service : services.values()) {
-            service.start(Duration.ofSeconds(180));
-        }
-        recorder = new EventRecorder(infrastructure.bootstrapServers());
+        stack = DarwinStack.start(REPOSITORY, Files.createTempDirectory("darwin-e2e"),
+                REPOSITORY.resolve("../shared/data").normalize().toString(), Map.of(), "");
+        infrastructure = stack.infrastructure;
+        services = stack.services;
+        recorder = stack.recorder;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (recorder != null) {
-            recorder.close();
-        }
-        services.values().forEach(ServiceProcess::close);
-        if (infrastructure != null) {
-            infrastructure.kafka("stop");
-            infrastructure.mongo("stop");
+        if (stack != null) {
+            stack.close();
         }
     }
 
