@@ -43,8 +43,11 @@ public final class PolledGauge implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks the source once, now. */
-    public void poll() {
+    /**
+     * Asks the source once, now. Synchronised so that a slow answer read before a newer one can never be written
+     * after it: the scheduled poll and a caller's poll take turns.
+     */
+    public synchronized void poll() {
         try {
             OptionalLong current = source.get();
             value.set(current.isPresent() ? (double) current.getAsLong() : Double.NaN);
