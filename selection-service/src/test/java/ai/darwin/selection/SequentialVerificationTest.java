@@ -93,6 +93,22 @@ class SequentialVerificationTest {
         await().during(Duration.ofMillis(500)).until(() -> variants(run, 1).size() == 6);
     }
 
+    /** The verdict calls an improvement one only beyond the run's minimum effect: by default 0.5 % of val_bpb. */
+    @Test
+    void aRealButTinyImprovementIsNotCalledOne() {
+        String run = "run-sequential-tiny";
+        GenerationOpened verification = verificationOf(run);
+        // 0.25 % better in every pair: certain, and smaller than the 0.5 % a run asks for by default
+        send(run, verification.assignments(), new double[][] {{2.000, 1.995}, {2.050, 2.045}, {1.980, 1.975}});
+
+        VerificationReport verdict = channels.closed(run, 1).verification();
+        assertThat(verdict.improved()).isFalse();
+        assertThat(verdict.minimumEffect()).isEqualTo(0.005);
+        assertThat(verdict.metrics().get(0).difference().pValue()).isLessThan(0.005);
+        assertThat(verdict.metrics().get(0).difference().meanDifference()).isCloseTo(-0.005, within(1e-9));
+        assertThat(verdict.seeds()).hasSize(3);
+    }
+
     @Test
     void aPairLostToAFailedReTrainingIsReplacedBeforeTheLook() {
         String run = "run-sequential-failed";

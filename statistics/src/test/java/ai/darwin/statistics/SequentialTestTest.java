@@ -55,6 +55,41 @@ class SequentialTestTest {
                 .isEqualTo(SequentialTest.Decision.BETTER);
     }
 
+    /** The 0.04 % a default run once "verified" at p = 0.0046: real, and far too small to call an improvement. */
+    @Test
+    void aSignificantDifferenceSmallerThanTheMinimumEffectIsNotBetter() {
+        SequentialTest halfAPercent = SequentialTest.between(3, 5, 0.01, true, 0.005);
+        double[] a = {3.6000, 3.6100, 3.5900, 3.6050, 3.5950};
+        double[] b = {3.5987, 3.6086, 3.5888, 3.6036, 3.5938};
+
+        assertThat(SequentialTest.between(3, 5, 0.01, true).decide("val_bpb", a, b))
+                .isEqualTo(SequentialTest.Decision.BETTER);
+        assertThat(halfAPercent.decide("val_bpb", a, b)).isEqualTo(SequentialTest.Decision.NOT_BETTER);
+        PairedComparison look = PairedComparison.of("val_bpb", a, b, 1 - halfAPercent.alphaPerLook());
+        assertThat(halfAPercent.significantButSmall(look, halfAPercent.margin(a))).isTrue();
+    }
+
+    @Test
+    void anImprovementBeyondTheMinimumEffectIsBetterAndOneThatMightBeSmallerWaitsForMorePairs() {
+        SequentialTest halfAPercent = SequentialTest.between(3, 8, 0.01, true, 0.005);
+        double[] a = {3.60, 3.61, 3.59};
+        double[] twoPercent = {3.528, 3.538, 3.518};
+        // 0.6 % better on average, but noisy enough that under 0.5 % is not yet excluded
+        double[] aboutTheMargin = {3.570, 3.600, 3.575};
+
+        assertThat(halfAPercent.decide("val_bpb", a, twoPercent)).isEqualTo(SequentialTest.Decision.BETTER);
+        assertThat(halfAPercent.decide("val_bpb", a, aboutTheMargin)).isEqualTo(SequentialTest.Decision.CONTINUE);
+        assertThat(halfAPercent.margin(a)).isCloseTo(0.018, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theMinimumEffectIsAFractionBelowOne() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SequentialTest.between(3, 5, 0.01, true, -0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minimum effect");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SequentialTest.between(3, 5, 0.01, true, 1.0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Under the null (B's differences are pure noise), the whole procedure says BETTER at most alpha of the time. */
     @Test
     void itsFalsePositiveRateStaysBelowAlpha() {

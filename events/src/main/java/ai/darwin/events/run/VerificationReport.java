@@ -30,7 +30,8 @@ public record VerificationReport(String championVariantId, String baselineVarian
                                  List<MetricComparison> metrics, double alpha, boolean improved,
                                  @Nullable @JsonInclude(JsonInclude.Include.NON_EMPTY)
                                  List<IntegrityFlag> integrityFlags,
-                                 @Nullable @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> looks) {
+                                 @Nullable @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> looks,
+                                 @Nullable Double minimumEffect) {
 
     public VerificationReport {
         Require.text(championVariantId, "championVariantId");
@@ -39,23 +40,38 @@ public record VerificationReport(String championVariantId, String baselineVarian
         metrics = Require.list(metrics, "metrics");
         integrityFlags = integrityFlags == null ? List.of() : Require.list(integrityFlags, "integrityFlags");
         looks = looks == null ? List.of() : Require.list(looks, "looks");
+        if (minimumEffect != null && !(minimumEffect >= 0 && minimumEffect < 1)) {
+            throw new IllegalArgumentException("field 'minimumEffect' must be in [0, 1) but was " + minimumEffect);
+        }
         if (improved && !integrityFlags.isEmpty()) {
             throw new IllegalArgumentException("field 'improved' must be false when a sanity gate held a re-training: "
                     + integrityFlags.get(0).gate());
         }
     }
 
+    /** A verdict as written before it had a minimum effect. */
+    public VerificationReport(String championVariantId, String baselineVariantId, List<Long> seeds,
+                              List<MetricComparison> metrics, double alpha, boolean improved,
+                              List<IntegrityFlag> integrityFlags, List<Integer> looks) {
+        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, integrityFlags, looks, null);
+    }
+
     /** A verdict as written before the verification was sequential. */
     public VerificationReport(String championVariantId, String baselineVariantId, List<Long> seeds,
                               List<MetricComparison> metrics, double alpha, boolean improved,
                               List<IntegrityFlag> integrityFlags) {
-        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, integrityFlags, List.of());
+        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, integrityFlags, List.of(), null);
     }
 
     /** A verdict no sanity gate held, as written before the verification was sequential. */
     public VerificationReport(String championVariantId, String baselineVariantId, List<Long> seeds,
                               List<MetricComparison> metrics, double alpha, boolean improved) {
-        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, List.of(), List.of());
+        this(championVariantId, baselineVariantId, seeds, metrics, alpha, improved, List.of(), List.of(), null);
+    }
+
+    /** @return the minimum effect as a fraction of the seed's val_bpb; 0 where the event has none */
+    public double minimumEffectOrZero() {
+        return minimumEffect != null ? minimumEffect : 0;
     }
 
     /** @return whether a sanity gate held a re-training, which makes the verdict "not verified" */

@@ -2,6 +2,7 @@ package ai.darwin.selection.ga;
 
 import ai.darwin.events.run.MetricComparison;
 import ai.darwin.events.run.PairedDifference;
+import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.SampleStatistics;
 import ai.darwin.statistics.PairedComparison;
 import ai.darwin.statistics.SequentialTest;
@@ -24,9 +25,18 @@ public final class Verification {
     private Verification() {
     }
 
-    /** The sequential test of val_bpb (lower is better) for a verification of at most {@code maxPairs} pairs. */
-    public static SequentialTest test(int maxPairs) {
-        return SequentialTest.between(Math.min(FIRST_LOOK, maxPairs), maxPairs, ALPHA, true);
+    /**
+     * The sequential test of val_bpb (lower is better) for a verification of at most {@code maxPairs} pairs.
+     *
+     * @param minimumEffect the smallest improvement called one, as a fraction of the seed's val_bpb
+     */
+    public static SequentialTest test(int maxPairs, double minimumEffect) {
+        return SequentialTest.between(Math.min(FIRST_LOOK, maxPairs), maxPairs, ALPHA, true, minimumEffect);
+    }
+
+    /** The run's verification test: its most pairs and its minimum effect. */
+    public static SequentialTest test(RunConfig config) {
+        return test(config.verificationSeeds(), config.minimumEffectOrDefault());
     }
 
     public static SampleStatistics statistics(double[] sample) {

@@ -106,7 +106,7 @@ public class GenerationPlanner {
      * champion, each pair sharing a training seed, in the order they are to train (seed, champion, seed, …).
      */
     public void openVerificationGeneration(RunState run, int number, String championAgent) {
-        int pairs = Verification.test(run.config().verificationSeeds()).looks().get(0);
+        int pairs = Verification.test(run.config()).looks().get(0);
         open(run, number, true, pairs(run, number, championAgent, 0, pairs));
     }
 

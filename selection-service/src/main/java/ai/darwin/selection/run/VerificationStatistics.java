@@ -45,7 +45,7 @@ final class VerificationStatistics {
             return 0;
         }
         List<Pair> pairs = pairs(generation, outcome);
-        SequentialTest test = Verification.test(run.config().verificationSeeds());
+        SequentialTest test = Verification.test(run.config());
         if (test.decide(Metric.VAL_BPB.key(), values(pairs, Pair::seedProgram, Metric.VAL_BPB),
                 values(pairs, Pair::champion, Metric.VAL_BPB)) != Decision.CONTINUE) {
             return 0;
@@ -60,7 +60,7 @@ final class VerificationStatistics {
         if (pairs.isEmpty()) {
             return null;
         }
-        SequentialTest test = Verification.test(run.config().verificationSeeds());
+        SequentialTest test = Verification.test(run.config());
         double[] seedBpb = values(pairs, Pair::seedProgram, Metric.VAL_BPB);
         double[] championBpb = values(pairs, Pair::champion, Metric.VAL_BPB);
         Decision decision = test.decide(Metric.VAL_BPB.key(), seedBpb, championBpb);
@@ -77,7 +77,7 @@ final class VerificationStatistics {
         boolean improved = decision == Decision.BETTER && held.isEmpty() && !run.steering().vetoed(verified);
         List<Long> seeds = generation.assignments().stream().map(Assignment::trainingSeed).distinct().toList();
         return new VerificationReport(verified, run.baselineVariantId(), seeds, metrics, Verification.ALPHA, improved,
-                held, test.looks());
+                held, test.looks(), test.minimumEffect());
     }
 
     /** Throughput is compared only within pairs that trained on the same kind of device; null if there is none. */

@@ -40,9 +40,9 @@ class VerificationTest {
 
     @Test
     void theSequentialTestLooksAtThreeThenAtTheMostPairs() {
-        assertThat(Verification.test(5).looks()).containsExactly(3, 5);
-        assertThat(Verification.test(8).looks()).containsExactly(3, 5, 8);
-        assertThat(Verification.test(2).looks()).containsExactly(2);
-        assertThat(Verification.test(5).alpha()).isEqualTo(Verification.ALPHA);
+        assertThat(Verification.test(5, 0.005).looks()).containsExactly(3, 5);
+        assertThat(Verification.test(8, 0.005).looks()).containsExactly(3, 5, 8);
+        assertThat(Verification.test(2, 0.005).looks()).containsExactly(2);
+        assertThat(Verification.test(5, 0.005).alpha()).isEqualTo(Verification.ALPHA);
     }
 }

@@ -62,7 +62,8 @@ final class RunDefaults {
                 new SelectionSpec(whole("selection.elites"), whole("selection.tournament-size"),
                         get("selection.assignment-policy"), get("selection.parent-sampling")),
                 whole("stop-after-stagnant-generations"), options.costCapUsd(), options.seeds(),
-                whole("verification-interval"), options.seed(), whole("noise-floor-seeds"), options.runtimeRepairs());
+                whole("verification-interval"), options.seed(), whole("noise-floor-seeds"), options.runtimeRepairs(),
+                options.minEffectPercent() / 100);
     }
 
     private List<String> list(String key) {

@@ -90,9 +90,16 @@ final class RunLines {
                         new BigDecimal(verification.alpha() / verification.looks().size())
                                 .round(new MathContext(2)).stripTrailingZeros().toPlainString(), verification.alpha())
                 : "Welch p < " + verification.alpha();
+        double minimum = verification.minimumEffectOrZero();
         String answer = verification.improved() ? "YES"
                 : verification.flagged() ? "NO (held by the sanity gate " + gates(verification.integrityFlags()) + ")"
+                : significantButSmall(verification) ? String.format(Locale.ROOT, "NO (significantly better, but by "
+                        + "less than the minimum effect of %s%% of the seed's val_bpb)", percent(minimum))
                 : "NO (not significantly better)";
+        if (minimum > 0) {
+            test += String.format(Locale.ROOT, "; an improvement must be at least %s%% of the seed's val_bpb",
+                    percent(minimum));
+        }
         lines.add(String.format("Verified improvement: %s  (champion %s vs the unmodified seed, %d seeds; %s)", answer,
                 verification.championVariantId(), verification.seeds().size(), test));
         for (MetricComparison metric : verification.metrics()) {
@@ -104,6 +111,19 @@ final class RunLines {
         }
         verification.integrityFlags().forEach(flag -> lines.add("  held by " + flag.gate() + ": " + flag.detail()));
         return lines;
+    }
+
+    /** Not improved, yet val_bpb's paired difference is significant at the verdict's level and lower. */
+    private static boolean significantButSmall(VerificationReport verification) {
+        PairedDifference bpb = verification.metrics().stream().filter(m -> m.metric().equals("val_bpb"))
+                .map(MetricComparison::difference).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        int looks = Math.max(1, verification.looks().size());
+        return bpb != null && bpb.meanDifference() < 0 && bpb.pValue() < verification.alpha() / looks
+                && verification.minimumEffectOrZero() > 0;
+    }
+
+    private static String percent(double fraction) {
+        return new BigDecimal(100 * fraction).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** One metric of a paired verdict: each side's mean, the effect (champion − seed) with its interval, and p. */

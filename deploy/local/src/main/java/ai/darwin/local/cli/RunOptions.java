@@ -31,13 +31,14 @@ import java.util.function.UnaryOperator;
  * @param costCapUsd   no more LLM calls once the run has cost this many US dollars (0: mutation-service's default)
  * @param runtimeRepairs how many times, within its generation, an LLM-written variant that fails in training goes
  *                     back to its agent for a fix (0: never)
+ * @param minEffectPercent the smallest val_bpb improvement the verdict calls one, in percent of the seed's
  * @param fresh        start a new run even if an unfinished one exists
  * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
  * @param given        the options named on the command line, which only a new run takes
  */
 record RunOptions(String name, int population, int generations, long maxTokens, double maxSeconds, String dataset,
                   String sha256, String mutator, String model, int seeds, long seed, double costCapUsd,
-                  int runtimeRepairs, boolean fresh, boolean allowUnisolated, List<String> given) {
+                  int runtimeRepairs, double minEffectPercent, boolean fresh, boolean allowUnisolated, List<String> given) {
 
     static final int MAX_POPULATION = 100;
     static final int MAX_GENERATIONS = 1000;
@@ -50,9 +51,12 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     static final int MAX_COST_CAP_USD = 10_000;
     /** Each repair keeps a generation open for another training: a few are worth it, more only stall the run. */
     static final int MAX_RUNTIME_REPAIRS = 5;
+    /** A verdict that asks for more than half of val_bpb asks for what no change delivers. */
+    static final int MAX_MIN_EFFECT_PERCENT = 50;
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
     static final Set<String> VALUED = Set.of("name", "population", "generations", "budget-tokens", "budget-seconds",
-            "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs");
+            "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs",
+            "min-effect");
 
     static RunOptions parse(List<String> args, Path repository) {
         return parse(args, repository, RunDefaults.load(), System::getenv);
@@ -101,6 +105,8 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         long seed = checked.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         double costCapUsd = checked.dollars("cost-cap-usd");
         int runtimeRepairs = (int) checked.whole("runtime-repairs", 0, MAX_RUNTIME_REPAIRS);
+        double minEffectPercent = checked.decimal("min-effect", MAX_MIN_EFFECT_PERCENT,
+                "must be a percentage of the seed's val_bpb from 0 (any significant difference) to %d, not '%s'");
         String name = values.get("name");
         if (name.isBlank()) {
             throw checked.refused("name", "must not be blank");
@@ -123,7 +129,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
         return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset,
                 sha256.isEmpty() ? null : sha256, mutator, llm ? model : null, seeds, seed,
-                costCapUsd, runtimeRepairs, fresh, allowUnisolated, List.copyOf(given));
+                costCapUsd, runtimeRepairs, minEffectPercent, fresh, allowUnisolated, List.copyOf(given));
     }
 
     /** Variants the run will train: the baseline, P per generation, and 2k re-trainings to verify. */
@@ -137,14 +143,16 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
                                     [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
                                     [--mutator optimizer|random|llm|llm-chunk|hybrid] [--model NAME]
                                     [--seeds 2..20] [--seed N] [--cost-cap-usd 0..10000]
-                                    [--runtime-repairs 0..5] [--name NAME] [--new] [--allow-unisolated]
+                                    [--runtime-repairs 0..5] [--min-effect 0..50] [--name NAME] [--new]
+                                    [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
                 Every variant trains on the same number of tokens (--budget-tokens); --budget-seconds alone asks for
                 a wall-clock budget instead, both together for whichever comes first. --seeds is the most seed pairs
                 the final verification trains. --cost-cap-usd stops the LLM calls once the run has cost that much
                 (then the offline mutator proposes). --runtime-repairs is how many times an LLM-written variant
-                that fails in training goes back to its agent for a fix within its generation.
+                that fails in training goes back to its agent for a fix within its generation. --min-effect is
+                the smallest val_bpb improvement, in percent of the seed's, that the verdict calls one (default 0.5).
                 Without --new, an unfinished run is resumed as it was requested. The llm mutator is the default when
                 OPENAI_API_KEY or OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant
                 behind bubblewrap; --allow-unisolated trains without it where it cannot run (LLM-written code then
@@ -178,7 +186,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
 
         /** A number from 0 to {@code max}, else refused with {@code rule} (formatted with max and the value). */
-        private double decimal(String option, int max, String rule) {
+        double decimal(String option, int max, String rule) {
             String value = values.get(option);
             try {
                 double number = Double.parseDouble(value);

@@ -19,27 +19,39 @@ import java.util.List;
  * @param alpha         the false-positive rate of the verdict
  * @param json          print one JSON object instead of text
  * @param allowUnisolated run without bubblewrap where it cannot run
+ * @param minEffect     the smallest val_bpb improvement called one, as a fraction of A's val_bpb
  */
 public record CompareOptions(Path programA, Path programB, int maxSeeds, long maxTokens, double maxSeconds,
                              String dataset, String sha256, String preset, long seed, double alpha, boolean json,
-                             boolean allowUnisolated) {
+                             boolean allowUnisolated, double minEffect) {
 
     /** The default budget: the same token budget every variant of a default {@code ./darwin run} gets. */
     public static final long DEFAULT_BUDGET_TOKENS = 150_000;
     public static final int DEFAULT_SEEDS = 8;
     public static final long DEFAULT_SEED = 1337;
     public static final double DEFAULT_ALPHA = 0.01;
+    /** As a run's verdict: {@link ai.darwin.events.run.RunConfig#DEFAULT_MINIMUM_EFFECT}. */
+    public static final double DEFAULT_MIN_EFFECT = ai.darwin.events.run.RunConfig.DEFAULT_MINIMUM_EFFECT;
+
+    /** Options with the default minimum effect. */
+    public CompareOptions(Path programA, Path programB, int maxSeeds, long maxTokens, double maxSeconds,
+                          String dataset, String sha256, String preset, long seed, double alpha, boolean json,
+                          boolean allowUnisolated) {
+        this(programA, programB, maxSeeds, maxTokens, maxSeconds, dataset, sha256, preset, seed, alpha, json,
+                allowUnisolated, DEFAULT_MIN_EFFECT);
+    }
 
     public static String usage() {
         return """
                 usage: ./darwin compare A.java B.java [--seeds N] [--budget-tokens T | --budget-seconds S]
                                         [--dataset FILE|URL] [--sha256 HEX] [--preset cpu|gpu] [--seed S]
-                                        [--alpha P] [--json] [--allow-unisolated]
+                                        [--alpha P] [--min-effect PCT] [--json] [--allow-unisolated]
                   Trains A and B with the same seeds, interleaved (A B A B ...), in the training sandbox, and adds
-                  seed pairs until B is clearly better or not (at most N, default %d; alpha %s). Prints each
-                  metric's mean and interval, the difference, its interval and p, and the verdict.
+                  seed pairs until B is clearly better or not (at most N, default %d; alpha %s). B is better only
+                  by at least --min-effect percent of A's val_bpb (default %s; 0: any significant difference).
+                  Prints each metric's mean and interval, the difference, its interval and p, and the verdict.
                   Exit status: 0 when B is significantly better than A, 1 when it is not, 2 on error."""
-                .formatted(DEFAULT_SEEDS, DEFAULT_ALPHA);
+                .formatted(DEFAULT_SEEDS, DEFAULT_ALPHA, 100 * DEFAULT_MIN_EFFECT);
     }
 
     /** @throws IllegalArgumentException naming the option and what it allows */
@@ -54,6 +66,7 @@ public record CompareOptions(Path programA, Path programB, int maxSeeds, long ma
         String preset = null;
         long seed = DEFAULT_SEED;
         double alpha = DEFAULT_ALPHA;
+        double minEffect = DEFAULT_MIN_EFFECT;
         boolean json = false;
         boolean allowUnisolated = false;
         for (int i = 0; i < args.size(); i++) {
@@ -62,7 +75,7 @@ public record CompareOptions(Path programA, Path programB, int maxSeeds, long ma
                 case "--json" -> json = true;
                 case "--allow-unisolated" -> allowUnisolated = true;
                 case "--seeds", "--budget-tokens", "--budget-seconds", "--dataset", "--sha256", "--preset", "--seed",
-                        "--alpha" -> {
+                        "--alpha", "--min-effect" -> {
                     if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException(arg + " needs a value");
                     }
@@ -75,6 +88,7 @@ public record CompareOptions(Path programA, Path programB, int maxSeeds, long ma
                         case "--sha256" -> sha256 = value;
                         case "--preset" -> preset = choice(arg, value);
                         case "--seed" -> seed = number(arg, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                        case "--min-effect" -> minEffect = percent(arg, value);
                         default -> alpha = probability(arg, value);
                     }
                 }
@@ -103,7 +117,21 @@ public record CompareOptions(Path programA, Path programB, int maxSeeds, long ma
             tokens = DEFAULT_BUDGET_TOKENS;
         }
         return new CompareOptions(a, b, seeds, tokens, seconds, dataset, sha256, preset, seed, alpha, json,
-                allowUnisolated);
+                allowUnisolated, minEffect);
+    }
+
+    /** A percentage from 0 to 50, as a fraction. */
+    private static double percent(String option, String value) {
+        try {
+            double parsed = Double.parseDouble(value.strip());
+            if (parsed >= 0 && parsed <= 50) {
+                return parsed / 100;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(option + " takes a percentage of A's val_bpb from 0 to 50, not '" + value
+                + "'");
     }
 
     private static Path program(String name) {

@@ -1,5 +1,7 @@
 package ai.darwin.local.compare;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import ai.darwin.statistics.MeanInterval;
 import ai.darwin.statistics.PairedComparison;
 import ai.darwin.training.sandbox.SandboxOutcome;
@@ -24,9 +26,10 @@ final class CompareReport {
         String budget = options.maxTokens() > 0 ? String.format(Locale.ROOT, "%,d tokens", options.maxTokens())
                 : options.maxSeconds() + " s";
         return String.format(Locale.ROOT, "A %s%nB %s%nEach run: %s of training on %s. Seeds %d.. (at most %d "
-                        + "pairs, A then B with each seed); B is better only at p < %s over the whole test.",
-                options.programA(), options.programB(), budget, dataset, options.seed(), options.maxSeeds(),
-                options.alpha());
+                        + "pairs, A then B with each seed); B is better only at p < %s over the whole test, and by at least %s %% of "
+                        + "A's val_bpb.", options.programA(), options.programB(), budget, dataset, options.seed(),
+                options.maxSeeds(), options.alpha(), new BigDecimal(100 * options.minEffect())
+                        .round(new MathContext(3)).stripTrailingZeros().toPlainString());
     }
 
     static String run(Comparison.Run run) {
@@ -75,6 +78,7 @@ final class CompareReport {
         root.put("budgetTokens", options.maxTokens());
         root.put("budgetSeconds", options.maxSeconds());
         root.put("alpha", options.alpha());
+        root.put("minimumEffect", options.minEffect());
         root.put("looks", result.test().looks());
         root.put("verdict", result.verdict().name());
         root.put("reason", result.reason());

@@ -10,6 +10,7 @@ import ai.darwin.statistics.SequentialTest;
 import ai.darwin.training.sandbox.SandboxOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -91,7 +92,7 @@ public final class Comparison {
     public static Result compare(String sourceA, String sourceB, CompareOptions options, Trainer trainer,
                                  Listener listener) {
         SequentialTest test = SequentialTest.between(Math.min(3, options.maxSeeds()), options.maxSeeds(),
-                options.alpha(), true);
+                options.alpha(), true, options.minEffect());
         List<Run> runs = new ArrayList<>();
         List<Run> pairsA = new ArrayList<>();
         List<Run> pairsB = new ArrayList<>();
@@ -116,9 +117,16 @@ public final class Comparison {
                         + " pairs, p below " + test.alphaPerLook(), test, runs, pairsA, pairsB);
             }
             if (decision == SequentialTest.Decision.NOT_BETTER) {
+                PairedComparison look = PairedComparison.of("val_bpb", values(pairsA, METRICS.get(0)),
+                        values(pairsB, METRICS.get(0)), 1 - test.alphaPerLook());
+                if (test.significantButSmall(look, test.margin(values(pairsA, METRICS.get(0))))) {
+                    return result(Verdict.NOT_BETTER, String.format(Locale.ROOT, "B's val_bpb is "
+                            + "significantly lower, but by less than the minimum effect of %.2f %% of A's (%d pairs)",
+                            100 * test.minimumEffect(), pairsA.size()), test, runs, pairsA, pairsB);
+                }
                 return result(Verdict.NOT_BETTER, pairsA.size() >= test.maxPairs()
                         ? "no significant improvement in val_bpb after the most pairs, " + test.maxPairs()
-                        : "B's val_bpb interval excludes any improvement at the look of " + pairsA.size() + " pairs",
+                        : "B's val_bpb interval excludes any improvement of the minimum effect at the look of " + pairsA.size() + " pairs",
                         test, runs, pairsA, pairsB);
             }
         }

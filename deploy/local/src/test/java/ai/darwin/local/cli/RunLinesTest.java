@@ -112,6 +112,23 @@ class RunLinesTest {
                 "Δ +100 [-250, +450] (99.5%, 4 pairs)", "p = 0.41");
     }
 
+    /** The default run's 0.04 % that was once "verified": real, and said to be too small to be an improvement. */
+    @Test
+    void aSignificantDifferenceBelowTheMinimumEffectSaysSoAndTheHeaderNamesTheMinimum() {
+        SampleStatistics champion = new SampleStatistics(3, 3.5987, 3.58, 3.62);
+        SampleStatistics seed = new SampleStatistics(3, 3.6000, 3.58, 3.62);
+        VerificationReport report = new VerificationReport("v-2", "baseline", List.of(1L, 2L, 3L), List.of(
+                new MetricComparison("val_bpb", champion, seed, null,
+                        new PairedDifference(3, -0.0013, -0.0026, -0.0001, 0.995, 0.0046))), 0.01, false, List.of(),
+                List.of(3, 5), 0.005);
+
+        String header = RunLines.verdict(report).get(0);
+
+        assertThat(header).startsWith("Verified improvement: NO (significantly better, but by less than the minimum "
+                + "effect of 0.5% of the seed's val_bpb)");
+        assertThat(header).contains("an improvement must be at least 0.5% of the seed's val_bpb");
+    }
+
     @Test
     void aVerdictWrittenBeforePairingStillShowsWelchsP() {
         SampleStatistics sample = new SampleStatistics(3, 1.5, 1.4, 1.6);

@@ -143,7 +143,7 @@ class RunOptionsTest {
     void aDefaultsFileWithABadValueIsNamedToo() {
         Properties broken = new Properties();
         for (String key : List.of("name", "population", "generations", "budget-tokens", "budget-seconds", "dataset",
-                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs")) {
+                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs", "min-effect")) {
             broken.setProperty(key, DEFAULTS.get(key));
         }
         broken.setProperty("population", "four");
@@ -151,6 +151,18 @@ class RunOptionsTest {
         assertThatThrownBy(() -> RunOptions.parse(List.of(), REPOSITORY, new RunDefaults(broken), name -> null))
                 .hasMessage("--population must be a whole number from 2 to 100, not 'four' (set in "
                         + "deploy/local/src/main/resources/run-defaults.properties)");
+    }
+
+    @Test
+    void theMinimumEffectIsAPercentageThatBecomesTheRunsFraction() {
+        RunOptions defaults = RunOptions.parse(List.of(), REPOSITORY, DEFAULTS, name -> null);
+        assertThat(defaults.minEffectPercent()).isEqualTo(0.5);
+        assertThat(DEFAULTS.config(defaults, "data.txt").minimumEffectOrDefault()).isEqualTo(0.005);
+        assertThat(RunOptions.parse(List.of("--min-effect", "2"), REPOSITORY, DEFAULTS, name -> null)
+                .minEffectPercent()).isEqualTo(2);
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--min-effect", "60"), REPOSITORY, DEFAULTS, name -> null))
+                .hasMessage("--min-effect must be a percentage of the seed's val_bpb from 0 (any significant "
+                        + "difference) to 50, not '60'");
     }
 
     private static int number(String key) {

@@ -51,6 +51,20 @@ class ComparisonTest {
         assertThat(CompareReport.text(result)).contains("Verdict: B is better than A", "val_bpb", "tokens_per_second");
     }
 
+    /** 0.26 % lower in every pair: significant, and below the 0.5 % a comparison asks for by default. */
+    @Test
+    void aCertainButTinyImprovementIsNotBetterAndTheReasonSaysWhy() {
+        Comparison.Result result = Comparison.compare("A", "B", OPTIONS, effect(-0.01), run -> { });
+
+        assertThat(result.verdict()).isEqualTo(Comparison.Verdict.NOT_BETTER);
+        assertThat(result.comparisons().get(0).pValue()).isLessThan(0.01 / 3);
+        assertThat(result.reason()).contains("significantly lower, but by less than the minimum effect of 0.50 %");
+        CompareOptions anyEffect = new CompareOptions(Path.of("A.java"), Path.of("B.java"), 8, 1000, 0, null, null,
+                null, 100, 0.01, false, false, 0);
+        assertThat(Comparison.compare("A", "B", anyEffect, effect(-0.01), run -> { }).verdict())
+                .isEqualTo(Comparison.Verdict.BETTER);
+    }
+
     @Test
     void theSameProgramIsNotBetter() {
         Comparison.Result result = Comparison.compare("A", "A", OPTIONS, effect(0), run -> { });
