@@ -49,7 +49,9 @@ public class VerificationCalibration {
                 100 * sdNull / baseline, nullDifferences.size(), meanEffect, 100 * meanEffect / baseline, sdEffect,
                 effectDifferences.size());
         if (nullDifferences.size() >= 3) {
-            SequentialTest test = SequentialTest.between(Math.min(3, maxSeeds), maxSeeds, alpha, true);
+            // the minimum effect of ./darwin compare's default, which the measured comparisons above used
+            SequentialTest test = SequentialTest.between(Math.min(3, maxSeeds), maxSeeds, alpha, true,
+                    ai.darwin.local.compare.CompareOptions.DEFAULT_MIN_EFFECT);
             double sdAb = effectDifferences.size() >= 3 ? sdEffect : sdNull;
             System.out.printf(Locale.ROOT, "projected from that noise, over 20,000 simulated comparisons each: "
                             + "false-positive rate %.4f; power for a 2 %% improvement %.3f; for the measured effect "
