@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 
 /**
  * The learning mutator's choice: of every single knob change the catalogue can make to the parent, minus those
- * whose program the run already proposed, the one with the highest expected improvement under a TPE fitted to the
- * run's measured Δs against their controls. Until four measurements completed it explores (a seeded draw). Human
- * guidance that names a knob narrows the candidates first.
+ * whose program the run already proposed, first one that gives the parent a change a measured win made
+ * ({@link Recombination}), else the one with the highest expected improvement under a TPE fitted to the run's
+ * measured Δs against their controls. Until four measurements completed it explores in the {@link Screening} order.
+ * Human guidance that names a knob narrows the candidates first.
  */
 public final class Optimizer {
 
@@ -48,18 +49,27 @@ public final class Optimizer {
         List<KnobSpace.Option> all = KnobSpace.options(parent, preset);
         Guidance.Applied guided = Guidance.apply(guidance, parentVector, all);
         List<Tpe.Observation> observations = new ArrayList<>();
+        List<Recombination.Measured> vectors = new ArrayList<>();
         for (SearchHistory.Measured m : measured) {
-            vectorOf(m.source(), preset).ifPresent(v -> observations.add(new Tpe.Observation(v, m.outcome().loss())));
+            vectorOf(m.source(), preset).ifPresent(v -> {
+                observations.add(new Tpe.Observation(v, m.outcome().loss()));
+                vectors.add(new Recombination.Measured(m.outcome().variantId(), m.outcome().loss(),
+                        m.outcome().control(), v));
+            });
+        }
+        Optional<Choice> adopted = adopt(guided, parentVector, Recombination.wins(vectors), taken);
+        if (adopted.isPresent()) {
+            return adopted;
         }
         Tpe.Model model = Tpe.fit(observations);
-        List<KnobSpace.Option> ranked = rank(guided.options(), model, seed);
+        List<KnobSpace.Option> ranked = rank(guided.options(), model, seed, parentVector);
         boolean followed = guided.line() != null;
         KnobSpace.Option best = firstUntaken(ranked, taken);
         int skipped = best == null ? ranked.size() : ranked.indexOf(best);
         if (best == null && followed) {
             // the guided knob is exhausted: the rest of the catalogue rather than no proposal
             followed = false;
-            ranked = rank(all, model, seed);
+            ranked = rank(all, model, seed, parentVector);
             best = firstUntaken(ranked, taken);
             skipped = best == null ? ranked.size() : ranked.indexOf(best);
         }
@@ -69,9 +79,13 @@ public final class Optimizer {
         String why;
         if (model == null) {
             long completed = observations.stream().filter(o -> Double.isFinite(o.loss())).count();
+            Screening.Prior prior = Screening.priorOf(best, parentVector);
             why = String.format(Locale.ROOT, "Optimiser exploring: %d of the %d measurements the model needs have "
-                    + "completed, so this change was drawn at random from %d candidates.", completed, Tpe.STARTUP,
-                    ranked.size());
+                    + "completed, so %s", completed, Tpe.STARTUP, prior != null
+                    ? "this is the next knob of the screening order for a short fixed budget (schedule, step size "
+                    + "and steps per token first, one knob per proposal), moved the way such a budget favours."
+                    : String.format(Locale.ROOT, "this change was drawn at random from %d candidates, after the "
+                    + "screening order's knobs.", ranked.size()));
         } else {
             double score = model.score(best.vector());
             why = String.format(Locale.ROOT, "Optimiser (TPE over %d measured variants of this run, %d in the best "
@@ -96,15 +110,43 @@ public final class Optimizer {
         return Optional.of(new Choice(best.source(), text.toString()));
     }
 
-    /** Best first by the model (by the seeded draw without one); equal scores in the draw's order. */
-    private static List<KnobSpace.Option> rank(List<KnobSpace.Option> options, Tpe.Model model, long seed) {
+    /**
+     * The first option, not proposed yet in the run, that gives the parent a change a measured win made: gains found
+     * apart add up before the model spends proposals elsewhere.
+     */
+    private static Optional<Choice> adopt(Guidance.Applied guided, Map<String, String> parent,
+                                         List<Recombination.Win> wins, Predicate<String> taken) {
+        for (Recombination.Adoption adoption : Recombination.adoptions(guided.options(), parent, wins)) {
+            if (taken.test(ProgramFingerprint.of(adoption.option().source()))) {
+                continue;
+            }
+            Recombination.Win win = adoption.win();
+            StringBuilder text = new StringBuilder(adoption.option().change().fromTo()).append('\n')
+                    .append(adoption.option().change().describe()).append('\n')
+                    .append(String.format(Locale.ROOT, "Optimiser combining measured wins: %s set %s and trained "
+                                    + "%+.4f val_bpb against its generation's control, beyond the run's noise floor; "
+                                    + "this parent does not have that change yet, so it takes it, alone, to see "
+                                    + "whether the gains add up.", win.variantId(), String.join(", ", win.changes()),
+                            win.loss()));
+            if (guided.line() != null) {
+                text.append("\nFollowing the guidance \"").append(guided.line()).append("\".");
+            }
+            return Optional.of(new Choice(adoption.option().source(), text.toString()));
+        }
+        return Optional.empty();
+    }
+
+    /** Best first by the model (in the screening order without one); equal scores in the draw's order. */
+    private static List<KnobSpace.Option> rank(List<KnobSpace.Option> options, Tpe.Model model, long seed,
+                                               Map<String, String> parent) {
+        if (model == null) {
+            return Screening.rank(options, parent, seed);
+        }
         List<KnobSpace.Option> ranked = new ArrayList<>(options);
         Collections.shuffle(ranked, new Random(seed));
-        if (model != null) {
-            Map<KnobSpace.Option, Double> scores = new IdentityHashMap<>();
-            ranked.forEach(o -> scores.put(o, model.score(o.vector())));
-            ranked.sort(Comparator.comparingDouble(scores::get).reversed());
-        }
+        Map<KnobSpace.Option, Double> scores = new IdentityHashMap<>();
+        ranked.forEach(o -> scores.put(o, model.score(o.vector())));
+        ranked.sort(Comparator.comparingDouble(scores::get).reversed());
         return ranked;
     }
 

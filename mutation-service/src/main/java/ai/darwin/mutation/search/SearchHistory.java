@@ -29,9 +29,15 @@ public class SearchHistory {
     /**
      * A measured outcome.
      *
-     * @param loss Δ val_bpb against the control (0 when within the run's noise floor: a tie), +∞ for a failure
+     * @param loss    Δ val_bpb against the control (0 when within the run's noise floor: a tie), +∞ for a failure
+     * @param control whether the variant is its generation's control: the unmodified seed program
      */
-    public record Outcome(String variantId, double loss) {
+    public record Outcome(String variantId, double loss, boolean control) {
+
+        /** The outcome of a variant that is not a control. */
+        public Outcome(String variantId, double loss) {
+            this(variantId, loss, false);
+        }
     }
 
     private final Map<String, Map<String, String>> sources = new ConcurrentHashMap<>();
@@ -68,7 +74,8 @@ public class SearchHistory {
                 .map(RankedVariant::valBitsPerByte).findFirst().orElse(null);
         for (RankedVariant ranked : closed.ranking()) {
             lossOf(ranked, closed.controlVariantId(), controlBpb)
-                    .ifPresent(loss -> run.put(ranked.variantId(), new Outcome(ranked.variantId(), loss)));
+                    .ifPresent(loss -> run.put(ranked.variantId(), new Outcome(ranked.variantId(), loss,
+                            ranked.variantId().equals(closed.controlVariantId()))));
         }
     }
 

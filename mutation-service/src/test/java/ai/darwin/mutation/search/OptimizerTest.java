@@ -81,6 +81,71 @@ class OptimizerTest {
         assertThat(changed.keySet().stream().filter(k -> !changed.get(k).equals(seed.get(k)))).hasSize(1);
     }
 
+    /** Four proposals of a first generation, made one after another: four knobs, in the screening order. */
+    @Test
+    void theFirstGenerationScreensOneKnobPerProposalInThePriorsOrder() {
+        Set<String> claimed = new HashSet<>();
+        List<String> knobs = new ArrayList<>();
+        Map<String, String> seed = KnobSpace.vector(SEED, "cpu");
+        for (long agent = 1; agent <= 4; agent++) {
+            Optimizer.Choice choice = new Optimizer().choose(SEED, "cpu", List.of(), List.of(), claimed::contains,
+                    agent).orElseThrow();
+            claimed.add(ProgramFingerprint.of(choice.source()));
+            Map<String, String> changed = KnobSpace.vector(choice.source(), "cpu");
+            knobs.add(String.join(",", Recombination.changed(changed, seed)));
+            assertThat(choice.reasoning()).contains("screening order");
+        }
+        assertThat(knobs).containsExactly("WARMUP_STEPS", "CPU_LEARNING_RATE",
+                "CPU_BATCH_SIZE", "MIN_LR_RATIO");
+        Optimizer.Choice first = new Optimizer().choose(SEED, "cpu", List.of(), List.of(), f -> false, 9)
+                .orElseThrow();
+        assertThat(KnobSpace.vector(first.source(), "cpu").get("WARMUP_STEPS")).isEqualTo("10.0");
+    }
+
+    /**
+     * Two wins on separate lineages (a shorter warmup, a larger learning rate): a parent with one of them takes the
+     * other next, before the model spends a proposal elsewhere.
+     */
+    @Test
+    void aMeasuredWinIsCarriedIntoAParentThatLacksIt() {
+        Map<String, String> seed = KnobSpace.vector(SEED, "cpu");
+        KnobSpace.Option warmup = only(SEED, "WARMUP_STEPS", "10.0");
+        KnobSpace.Option rate = KnobSpace.options(SEED, "cpu").stream()
+                .filter(o -> Recombination.changed(o.vector(), seed).contains("CPU_LEARNING_RATE")
+                        && Double.parseDouble(o.vector().get("CPU_LEARNING_RATE")) > SEED_LR).findFirst().orElseThrow();
+        List<SearchHistory.Measured> measured = List.of(
+                new SearchHistory.Measured(new SearchHistory.Outcome("control", 0, true), SEED),
+                new SearchHistory.Measured(new SearchHistory.Outcome("warmup", -0.025), warmup.source()),
+                new SearchHistory.Measured(new SearchHistory.Outcome("rate", -0.06), rate.source()),
+                new SearchHistory.Measured(new SearchHistory.Outcome("worse", 0.04),
+                        only(SEED, "CPU_BATCH_SIZE", "24.0").source()),
+                new SearchHistory.Measured(new SearchHistory.Outcome("tie", 0), only(SEED, "BETA2", "0.95").source()));
+        Set<String> taken = fingerprints(measured);
+
+        Optimizer.Choice next = new Optimizer().choose(warmup.source(), "cpu", List.of(), measured, taken::contains, 3)
+                .orElseThrow();
+
+        Map<String, String> vector = KnobSpace.vector(next.source(), "cpu");
+        assertThat(vector.get("WARMUP_STEPS")).isEqualTo("10.0");
+        assertThat(vector.get("CPU_LEARNING_RATE")).isEqualTo(rate.vector().get("CPU_LEARNING_RATE"));
+        assertThat(next.reasoning()).contains("Optimiser combining measured wins: rate set CPU_LEARNING_RATE",
+                "-0.0600 val_bpb");
+        // the seed itself takes the best win it lacks only once: then the model decides
+        Set<String> withBoth = new HashSet<>(taken);
+        withBoth.add(ProgramFingerprint.of(next.source()));
+        Optimizer.Choice fromSeed = new Optimizer().choose(SEED, "cpu", List.of(), measured, withBoth::contains, 3)
+                .orElseThrow();
+        assertThat(fromSeed.reasoning()).doesNotContain("combining measured wins");
+    }
+
+    /** The option of the seed that sets exactly this knob to this value. */
+    private static KnobSpace.Option only(String parent, String knob, String value) {
+        Map<String, String> from = KnobSpace.vector(parent, "cpu");
+        return KnobSpace.options(parent, "cpu").stream()
+                .filter(o -> Recombination.changed(o.vector(), from).equals(List.of(knob))
+                        && o.vector().get(knob).equals(value)).findFirst().orElseThrow();
+    }
+
     @Test
     void guidanceThatNamesAKnobAndADirectionIsFollowedEvenAgainstTheModel() {
         List<SearchHistory.Measured> measured = lowerLearningRateWon();
