@@ -11,7 +11,8 @@
 #
 # Settings (environment): BENCH_SE_SEEDS (master seeds, "1 2"), BENCH_SE_POPULATION (4), BENCH_SE_GENERATIONS (3),
 # BENCH_SE_TOKENS (50000), BENCH_SE_MUTATORS (default: random optimizer, plus hybrid with an LLM),
-# BENCH_SE_ARGS passed on to ./darwin run (e.g. "--allow-unisolated" or "--dataset FILE").
+# BENCH_SE_ARGS passed on to ./darwin run (e.g. "--allow-unisolated" or "--dataset FILE"), BENCH_SE_OUT (a
+# directory that keeps each run's whole output; by default it is deleted at the end).
 # The services are stopped at the end (./darwin stop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,15 @@ if [ -z "${BENCH_SE_MUTATORS:-}" ]; then
     BENCH_SE_MUTATORS="$BENCH_SE_MUTATORS hybrid"
   fi
 fi
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"; ./darwin stop >/dev/null 2>&1 || true' EXIT
+if [ -n "${BENCH_SE_OUT:-}" ]; then
+  # the runs' full output is kept there
+  OUT=$BENCH_SE_OUT
+  mkdir -p "$OUT"
+  trap './darwin stop >/dev/null 2>&1 || true' EXIT
+else
+  OUT=$(mktemp -d)
+  trap 'rm -rf "$OUT"; ./darwin stop >/dev/null 2>&1 || true' EXIT
+fi
 
 started=$(date +%s)
 echo "search efficiency: mutators [$BENCH_SE_MUTATORS], seeds [$SEEDS], population $POPULATION, $GENERATIONS" \
