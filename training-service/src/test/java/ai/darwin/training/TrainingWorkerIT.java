@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
+import ai.darwin.events.Sha256;
 import ai.darwin.events.Topics;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingCompleted;
@@ -13,9 +14,12 @@ import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.training.TrainingStarted;
+import ai.darwin.events.variant.ProgramFile;
 import ai.darwin.events.variant.TrainingBudget;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.testing.KafkaBrokerResource;
+import ai.darwin.training.harness.SplitProgram;
+import ai.darwin.training.harness.compile.ProgramSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -157,6 +161,48 @@ class TrainingWorkerIT {
                 "'java.io.File' is not in the import catalogue");
         assertThat(events(TrainingStarted.class)).extracting(TrainingStarted::variantId)
                 .contains(ungranted.variantId(), granted.variantId());
+    }
+
+    /**
+     * A program of several files, published straight to the topic: split in two it trains as the seed does; a second
+     * file that reads the environment, a path that climbs out of the program and a hash of the entry alone are
+     * refused, each before any of the program's code runs.
+     */
+    @Test
+    void aProgramOfSeveralFilesTrainsAndAHostileLayoutIsRefused() {
+        ProgramSource split = SplitProgram.of(TestPrograms.seed());
+        List<ProgramFile> files = split.files().entrySet().stream()
+                .map(file -> new ProgramFile(file.getKey(), file.getValue())).toList();
+        String leak = "package gpt;\npublic final class Leak {\n    static String home() { return System.getenv(\"HOME\"); }\n}\n";
+        List<ProgramFile> leaking = new java.util.ArrayList<>(files);
+        leaking.add(new ProgramFile("gpt/Leak.java", leak));
+        TrainingBudget budget = new TrainingBudget(Variants.SEED_STEP_TOKENS, 0);
+        VariantProposed twoFiles = Variants.variant(RUN, Variants.newId("two-files"), split.entry(), files, budget);
+        VariantProposed helperLeaks = Variants.variant(RUN, Variants.newId("helper-leaks"), split.entry(), leaking,
+                budget);
+        VariantProposed climbing = Variants.variant(RUN, Variants.newId("climbing"), split.entry(),
+                List.of(new ProgramFile("../../Escape.java", "class Escape {}")), budget);
+        VariantProposed entryHashOnly = Variants.withFiles(
+                Variants.variant(RUN, Variants.newId("entry-hash"), split.entry(), budget), files,
+                Sha256.of(split.entry()));
+        for (VariantProposed variant : List.of(twoFiles, helperLeaks, climbing, entryHashOnly)) {
+            publish(variant);
+        }
+
+        Map<String, TrainingResult> results = await().atMost(Duration.ofSeconds(180))
+                .until(() -> results(twoFiles, helperLeaks, climbing, entryHashOnly), r -> r.size() == 4);
+
+        assertThat(results.get(twoFiles.variantId())).as("%s", results.get(twoFiles.variantId()))
+                .isInstanceOf(TrainingCompleted.class);
+        TrainingCompleted completed = (TrainingCompleted) results.get(twoFiles.variantId());
+        assertThat(completed.metrics().tokensTrained()).isEqualTo(Variants.SEED_STEP_TOKENS);
+        assertThat(completed.architecture().layers()).isEqualTo(4);
+        assertFailed(results.get(helperLeaks.variantId()), FailureClass.FORBIDDEN_API,
+                "java.lang.System.getenv (reading the environment), near gpt/Leak.java line 3");
+        assertFailed(results.get(climbing.variantId()), FailureClass.CONTRACT_VIOLATION,
+                "the path '../../Escape.java' is not allowed");
+        assertFailed(results.get(entryHashOnly.variantId()), FailureClass.INFRASTRUCTURE,
+                "is not the hash of its program");
     }
 
     @Test

@@ -5,6 +5,8 @@ import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.variant.MutatorInfo;
+import ai.darwin.events.variant.ProgramFile;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.events.variant.TrainingBudget;
@@ -45,6 +47,22 @@ public final class Variants {
     public static VariantProposed variant(String runId, String variantId, String source, TrainingBudget budget,
                                           String preset, DatasetSpec dataset) {
         return variant(runId, variantId, source, budget, preset, dataset, null);
+    }
+
+    /** A program of several files, its sourceSha256 the whole program's as the contract defines it. */
+    public static VariantProposed variant(String runId, String variantId, String source, List<ProgramFile> files,
+                                          TrainingBudget budget) {
+        VariantProposed single = variant(runId, variantId, source, budget);
+        return withFiles(single, files, ProgramFiles.sha256(source, files));
+    }
+
+    /** The variant with other files and the given hash, right or wrong. */
+    public static VariantProposed withFiles(VariantProposed v, List<ProgramFile> files, String sourceSha256) {
+        return new VariantProposed(v.eventId(), v.schemaVersion(), v.runId(), v.timestamp(), v.generation(),
+                v.variantId(), v.assignmentId(), v.kind(), v.mutatorAgentId(), v.targetAgentId(),
+                v.parentVariantIds(), v.source(), sourceSha256, v.diff(), v.reasoning(), v.mutator(), v.usage(),
+                v.status(), v.validationErrors(), v.dataset(), v.budget(), v.trainingSeed(), v.preset(), v.attempt(),
+                v.repairOf(), v.grantedImports(), files);
     }
 
     private static DatasetSpec shakespeare() {

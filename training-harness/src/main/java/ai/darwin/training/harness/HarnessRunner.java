@@ -3,6 +3,7 @@ package ai.darwin.training.harness;
 import ai.darwin.training.harness.compile.ApiGrants;
 import ai.darwin.training.harness.compile.CompiledProgram;
 import ai.darwin.training.harness.compile.ProgramCompiler;
+import ai.darwin.training.harness.compile.ProgramSource;
 import ai.darwin.training.harness.eval.FreshModels;
 import ai.darwin.training.harness.eval.ModelHandoff;
 import ai.darwin.training.harness.eval.ModelSnapshot;
@@ -88,8 +89,18 @@ public final class HarnessRunner {
      */
     public static HarnessReport runSource(String source, ApiGrants grants, HarnessConfig config,
                                           Consumer<ProgressPoint> listener, Overrun overrun) {
+        return runSource(ProgramSource.single(source), grants, config, listener, overrun);
+    }
+
+    /**
+     * Compiles a program of one or several files with the catalogue entries its run was granted and runs it.
+     *
+     * @param overrun called when a phase overruns its limit; null to find out only when the phase returns
+     */
+    public static HarnessReport runSource(ProgramSource program, ApiGrants grants, HarnessConfig config,
+                                          Consumer<ProgressPoint> listener, Overrun overrun) {
         Run run = new Run(config, listener, overrun);
-        return run.compileAndExecute(source, grants);
+        return run.compileAndExecute(program, grants);
     }
 
     /** One run's state, kept so that a failure report carries whatever was known when it failed. */
@@ -112,7 +123,7 @@ public final class HarnessRunner {
             this.overrun = overrun;
         }
 
-        HarnessReport compileAndExecute(String source, ApiGrants grants) {
+        HarnessReport compileAndExecute(ProgramSource source, ApiGrants grants) {
             if (!prepare()) {
                 return failure(preparationFailure);
             }

@@ -2,6 +2,7 @@ package ai.darwin.training.sandbox;
 
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.TrainingMetrics;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.training.harness.ProgressPoint;
 import ai.darwin.training.harness.compile.ImportCatalogue;
 import ai.darwin.training.harness.data.ExtraSource;
@@ -79,6 +80,12 @@ public final class Sandbox {
             return new SandboxOutcome.Failed(FailureClass.FORBIDDEN_API, "the variant's grantedImports are refused: "
                     + e.getMessage(), "", seconds(started));
         }
+        List<String> layout = ProgramFiles.problems(request.source(), request.files());
+        if (!layout.isEmpty()) {
+            // the worker's part of the layout rules: caps and paths, before a file is written or a child started
+            return new SandboxOutcome.Failed(FailureClass.CONTRACT_VIOLATION, "the program's files are refused: "
+                    + String.join("; ", layout), "", seconds(started));
+        }
         Path dir = null;
         try {
             dir = privateDirectory(settings.workRoot(), request.label());
@@ -105,6 +112,7 @@ public final class Sandbox {
         Files.createDirectory(launch.home());
         Files.createDirectory(launch.tmp());
         Files.writeString(dir.resolve(ChildMain.PROGRAM), request.source(), StandardCharsets.UTF_8);
+        ProgramFolder.write(dir.resolve(ChildMain.FILES), request.files());
         ChildConfig.write(request.config(), dir.resolve(ChildMain.CONFIG));
         ChildGrants.write(request.grantedImports(), dir);
         Path log = dir.resolve(LOG_FILE);

@@ -1,12 +1,12 @@
 package ai.darwin.training.worker;
 
-import ai.darwin.events.Sha256;
 import ai.darwin.events.training.FailureClass;
 import ai.darwin.events.training.IntegrityGate;
 import ai.darwin.events.training.TrainedCorpus;
 import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingResult;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.platform.input.DatasetsConfig;
 import ai.darwin.platform.messaging.UntilAcknowledged;
@@ -292,7 +292,7 @@ public class TrainingWorker {
         try {
             // the grants as the event names them: the sandbox refuses any that its catalogue does not hold
             outcome = sandbox.run(new SandboxRequest(variant.variantId() + "-" + attempt, variant.source(), harness,
-                    variant.grantsOrNone()), reports::record, cancellation);
+                    variant.grantsOrNone(), variant.filesOrNone()), reports::record, cancellation);
         } finally {
             progress.cancel(false);
         }
@@ -308,9 +308,9 @@ public class TrainingWorker {
             throw new IllegalArgumentException("the harness provides the 'char' tokenizer, not '"
                     + variant.dataset().tokenizer() + "'");
         }
-        if (!Sha256.of(variant.source()).equalsIgnoreCase(variant.sourceSha256())) {
+        if (!ProgramFiles.sha256(variant.source(), variant.files()).equalsIgnoreCase(variant.sourceSha256())) {
             throw new IllegalArgumentException("the variant's sourceSha256 " + variant.sourceSha256()
-                    + " is not the SHA-256 of its source: the event was corrupted or built wrongly");
+                    + " is not the hash of its program: the event was corrupted or built wrongly");
         }
     }
 

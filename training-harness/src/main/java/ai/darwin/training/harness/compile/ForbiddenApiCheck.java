@@ -40,6 +40,17 @@ public final class ForbiddenApiCheck {
      * @throws HarnessException FORBIDDEN_API listing each forbidden use
      */
     public static void check(Map<String, byte[]> classes, String source, ApiGrants grants) throws HarnessException {
+        check(classes, ProgramSource.single(source), grants);
+    }
+
+    /**
+     * Checks every class compiled from a program of one or several files: the same rules for every file, the
+     * message pointing at the file and line that most likely holds each use.
+     *
+     * @throws HarnessException FORBIDDEN_API listing each forbidden use
+     */
+    public static void check(Map<String, byte[]> classes, ProgramSource program, ApiGrants grants)
+            throws HarnessException {
         Map<String, ClassFile> own = new LinkedHashMap<>();
         classes.values().forEach(bytes -> {
             ClassFile file = ClassFile.read(bytes);
@@ -83,7 +94,7 @@ public final class ForbiddenApiCheck {
             }
         }
         if (!violations.isEmpty()) {
-            throw new HarnessException(FailureClass.FORBIDDEN_API, message(violations, source));
+            throw new HarnessException(FailureClass.FORBIDDEN_API, message(violations, program));
         }
     }
 
@@ -168,16 +179,23 @@ public final class ForbiddenApiCheck {
         return members == null ? null : members.get(name);
     }
 
-    private static String message(Map<String, String> violations, String source) {
+    private static String message(Map<String, String> violations, ProgramSource program) {
         StringBuilder text = new StringBuilder("the program uses APIs a training program may not use "
                 + "(allowed: DJL's arrays, blocks, losses, optimizers and initializers, the training SDK, java.lang, "
                 + "java.util with function/stream, Math):\n");
-        String[] lines = source.split("\n", -1);
+        Map<String, String[]> files = new LinkedHashMap<>();
+        files.put("", program.entry().split("\n", -1));
+        program.files().forEach((path, source) -> files.put(path, source.split("\n", -1)));
         for (Map.Entry<String, String> violation : violations.entrySet()) {
             text.append("  ").append(violation.getKey()).append(" (").append(violation.getValue()).append(')');
-            int line = lineOf(violation.getKey(), lines);
-            if (line >= 0) {
-                text.append(", near line ").append(line + 1).append(": ").append(lines[line].strip());
+            for (Map.Entry<String, String[]> file : files.entrySet()) {
+                String[] lines = file.getValue();
+                int line = lineOf(violation.getKey(), lines);
+                if (line >= 0) {
+                    text.append(", near ").append(file.getKey().isEmpty() ? "" : file.getKey() + " ")
+                            .append("line ").append(line + 1).append(": ").append(lines[line].strip());
+                    break;
+                }
             }
             text.append('\n');
         }

@@ -7,6 +7,7 @@ import ai.darwin.training.harness.HarnessReport;
 import ai.darwin.training.harness.HarnessRunner;
 import ai.darwin.training.harness.ProgressPoint;
 import ai.darwin.training.harness.compile.ApiGrants;
+import ai.darwin.training.harness.compile.ProgramSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * The child JVM's entry point: runs one program in a working directory and writes its report there.
@@ -31,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that finds no such file knows the JVM itself never got going (an infrastructure fault), and one that finds it
  * knows any later end without a result happened while untrusted code was loaded.
  *
- * <p>Reads {@value #PROGRAM} (the source) and {@value #CONFIG} ({@link ChildConfig}); appends each progress report
+ * <p>Reads {@value #PROGRAM} (the entry file's source), the program's other files under {@value #FILES} (a tree
+ * the worker wrote from paths it checked), and {@value #CONFIG} ({@link ChildConfig}); appends each progress report
  * to {@value #PROGRESS} as a JSON line while training (at most ten a second, so that a chatty program cannot fill
  * the disk); finally writes {@value #RESULT} ({@link ReportJson}, plus a
  * {@code child} object with the JVM's and main's start as epoch milliseconds) atomically. It exits 0 whenever it
@@ -44,6 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ChildMain {
 
     public static final String PROGRAM = "program.java";
+    /** The folder of a program's other files, each at its path ({@code model/Gpt.java}); absent for a single file. */
+    public static final String FILES = "program-files";
     public static final String CONFIG = "config.properties";
     public static final String PROGRESS = "progress.jsonl";
     public static final String RESULT = "result.json";
@@ -94,7 +100,7 @@ public final class ChildMain {
         ResultWriter result = new ResultWriter(workDir, extra);
         HarnessReport report;
         try (Writer progress = Files.newBufferedWriter(workDir.resolve(PROGRESS), StandardCharsets.UTF_8)) {
-            String source = Files.readString(workDir.resolve(PROGRAM), StandardCharsets.UTF_8);
+            ProgramSource source = readProgram(workDir);
             HarnessConfig config = ChildConfig.read(workDir.resolve(CONFIG));
             ApiGrants grants;
             try {
@@ -120,6 +126,22 @@ public final class ChildMain {
                     FailureClass.INFRASTRUCTURE, "the child could not read its inputs: " + e, Failures.detail(e)));
         }
         return result.writeOnce(report) ? 0 : CANNOT_WRITE;
+    }
+
+    /** The entry file and the files under {@value #FILES}, by their '/'-separated paths below it. */
+    static ProgramSource readProgram(Path workDir) throws IOException {
+        String entry = Files.readString(workDir.resolve(PROGRAM), StandardCharsets.UTF_8);
+        Path root = workDir.resolve(FILES);
+        Map<String, String> files = new TreeMap<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                    String path = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                    files.put(path, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return new ProgramSource(entry, files);
     }
 
     /** A grant from outside the import catalogue: the program is not compiled at all. */

@@ -1,6 +1,8 @@
 package ai.darwin.training.harness.sandbox;
 
+import ai.darwin.training.harness.SplitProgram;
 import ai.darwin.training.harness.TinySeed;
+import ai.darwin.training.harness.compile.ProgramSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,29 @@ class ChildMainTest {
         assertThat(timings.get("dataSeconds").asDouble()).isPositive();
         assertThat(timings.get("trainSeconds").asDouble()).isPositive();
         assertThat(timings.get("evaluationSeconds").asDouble()).isPositive();
+    }
+
+    @Test
+    void runsAProgramOfTwoFilesFromItsFolder(@TempDir Path dir) throws IOException {
+        ProgramSource split = SplitProgram.of(TinySeed.source(false));
+        prepare(dir, split.entry());
+        Path model = dir.resolve(ChildMain.FILES).resolve(SplitProgram.MODEL_PATH);
+        Files.createDirectories(model.getParent());
+        Files.writeString(model, split.files().get(SplitProgram.MODEL_PATH));
+
+        assertThat(ChildMain.readProgram(dir)).isEqualTo(split);
+        assertThat(ChildMain.run(dir)).isZero();
+
+        JsonNode result = result(dir);
+        assertThat(result.get("failure").isNull()).as(result.toString()).isTrue();
+        assertThat(result.get("metrics").get("tokensTrained").asLong()).isEqualTo(16);
+    }
+
+    @Test
+    void aSingleFileProgramHasNoOtherFiles(@TempDir Path dir) throws IOException {
+        prepare(dir, TinySeed.source(false));
+
+        assertThat(ChildMain.readProgram(dir)).isEqualTo(ProgramSource.single(TinySeed.source(false)));
     }
 
     @Test
