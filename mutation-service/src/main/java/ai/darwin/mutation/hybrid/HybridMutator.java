@@ -6,6 +6,7 @@ import ai.darwin.mutation.llm.AnswerApplier;
 import ai.darwin.mutation.llm.AnswerParser;
 import ai.darwin.mutation.llm.LlmAnswer;
 import ai.darwin.mutation.llm.LlmMutator;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.program.UnifiedDiff;
 import ai.darwin.mutation.prompt.PromptBuilder;
 import ai.darwin.mutation.proposal.Attempt;
@@ -77,7 +78,7 @@ public class HybridMutator implements Mutator {
             if (conversation == null) {
                 proposal = optimizer.open(request).attempt(List.of());
                 String diff = proposal.source() == null ? ""
-                        : UnifiedDiff.of(request.parentSource(), proposal.source(), "Program.java");
+                        : UnifiedDiff.of(request.parent(), proposal.program(request.parent()));
                 String shown = proposal.source() == null
                         ? "(none: " + String.join("; ", proposal.problems()) + ")" : proposal.reasoning();
                 conversation = llm.open(request, prompts.hybrid(request, shown, diff), this::read);
@@ -92,7 +93,7 @@ public class HybridMutator implements Mutator {
         }
 
         /** An answer: ACCEPT takes the optimiser's proposal; anything else is the LLM's own change. */
-        private Attempt read(String base, String content) {
+        private Attempt read(Program base, String content) {
             LlmAnswer answer;
             try {
                 answer = AnswerParser.parse(content);
@@ -105,7 +106,7 @@ public class HybridMutator implements Mutator {
             if (answer.mode() != LlmAnswer.Mode.ACCEPT || changes) {
                 Attempt own = AnswerApplier.apply(base, answer);
                 return new Attempt(own.source(), OVERRIDDEN + "\nLLM: " + own.reasoning() + "\nThe optimiser had "
-                        + "proposed: " + firstLine(proposal), own.problems(), own.upgrades());
+                        + "proposed: " + firstLine(proposal), own.problems(), own.upgrades(), own.files());
             }
             if (proposal.source() == null) {
                 return Attempt.failed(reasoning, List.of("there is no optimiser proposal to accept this time: "
