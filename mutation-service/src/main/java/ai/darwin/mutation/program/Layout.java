@@ -37,11 +37,11 @@ public record Layout(boolean restructure, Set<String> newFiles) {
         if (restructure) {
             return List.of();
         }
-        Set<String> before = paths(parent);
-        Set<String> after = paths(proposed);
+        Set<String> before = parent.stream().map(ProgramFile::path).collect(Collectors.toSet());
+        Set<String> after = proposed.stream().map(ProgramFile::path).collect(Collectors.toCollection(TreeSet::new));
         List<String> problems = new ArrayList<>();
         List<String> added = after.stream().filter(p -> !before.contains(p) && !newFiles.contains(p)).toList();
-        List<String> removed = before.stream().filter(p -> !after.contains(p)).toList();
+        List<String> removed = before.stream().filter(p -> !after.contains(p)).sorted().toList();
         if (!added.isEmpty()) {
             problems.add("LAYOUT: the program adds " + String.join(", ", added) + ", which no human approved: keep "
                     + "to the files you were given" + (newFiles.isEmpty() ? "" : " and the approved new files ("
@@ -79,7 +79,8 @@ public record Layout(boolean restructure, Set<String> newFiles) {
         return "The program has " + have + ". " + may;
     }
 
+    /** The paths, as prompts may show them ({@link Program#shown}). */
     private static Set<String> paths(List<ProgramFile> files) {
-        return files.stream().map(ProgramFile::path).collect(Collectors.toCollection(TreeSet::new));
+        return files.stream().map(f -> Program.shown(f.path())).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -63,6 +63,14 @@ public record Program(String entry, List<ProgramFile> files) {
         return new Program(entry, written);
     }
 
+    /**
+     * A path as prompts may show it: one of the allowed form, whose characters are identifiers, dots and slashes
+     * only; any other is the program's words (a hostile parent's path could carry instructions) and is not shown.
+     */
+    public static String shown(String path) {
+        return path.equals(ENTRY) || ProgramFiles.isValidPath(path) ? path : "(a path that is not allowed)";
+    }
+
     /** Every file, the entry first, with its path. */
     public List<ProgramFile> all() {
         List<ProgramFile> all = new ArrayList<>();

@@ -229,8 +229,8 @@ public class PromptBuilder {
         if (program.files().isEmpty()) {
             return fenced(program.entry());
         }
-        return program.all().stream().map(f -> "FILE " + f.path() + (f.path().equals(Program.ENTRY) ? " (the entry "
-                + "file)" : "") + "\n" + fenced(f.source())).collect(Collectors.joining("\n\n"));
+        return program.all().stream().map(f -> "FILE " + Program.shown(f.path()) + (f.path().equals(Program.ENTRY)
+                ? " (the entry file)" : "") + "\n" + fenced(f.source())).collect(Collectors.joining("\n\n"));
     }
 
     /**
