@@ -138,12 +138,7 @@ class MultiFileProposalIT {
         assertThat(tuned.diff()).startsWith("--- a/Program.java").doesNotContain("Schedules.java");
 
         // the fake model returns each chunk it is shown with a comment added in front
-        LLM.script("chunks", FakeOpenAi.Step.computed(request -> {
-            String prompt = request.lastMessage();
-            String chunk = prompt.substring(prompt.lastIndexOf("```java\n") + 8, prompt.lastIndexOf("\n```"));
-            return EventCodec.mapper().createObjectNode().put("reasoning", "a note").put("mode", "REWRITE")
-                    .put("program", "// revisited\n" + chunk).toString();
-        }));
+        LLM.script("chunks", FakeOpenAi.Step.echoingChunks("// revisited", "a note"));
         String chunked = "run-split-chunks";
         publish(Scripted.runRequested(chunked, "llm-chunk", 0));
         publish(twoFiles(chunked, "chunks", parent, sha));

@@ -36,8 +36,9 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a program of several files in one javac run, against the training SDK and DJL's API alone, and runs the
  * harness's {@link ForbiddenApiCheck} over every class of every file. training-harness's {@code ProgramCompiler}
- * compiles one file; this is the bridge until it compiles a program's files itself (issue 13, the worker's side),
- * when this class becomes one call to it, so that what passes here passes on a worker.
+ * compiles one file on this branch; this is the bridge until it compiles a program's files itself (issue 13, the
+ * worker's side: {@code ProgramCompiler.compile(ProgramSource, ApiGrants)}), when {@link ProgramValidator} calls that
+ * for every program and this class goes, so that what passes here is exactly what passes on a worker.
  */
 final class SeveralFiles {
 
