@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns an assignment into a validated proposal: picks the mutator (the run's, the LLM only when one is configured
- * and the run's cost cap allows), validates each attempt, rejects a program the run already proposed (by its
+ * and the run's cost cap allows), validates each attempt (every file of it, and its layout against what a human
+ * approved: {@link ai.darwin.mutation.program.Layout}), rejects a program the run already proposed (by its
  * {@link ProgramFingerprint}, whatever the mutator), sends the problems back for a bounded number of repairs, and
  * carries the parent forward when nothing valid came. An LLM that cannot answer (in the llm, llm-chunk or hybrid
  * mutator) hands over to the learning mutator ({@code optimizer}); every such fallback is said in the proposal's

@@ -77,8 +77,9 @@ public class HybridMutator implements Mutator {
         public Attempt attempt(List<String> problems) throws MutatorUnavailableException {
             if (conversation == null) {
                 proposal = optimizer.open(request).attempt(List.of());
+                // the optimiser changes only the entry file, where its knobs are
                 String diff = proposal.source() == null ? ""
-                        : UnifiedDiff.of(request.parent(), proposal.program(request.parent()));
+                        : UnifiedDiff.of(request.parentSource(), proposal.source(), Program.ENTRY);
                 String shown = proposal.source() == null
                         ? "(none: " + String.join("; ", proposal.problems()) + ")" : proposal.reasoning();
                 conversation = llm.open(request, prompts.hybrid(request, shown, diff), this::read);
