@@ -50,6 +50,19 @@ public final class FakeOpenAi implements AutoCloseable {
             return new Step(200, null, 0, content);
         }
 
+        /**
+         * A chunk-mode model: returns the chunk it is shown (the prompt's last Java fence) with a line added in
+         * front, and the reasoning given.
+         */
+        public static Step echoingChunks(String firstLine, String reasoning) {
+            return computed(request -> {
+                String prompt = request.lastMessage();
+                String chunk = prompt.substring(prompt.lastIndexOf("```java\n") + 8, prompt.lastIndexOf("\n```"));
+                return JSON.createObjectNode().put("reasoning", reasoning).put("mode", "REWRITE")
+                        .put("program", firstLine + "\n" + chunk).toString();
+            });
+        }
+
         public Step after(long millis) {
             return new Step(status, resource, millis, content);
         }

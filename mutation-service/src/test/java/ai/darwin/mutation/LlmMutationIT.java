@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import ai.darwin.events.Envelope;
-import ai.darwin.events.EventCodec;
 import ai.darwin.events.Topics;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalDecided;
@@ -231,12 +230,7 @@ class LlmMutationIT {
     @Test
     void chunkModeRewritesDrawnChunksWithTheFileStructureAndWhatAlreadyChanged() throws Exception {
         // the fake model returns each chunk it is shown with a comment added in front
-        LLM.script("chunky", FakeOpenAi.Step.computed(request -> {
-            String prompt = request.lastMessage();
-            String chunk = prompt.substring(prompt.lastIndexOf("```java\n") + 8, prompt.lastIndexOf("\n```"));
-            return EventCodec.mapper().createObjectNode().put("reasoning", "a note on this chunk").put("mode", "REWRITE")
-                    .put("program", "// revisited by the chunk mutator\n" + chunk).toString();
-        }));
+        LLM.script("chunky", FakeOpenAi.Step.echoingChunks("// revisited by the chunk mutator", "a note on this chunk"));
         String run = "run-chunk";
         ConsumerTask<String, String> published = watch(Topics.VARIANTS.name());
         publish(Scripted.runRequested(run, "llm-chunk", 0));

@@ -8,6 +8,7 @@ import ai.darwin.mutation.hybrid.HybridMutator;
 import ai.darwin.mutation.llm.CostCap;
 import ai.darwin.mutation.llm.LlmMutator;
 import ai.darwin.mutation.offline.OfflineMutatorService;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.proposal.Attempt;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns an assignment into a validated proposal: picks the mutator (the run's, the LLM only when one is configured
- * and the run's cost cap allows), validates each attempt, rejects a program the run already proposed (by its
+ * and the run's cost cap allows), validates each attempt (every file of it, and its layout against what a human
+ * approved: {@link ai.darwin.mutation.program.Layout}), rejects a program the run already proposed (by its
  * {@link ProgramFingerprint}, whatever the mutator), sends the problems back for a bounded number of repairs, and
  * carries the parent forward when nothing valid came. An LLM that cannot answer (in the llm, llm-chunk or hybrid
  * mutator) hands over to the learning mutator ({@code optimizer}); every such fallback is said in the proposal's
@@ -151,14 +153,16 @@ public class ProposalEngine {
             if (firstReasoning == null && !attempt.reasoning().isBlank()) {
                 firstReasoning = attempt.reasoning();
             }
-            problems = problems(request, attempt);
+            Program program = attempt.source() == null ? null : attempt.program(request.parent());
+            problems = problems(request, attempt, program);
             if (problems.isEmpty()) {
-                problems = duplicate(request, attempt.source());
+                problems = duplicate(request, program);
             }
             if (problems.isEmpty()) {
                 String reasoning = reasoning(notes, firstReasoning, attempt.reasoning(), n);
-                return new Proposal(attempt.source(), reasoning, session.info(), plus(spent, session.usage()),
-                        n == 0 ? ProposalStatus.VALID : ProposalStatus.REPAIRED, errors, List.copyOf(upgrades));
+                return new Proposal(program.entry(), reasoning, session.info(), plus(spent, session.usage()),
+                        n == 0 ? ProposalStatus.VALID : ProposalStatus.REPAIRED, errors, List.copyOf(upgrades),
+                        program.files());
             }
             errors.add(abbreviate("attempt " + (n + 1) + ": " + String.join("\n", problems)));
             LOG.infof("%s: attempt %d of %d rejected: %s", request.variantId(), n + 1, attempts,
@@ -169,22 +173,35 @@ public class ProposalEngine {
                 + attempts + (attempts == 1 ? " attempt" : " attempts") + " (reasons in validationErrors)."
                 + (firstReasoning == null ? "" : " Its idea was: " + firstReasoning));
         return new Proposal(request.parentSource(), String.join("\n\n", text), session.info(),
-                plus(spent, session.usage()), ProposalStatus.CARRIED_FORWARD, errors, List.copyOf(upgrades));
+                plus(spent, session.usage()), ProposalStatus.CARRIED_FORWARD, errors, List.copyOf(upgrades),
+                request.parentFiles());
     }
 
-    private List<String> problems(MutationRequest request, Attempt attempt) {
-        if (attempt.source() == null) {
+    /**
+     * Why an attempt's program may not be trained: none produced, no change, a layout the agent is not approved for
+     * (a file added or removed), or what the validator finds in any of its files.
+     */
+    private List<String> problems(MutationRequest request, Attempt attempt, Program program) {
+        if (program == null) {
             return attempt.problems().isEmpty() ? List.of("no program was produced") : attempt.problems();
         }
-        if (attempt.source().strip().equals(request.parentSource().strip())) {
+        if (unchanged(request.parent(), program)) {
             return List.of("the proposal leaves the program unchanged; propose an actual change");
         }
-        return validator.validate(attempt.source(), request.approvedImports());
+        List<String> layout = request.layout().problems(request.parentFiles(), program.files());
+        if (!layout.isEmpty()) {
+            return layout;
+        }
+        return validator.validate(program, request.approvedImports());
+    }
+
+    private static boolean unchanged(Program parent, Program program) {
+        return parent.entry().strip().equals(program.entry().strip()) && parent.files().equals(program.files());
     }
 
     /** Claims the program's fingerprint for the variant: empty, or why it is a duplicate within the run. */
-    private List<String> duplicate(MutationRequest request, String source) {
-        return history.claim(request.runId(), ProgramFingerprint.of(source), request.variantId())
+    private List<String> duplicate(MutationRequest request, Program program) {
+        return history.claim(request.runId(), ProgramFingerprint.of(program), request.variantId())
                 .map(holder -> List.of("the program is the same as variant " + holder + ", already proposed in "
                         + "this run (comments, layout and number spelling aside): propose a different change"))
                 .orElse(List.of());

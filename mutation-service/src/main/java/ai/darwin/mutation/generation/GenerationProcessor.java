@@ -13,6 +13,7 @@ import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.messaging.EventPublisher;
 import ai.darwin.mutation.messaging.StateReader;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.engine.ProposalEngine;
@@ -107,8 +108,9 @@ public class GenerationProcessor {
                 AgentProgram parent = byVariant.getOrDefault(assignment.parentVariantId(),
                         byAgent.get(assignment.targetAgentId()));
                 AgentProgram mutator = byAgent.get(assignment.mutatorAgentId());
-                proposals.add(proposal(generation, assignment, parent.source(),
-                        mutator == null ? "(not available)" : mutator.source()));
+                proposals.add(proposal(generation, assignment, new Program(parent.source(), parent.filesOrNone()),
+                        mutator == null ? Program.single("(not available)")
+                                : new Program(mutator.source(), mutator.filesOrNone())));
             }
             LOG.infof("generation %d of run %s: %d proposals to make, %d already published", generation.generation(),
                     generation.runId(), proposals.size(), mutations.size() - proposals.size());
@@ -116,32 +118,33 @@ public class GenerationProcessor {
         });
     }
 
-    private CompletableFuture<Void> proposal(GenerationOpened generation, Assignment assignment, String parentSource,
-                                             String mutatorSource) {
+    private CompletableFuture<Void> proposal(GenerationOpened generation, Assignment assignment, Program parent,
+                                             Program mutator) {
         return workers.once(Variants.variantIdOf(assignment),
-                () -> propose(generation, assignment, parentSource, mutatorSource),
-                proposal -> publish(generation, assignment, parentSource, proposal));
+                () -> propose(generation, assignment, parent, mutator),
+                proposal -> publish(generation, assignment, parent, proposal));
     }
 
-    private Proposal propose(GenerationOpened generation, Assignment assignment, String parentSource,
-                             String mutatorSource) {
+    /** The layout is read as the proposal starts: a NEW_FILE or RESTRUCTURE approved before then takes effect. */
+    private Proposal propose(GenerationOpened generation, Assignment assignment, Program parent, Program mutator) {
         String runId = generation.runId();
         MutationRequest request = new MutationRequest(generation, assignment, Variants.variantIdOf(assignment),
-                parentSource, mutatorSource, runs.settings(runId).orElse(null), approvals.approvedImports(runId),
-                approvals.entries(runId));
+                parent.entry(), mutator.entry(), runs.settings(runId).orElse(null), approvals.approvedImports(runId),
+                approvals.entries(runId), parent.files(), mutator.files(),
+                approvals.layout(runId, assignment.targetAgentId()));
         try {
             return engine.propose(request);
         } catch (RuntimeException e) {
             // a bug or a broken compiler must not hold up the whole generation: the parent trains instead
             LOG.errorf(e, "%s: proposal failed", request.variantId());
-            return new Proposal(parentSource, "Carried forward unchanged: mutation-service failed on this assignment ("
-                    + e + ").", new MutatorInfo("offline", null), TokenUsage.NONE, ProposalStatus.CARRIED_FORWARD,
-                    List.of("internal error: " + e), List.of());
+            return new Proposal(parent.entry(), "Carried forward unchanged: mutation-service failed on this "
+                    + "assignment (" + e + ").", new MutatorInfo("offline", null), TokenUsage.NONE, ProposalStatus.CARRIED_FORWARD,
+                    List.of("internal error: " + e), List.of(), parent.files());
         }
     }
 
     /** Approval requests first: once the variant is published, a redelivery skips the assignment altogether. */
-    private CompletionStage<Void> publish(GenerationOpened generation, Assignment assignment, String parentSource,
+    private CompletionStage<Void> publish(GenerationOpened generation, Assignment assignment, Program parent,
                                           Proposal proposal) {
         List<CompletableFuture<Void>> requests = new ArrayList<>();
         for (int i = 0; i < proposal.upgrades().size(); i++) {
@@ -156,7 +159,7 @@ public class GenerationProcessor {
                         "automatic refusal of " + request.requestId())).toCompletableFuture());
             }
         }
-        VariantProposed variant = Variants.proposed(generation, assignment, parentSource, proposal,
+        VariantProposed variant = Variants.proposed(generation, assignment, parent, proposal,
                 runs.settings(generation.runId()).map(RunSettings::preset).orElse(null),
                 approvals.grantedImports(generation.runId()));
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))

@@ -1,27 +1,23 @@
 package ai.darwin.mutation.generation;
 
 import ai.darwin.events.Envelope;
-import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.RuntimeRepair;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.program.UnifiedDiff;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.proposal.UpgradeRequest;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The events mutation-service publishes, with ids derived from the assignment: a redelivered generation gives the
  * same variant ids, event ids and request ids, so that every consumer deduplicates them.
  */
 public final class Variants {
-
-    private static final Pattern PUBLIC_TYPE = Pattern.compile(
-            "^public\\s+(?:(?:final|abstract)\\s+)*(?:class|record)\\s+(\\w+)", Pattern.MULTILINE);
 
     private Variants() {
     }
@@ -36,9 +32,9 @@ public final class Variants {
      * @param grantedImports the import catalogue entries granted to the run (grants are never withdrawn, so those at
      *                       publishing hold every grant the proposal was validated with)
      */
-    public static VariantProposed proposed(GenerationOpened generation, Assignment assignment, String parentSource,
+    public static VariantProposed proposed(GenerationOpened generation, Assignment assignment, Program parent,
                                            Proposal proposal, String preset, List<String> grantedImports) {
-        return attempt(generation, assignment, variantIdOf(assignment), parentSource, proposal, preset, null, null,
+        return attempt(generation, assignment, variantIdOf(assignment), parent, proposal, preset, null, null,
                 grantedImports);
     }
 
@@ -46,24 +42,25 @@ public final class Variants {
      * The runtime repair of {@code failed}, attempt n + 1 at its assignment, with its id derived from the failed
      * variant's (so a redelivered failure gives the same repair) and its diff against the assignment's parent.
      */
-    public static VariantProposed repair(GenerationOpened generation, Assignment assignment, String parentSource,
+    public static VariantProposed repair(GenerationOpened generation, Assignment assignment, Program parent,
                                          Proposal proposal, String preset, VariantProposed failed,
                                          List<String> grantedImports) {
-        return attempt(generation, assignment, RuntimeRepair.repairVariantId(failed), parentSource, proposal, preset,
+        return attempt(generation, assignment, RuntimeRepair.repairVariantId(failed), parent, proposal, preset,
                 failed.attemptNumber() + 1, failed.variantId(), grantedImports);
     }
 
     private static VariantProposed attempt(GenerationOpened generation, Assignment assignment, String variantId,
-                                           String parentSource, Proposal proposal, String preset, Integer attempt,
+                                           Program parent, Proposal proposal, String preset, Integer attempt,
                                            String repairOf, List<String> grantedImports) {
-        String diff = UnifiedDiff.of(parentSource, proposal.source(), fileName(parentSource));
+        Program program = proposal.program();
+        String diff = UnifiedDiff.of(parent, program);
         return new VariantProposed(Envelope.derived(generation.runId(), "VariantProposed:" + variantId),
                 generation.generation(), variantId, assignment.assignmentId(), assignment.kind(),
                 assignment.mutatorAgentId(), assignment.targetAgentId(), List.of(assignment.parentVariantId()),
-                proposal.source(), Sha256.of(proposal.source()), diff, proposal.reasoning(), proposal.mutator(),
-                proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
+                program.entry(), ProgramFiles.sha256(program.entry(), program.files()), diff, proposal.reasoning(),
+                proposal.mutator(), proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
                 generation.budget(), assignment.trainingSeed(), preset, attempt, repairOf,
-                grantedImports.isEmpty() ? null : grantedImports);
+                grantedImports.isEmpty() ? null : grantedImports, program.files().isEmpty() ? null : program.files());
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */
@@ -74,11 +71,5 @@ public final class Variants {
         return new ApprovalRequested(Envelope.derived(generation.runId(), "ApprovalRequested:" + requestId),
                 requestId, upgrade.kind(), assignment.mutatorAgentId(), variantId, upgrade.detail(),
                 upgrade.justification());
-    }
-
-    /** The program's file name, {@code <public type>.java}, for the diff's header. */
-    static String fileName(String source) {
-        Matcher matcher = PUBLIC_TYPE.matcher(source);
-        return (matcher.find() ? matcher.group(1) : "Program") + ".java";
     }
 }

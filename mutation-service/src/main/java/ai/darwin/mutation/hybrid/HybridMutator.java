@@ -6,6 +6,7 @@ import ai.darwin.mutation.llm.AnswerApplier;
 import ai.darwin.mutation.llm.AnswerParser;
 import ai.darwin.mutation.llm.LlmAnswer;
 import ai.darwin.mutation.llm.LlmMutator;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.program.UnifiedDiff;
 import ai.darwin.mutation.prompt.PromptBuilder;
 import ai.darwin.mutation.proposal.Attempt;
@@ -76,8 +77,9 @@ public class HybridMutator implements Mutator {
         public Attempt attempt(List<String> problems) throws MutatorUnavailableException {
             if (conversation == null) {
                 proposal = optimizer.open(request).attempt(List.of());
+                // the optimiser changes only the entry file, where its knobs are
                 String diff = proposal.source() == null ? ""
-                        : UnifiedDiff.of(request.parentSource(), proposal.source(), "Program.java");
+                        : UnifiedDiff.of(request.parentSource(), proposal.source(), Program.ENTRY);
                 String shown = proposal.source() == null
                         ? "(none: " + String.join("; ", proposal.problems()) + ")" : proposal.reasoning();
                 conversation = llm.open(request, prompts.hybrid(request, shown, diff), this::read);
@@ -92,7 +94,7 @@ public class HybridMutator implements Mutator {
         }
 
         /** An answer: ACCEPT takes the optimiser's proposal; anything else is the LLM's own change. */
-        private Attempt read(String base, String content) {
+        private Attempt read(Program base, String content) {
             LlmAnswer answer;
             try {
                 answer = AnswerParser.parse(content);
@@ -105,7 +107,7 @@ public class HybridMutator implements Mutator {
             if (answer.mode() != LlmAnswer.Mode.ACCEPT || changes) {
                 Attempt own = AnswerApplier.apply(base, answer);
                 return new Attempt(own.source(), OVERRIDDEN + "\nLLM: " + own.reasoning() + "\nThe optimiser had "
-                        + "proposed: " + firstLine(proposal), own.problems(), own.upgrades());
+                        + "proposed: " + firstLine(proposal), own.problems(), own.upgrades(), own.files());
             }
             if (proposal.source() == null) {
                 return Attempt.failed(reasoning, List.of("there is no optimiser proposal to accept this time: "

@@ -3,6 +3,7 @@ package ai.darwin.mutation.llm;
 import ai.darwin.events.variant.MutatorInfo;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.mutation.config.MutationConfig;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.proposal.Attempt;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
@@ -71,11 +72,12 @@ public class LlmMutator implements Mutator {
     }
 
     /**
-     * A conversation whose answers {@code reader} turns into attempts (base program, answer text): the hybrid
+     * A conversation whose answers {@code reader} turns into attempts (base program, answer text), each with every
+     * file of its program said (so that the next edits apply to it): the hybrid
      * mutator's, whose model may also accept the optimiser's proposal instead of writing a change.
      */
     public MutationSession open(MutationRequest request, String firstMessage,
-                                BiFunction<String, String, Attempt> reader) {
+                                BiFunction<Program, String, Attempt> reader) {
         return new Session(request, firstMessage, reader);
     }
 
@@ -90,16 +92,16 @@ public class LlmMutator implements Mutator {
         private final MutatorInfo info;
         private final List<ChatMessage> messages = new ArrayList<>();
         private final MutationRequest request;
-        private final BiFunction<String, String, Attempt> reader;
-        private String base;
-        private String unshownBase;
+        private final BiFunction<Program, String, Attempt> reader;
+        private Program base;
+        private Program unshownBase;
 
-        Session(MutationRequest request, String firstMessage, BiFunction<String, String, Attempt> reader) {
+        Session(MutationRequest request, String firstMessage, BiFunction<Program, String, Attempt> reader) {
             this.request = request;
             this.reader = reader;
             this.calls = calls(request);
             this.info = new MutatorInfo(KIND, calls.model());
-            this.base = request.parentSource();
+            this.base = request.parent();
             messages.add(ChatMessage.system(prompts.system(request)));
             messages.add(ChatMessage.user(firstMessage));
         }
@@ -113,15 +115,16 @@ public class LlmMutator implements Mutator {
             String content = calls.complete(messages);
             messages.add(ChatMessage.assistant(content));
             Attempt attempt = reader.apply(base, content);
-            Optional<String> duplicate = attempt.source() == null ? Optional.empty()
-                    : published.duplicate(request.runId(), request.parentSource(), attempt.source());
+            Program program = attempt.source() == null ? null : attempt.program(request.parent());
+            Optional<String> duplicate = program == null ? Optional.empty()
+                    : published.duplicate(request.runId(), request.parent(), program);
             if (duplicate.isPresent()) {
                 // the base stays: the model's next edits apply to the program it was shown last
                 return Attempt.failed(attempt.reasoning(), List.of(duplicate.get()), attempt.upgrades());
             }
-            if (attempt.source() != null) {
-                base = attempt.source();
-                unshownBase = attempt.source();
+            if (program != null) {
+                base = program;
+                unshownBase = program;
             }
             return attempt;
         }

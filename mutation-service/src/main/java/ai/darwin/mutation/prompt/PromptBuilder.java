@@ -5,6 +5,7 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.variant.TrainingBudget;
 import ai.darwin.mutation.config.MutationConfig;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.validation.ProgramValidator;
 import ai.darwin.platform.text.BoundedText;
@@ -81,7 +82,8 @@ public class PromptBuilder {
         String catalogue = ImportCatalogue.standard().entries().stream().map(e -> "\n  * " + e.describe())
                 .collect(Collectors.joining());
         return system.fill(Map.of("allowedImports", allowed, "approvedImports", approved, "importCatalogue",
-                catalogue, "objective", request.fitness().describe()));
+                catalogue, "objective", request.fitness().describe(),
+                "layout", request.layout().describe(request.parentFiles())));
     }
 
     /** The first user message of a whole-program proposal. */
@@ -90,8 +92,8 @@ public class PromptBuilder {
         values.put("upgrades", UntrustedText.block("upgrade requests of this run: agents' words, humans' decisions",
                 request.upgrades().stream().map(e -> "- " + e.describe()).toList(), UPGRADE_CHARS, UPGRADES_CHARS,
                 "(none)"));
-        values.put("mutatorProgram", fenced(request.mutatorSource()));
-        values.put("targetProgram", fenced(request.parentSource()));
+        values.put("mutatorProgram", program(new Program(request.mutatorSource(), request.mutatorFiles())));
+        values.put("targetProgram", program(request.parent()));
         return mutate.fill(values);
     }
 
@@ -121,11 +123,11 @@ public class PromptBuilder {
      * @param newBase the program the next edits apply to, when the rejected attempt changed it; null when the
      *                base is still the program shown before
      */
-    public String repair(List<String> problems, String newBase) {
+    public String repair(List<String> problems, Program newBase) {
         String base = newBase == null
                 ? "The program is unchanged: your next edits apply to the program shown before.\n"
                 : "Your change was applied, so the program is now as follows and your next edits apply to this text:\n"
-                        + fenced(newBase) + "\n";
+                        + program(newBase) + "\n";
         return repair.fill(Map.of("problems", UntrustedText.block("the checks' findings on your proposal",
                 problems.stream().map(p -> "- " + p).toList(), PROBLEM_CHARS, PROBLEMS_CHARS, "(no reason given)"),
                 "base", base));
@@ -148,7 +150,7 @@ public class PromptBuilder {
                 "output, last lines:\n" + BoundedText.tail(UntrustedText.clean(failure.logTail()), FAILURE_TAIL_CHARS));
         values.put("error", UntrustedText.block("the failed training's message and the end of its output", reported,
                 FAILURE_TAIL_CHARS + 40, FAILURE_CHARS, "(nothing reported)"));
-        values.put("failedProgram", fenced(request.parentSource()));
+        values.put("failedProgram", program(request.parent()));
         return runtimeRepair.fill(values);
     }
 
@@ -217,6 +219,18 @@ public class PromptBuilder {
         }
         return String.join(" or ", limits) + (limits.size() > 1 ? ", whichever comes first" : "")
                 + (preset == null ? "" : "; preset " + preset);
+    }
+
+    /**
+     * A program as prompts show it: a single file in its fence, as always; several files each under a line with its
+     * path, the entry file first, so that edits can name the file they apply to.
+     */
+    static String program(Program program) {
+        if (program.files().isEmpty()) {
+            return fenced(program.entry());
+        }
+        return program.all().stream().map(f -> "FILE " + Program.shown(f.path()) + (f.path().equals(Program.ENTRY)
+                ? " (the entry file)" : "") + "\n" + fenced(f.source())).collect(Collectors.joining("\n\n"));
     }
 
     /**

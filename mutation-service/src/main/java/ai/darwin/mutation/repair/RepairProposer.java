@@ -5,11 +5,13 @@ import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.variant.MutatorInfo;
 import ai.darwin.events.variant.ProposalStatus;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.engine.ProposalEngine;
 import ai.darwin.mutation.llm.CostCap;
 import ai.darwin.mutation.llm.LlmMutator;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
 import ai.darwin.mutation.proposal.MutatorUnavailableException;
@@ -51,19 +53,21 @@ class RepairProposer {
     }
 
     Proposal propose(GenerationOpened generation, Assignment assignment, VariantProposed failed,
-                     TrainingFailed failure, String repairId, String parentSource, String mutatorSource) {
+                     TrainingFailed failure, String repairId, Program parent, Program mutator) {
         String runId = generation.runId();
-        // the program to fix is the one that failed: the request's "parent", which an answer must change
+        // the program to fix is the one that failed: the request's "parent", which an answer must change; its
+        // layout is the failed program's, and a fix may add or remove files only as the agent is approved to
         MutationRequest request = new MutationRequest(generation, assignment, repairId, failed.source(),
-                mutatorSource, runs.settings(runId).orElse(null), approvals.approvedImports(runId),
-                approvals.entries(runId));
+                mutator.entry(), runs.settings(runId).orElse(null), approvals.approvedImports(runId),
+                approvals.entries(runId), ProgramFiles.orNone(failed.files()), mutator.files(),
+                approvals.layout(runId, assignment.targetAgentId()));
         MutatorInfo info = new MutatorInfo(LlmMutator.KIND, llm.modelOf(request));
         if (!llm.configured()) {
-            return carried(parentSource, info, TokenUsage.NONE, "no LLM is configured any more");
+            return carried(parent, info, TokenUsage.NONE, "no LLM is configured any more");
         }
         Optional<String> capped = cap.reached(request);
         if (capped.isPresent()) {
-            return carried(parentSource, info, TokenUsage.NONE, capped.get());
+            return carried(parent, info, TokenUsage.NONE, capped.get());
         }
         MutationSession session = null;
         try {
@@ -73,20 +77,20 @@ class RepairProposer {
                 return proposal;
             }
             // no valid fix: the parent, not the program that failed, trains in its place
-            return new Proposal(parentSource, proposal.reasoning(), proposal.mutator(), proposal.usage(),
-                    ProposalStatus.CARRIED_FORWARD, proposal.validationErrors(), proposal.upgrades());
+            return new Proposal(parent.entry(), proposal.reasoning(), proposal.mutator(), proposal.usage(),
+                    ProposalStatus.CARRIED_FORWARD, proposal.validationErrors(), proposal.upgrades(), parent.files());
         } catch (MutatorUnavailableException e) {
-            return carried(parentSource, info, session == null ? TokenUsage.NONE : session.usage(),
+            return carried(parent, info, session == null ? TokenUsage.NONE : session.usage(),
                     "the LLM stopped: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s: runtime repair failed", repairId);
-            return carried(parentSource, info, session == null ? TokenUsage.NONE : session.usage(),
+            return carried(parent, info, session == null ? TokenUsage.NONE : session.usage(),
                     "mutation-service failed on this repair (" + e + ")");
         }
     }
 
-    private static Proposal carried(String parentSource, MutatorInfo info, TokenUsage usage, String why) {
-        return new Proposal(parentSource, "Carried forward unchanged instead of a runtime repair: " + why + ".",
-                info, usage, ProposalStatus.CARRIED_FORWARD, List.of(), List.of());
+    private static Proposal carried(Program parent, MutatorInfo info, TokenUsage usage, String why) {
+        return new Proposal(parent.entry(), "Carried forward unchanged instead of a runtime repair: " + why + ".",
+                info, usage, ProposalStatus.CARRIED_FORWARD, List.of(), List.of(), parent.files());
     }
 }

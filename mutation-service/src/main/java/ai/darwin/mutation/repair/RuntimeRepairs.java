@@ -8,6 +8,7 @@ import ai.darwin.events.variant.RuntimeRepair;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.generation.Variants;
+import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.messaging.EventPublisher;
 import ai.darwin.mutation.messaging.StateReader;
 import ai.darwin.mutation.proposal.Proposal;
@@ -96,12 +97,12 @@ public class RuntimeRepairs {
 
     private CompletableFuture<Void> repair(GenerationOpened generation, Assignment assignment,
                                            VariantProposed failed, TrainingFailed failure, String repairId) {
-        String parentSource = programOf(generation, assignment.parentVariantId(), assignment.targetAgentId());
-        String mutatorSource = programOf(generation, null, assignment.mutatorAgentId());
+        Program parent = programOf(generation, assignment.parentVariantId(), assignment.targetAgentId());
+        Program mutator = programOf(generation, null, assignment.mutatorAgentId());
         String preset = runs.settings(generation.runId()).map(RunSettings::preset).orElse(null);
         return workers.once(repairId, () -> proposer.propose(generation, assignment, failed, failure, repairId,
-                        parentSource, mutatorSource),
-                proposal -> publish(Variants.repair(generation, assignment, parentSource, proposal, preset, failed,
+                        parent, mutator),
+                proposal -> publish(Variants.repair(generation, assignment, parent, proposal, preset, failed,
                         approvals.grantedImports(generation.runId()))));
     }
 
@@ -115,10 +116,10 @@ public class RuntimeRepairs {
     }
 
     /** The program of a variant the generation carries, else of the agent; "(not available)" when neither. */
-    private static String programOf(GenerationOpened generation, String variantId, String agentId) {
+    private static Program programOf(GenerationOpened generation, String variantId, String agentId) {
         return generation.agents().stream().filter(a -> a.variantId().equals(variantId)).findFirst()
                 .or(() -> generation.agents().stream().filter(a -> a.agentId().equals(agentId)).findFirst())
-                .map(AgentProgram::source).orElse("(not available)");
+                .map(a -> new Program(a.source(), a.filesOrNone())).orElse(Program.single("(not available)"));
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package ai.darwin.mutation.search;
 
 import ai.darwin.events.Sha256;
+import ai.darwin.mutation.program.Program;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
@@ -17,6 +18,19 @@ import java.util.Locale;
 public final class ProgramFingerprint {
 
     private ProgramFingerprint() {
+    }
+
+    /**
+     * A whole program's fingerprint: a single file's is its entry file's, as before programs had files; with files,
+     * a hash over each file's fingerprint with its path, so that moving code between files makes another program.
+     */
+    public static String of(Program program) {
+        if (program.files().isEmpty()) {
+            return of(program.entry());
+        }
+        StringBuilder text = new StringBuilder(of(program.entry()));
+        program.files().forEach(f -> text.append('\n').append(f.path()).append(' ').append(of(f.source())));
+        return Sha256.of(text.toString());
     }
 
     public static String of(String source) {

@@ -3,7 +3,9 @@ package ai.darwin.mutation.search;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.RankedVariant;
 import ai.darwin.events.generation.VariantOutcome;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.mutation.program.Program;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +64,8 @@ public class SearchHistory {
         synchronized (queue) {
             for (VariantProposed variant = queue.poll(); variant != null; variant = queue.poll()) {
                 fingerprints.computeIfAbsent(runId, r -> new ConcurrentHashMap<>())
-                        .putIfAbsent(ProgramFingerprint.of(variant.source()), variant.variantId());
+                        .putIfAbsent(ProgramFingerprint.of(new Program(variant.source(),
+                                ProgramFiles.orNone(variant.files()))), variant.variantId());
             }
         }
     }

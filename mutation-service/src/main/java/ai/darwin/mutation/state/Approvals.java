@@ -3,7 +3,10 @@ package ai.darwin.mutation.state;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.hitl.ApprovalScope;
 import ai.darwin.events.run.ExtraCorpus;
+import ai.darwin.events.variant.ProgramFiles;
+import ai.darwin.mutation.program.Layout;
 import ai.darwin.training.harness.compile.ImportCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -16,8 +19,9 @@ import java.util.stream.Collectors;
  * Upgrade requests of each run and the decisions on them, the first decision of a request standing (as at
  * hitl-service). An approved NEW_IMPORT grants its import catalogue entry to the run: the import check, the bytecode
  * check here and on the workers (through VariantProposed.grantedImports); an approval of anything outside the
- * catalogue grants nothing, whoever approved it. Every request, decided or not, is shown to later prompts so that
- * agents do not ask twice.
+ * catalogue grants nothing, whoever approved it. An approved NEW_FILE or RESTRUCTURE widens the {@link Layout} of the
+ * proposals made from then on, for the run or the requesting agent's lineage, as the decision's scope says. Every
+ * request, decided or not, is shown to later prompts so that agents do not ask twice.
  */
 @ApplicationScoped
 public class Approvals {
@@ -27,15 +31,28 @@ public class Approvals {
      *
      * @param decision null while pending
      */
-    public record Entry(ApprovalRequested request, Boolean decision, String comment, ExtraCorpus corpus) {
+    public record Entry(ApprovalRequested request, Boolean decision, String comment, ExtraCorpus corpus,
+                        ApprovalScope scope) {
 
         public Entry(ApprovalRequested request, Boolean decision, String comment) {
-            this(request, decision, comment, null);
+            this(request, decision, comment, null, null);
+        }
+
+        public Entry(ApprovalRequested request, Boolean decision, String comment, ExtraCorpus corpus) {
+            this(request, decision, comment, corpus, null);
+        }
+
+        /** Whether an approval of this entry applies to the proposals made for an agent (its scope's lineage). */
+        boolean grantsTo(String agentId) {
+            return Boolean.TRUE.equals(decision)
+                    && (scope != ApprovalScope.LINEAGE || request.agentId().equals(agentId));
         }
 
         public String describe() {
             String state = decision == null ? "pending" : decision ? "APPROVED" : "denied";
-            return request.kind() + " \"" + request.detail() + "\": " + state + granted()
+            String whom = Boolean.TRUE.equals(decision) && scope == ApprovalScope.LINEAGE && corpus == null
+                    ? " for agent " + request.agentId() + "'s lineage" : "";
+            return request.kind() + " \"" + request.detail() + "\": " + state + whom + granted()
                     + (comment == null || comment.isBlank() ? "" : " (" + comment + ")");
         }
 
@@ -73,7 +90,7 @@ public class Approvals {
             return;
         }
         byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment(),
-                decided.corpus()));
+                decided.corpus(), decided.scope()));
     }
 
     /** The classes of the catalogue entries granted to a run, as import names (they reach the system prompt). */
@@ -90,6 +107,28 @@ public class Approvals {
         return entries(runId).stream()
                 .filter(e -> Boolean.TRUE.equals(e.decision()) && e.request().kind() == ApprovalKind.NEW_IMPORT)
                 .flatMap(e -> ImportCatalogue.standard().covering(e.request().detail()).stream()).toList();
+    }
+
+    /**
+     * The layout the proposals for an agent's program may have: RESTRUCTURE and NEW_FILE approvals of the run, and
+     * those scoped to the agent's lineage when it asked for them. A NEW_FILE grants the path its detail names (quotes
+     * and a leading {@code ./} aside); a detail that is no allowed path grants nothing.
+     *
+     * @param agentId the agent the proposal's program belongs to (the assignment's target)
+     */
+    public Layout layout(String runId, String agentId) {
+        List<Entry> granted = entries(runId).stream().filter(e -> e.grantsTo(agentId)).toList();
+        boolean restructure = granted.stream().anyMatch(e -> e.request().kind() == ApprovalKind.RESTRUCTURE);
+        Set<String> newFiles = granted.stream().filter(e -> e.request().kind() == ApprovalKind.NEW_FILE)
+                .map(e -> newFilePath(e.request().detail())).filter(ProgramFiles::isValidPath)
+                .collect(Collectors.toSet());
+        return new Layout(restructure, newFiles);
+    }
+
+    /** The path a NEW_FILE request names: its detail without quotes, backticks or a leading {@code ./}. */
+    static String newFilePath(String detail) {
+        String path = detail.strip().replaceAll("^[\"'`]+|[\"'`]+$", "").strip();
+        return path.startsWith("./") ? path.substring(2) : path;
     }
 
     /** Every request of a run, oldest first. */

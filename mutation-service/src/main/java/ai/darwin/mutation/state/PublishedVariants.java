@@ -1,7 +1,9 @@
 package ai.darwin.mutation.state;
 
 import ai.darwin.events.Sha256;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.mutation.program.Program;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,8 @@ public class PublishedVariants {
         variantIds.add(variant.variantId());
         variants.put(variant.variantId(), variant);
         programs.computeIfAbsent(variant.runId(), run -> new ConcurrentHashMap<>())
-                .putIfAbsent(canonicalHash(variant.source()), variant.variantId());
+                .putIfAbsent(canonicalHash(new Program(variant.source(), ProgramFiles.orNone(variant.files()))),
+                        variant.variantId());
     }
 
     public boolean contains(String variantId) {
@@ -46,9 +49,9 @@ public class PublishedVariants {
      * @return why the program is a duplicate (the same as its parent, or as a variant of the run already proposed),
      *         in words for the model that proposed it; empty when it is new
      */
-    public Optional<String> duplicate(String runId, String parentSource, String source) {
-        String hash = canonicalHash(source);
-        if (hash.equals(canonicalHash(parentSource))) {
+    public Optional<String> duplicate(String runId, Program parent, Program program) {
+        String hash = canonicalHash(program);
+        if (hash.equals(canonicalHash(parent))) {
             return Optional.of("DUPLICATE: the program is the same as the one you were given (whitespace aside), so "
                     + "there is nothing to measure: make one real change");
         }
@@ -57,8 +60,22 @@ public class PublishedVariants {
                 + "run: it would be trained twice; try a different change");
     }
 
-    /** Layout aside: a program re-indented or re-wrapped trains exactly as before. */
-    static String canonicalHash(String source) {
-        return Sha256.of(WHITESPACE.matcher(source).replaceAll(" ").strip());
+    /** {@link #duplicate(String, Program, Program)} of single-file programs. */
+    public Optional<String> duplicate(String runId, String parentSource, String source) {
+        return duplicate(runId, Program.single(parentSource), Program.single(source));
+    }
+
+    /**
+     * Layout aside: a program re-indented or re-wrapped trains exactly as before. A program of several files is each
+     * file's canonical text after its path; a single file's hash is what it was before programs had files.
+     */
+    static String canonicalHash(Program program) {
+        StringBuilder text = new StringBuilder(canonical(program.entry()));
+        program.files().forEach(f -> text.append("\n\0").append(f.path()).append('\0').append(canonical(f.source())));
+        return Sha256.of(text.toString());
+    }
+
+    private static String canonical(String source) {
+        return WHITESPACE.matcher(source).replaceAll(" ").strip();
     }
 }

@@ -8,6 +8,9 @@ import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.mutation.program.Layout;
+import ai.darwin.mutation.program.Program;
+import ai.darwin.mutation.program.SplitSeed;
 import ai.darwin.mutation.program.TextEdit;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.training.harness.SeedProgram;
@@ -72,6 +75,25 @@ class ProgramChunksTest {
                 .contains("removed: java.util.Map");
         assertThat(ChunkMutator.importsChanged(request(Set.of("java.util.Set")), added)).isEmpty();
         assertThat(ChunkMutator.importsChanged(request, "not java")).isEmpty();
+    }
+
+    @Test
+    void inAProgramOfSeveralFilesEachFileKeepsItsImports() {
+        Program split = SplitSeed.program();
+        MutationRequest request = request(Set.of(), split);
+        String schedules = SplitSeed.SCHEDULES.replace("package schedule;",
+                "package schedule;\n\nimport java.util.List;");
+        assertThat(ChunkMutator.importsChanged(request, split.with(SplitSeed.PATH, schedules))).singleElement()
+                .asString().startsWith("in schedule/Schedules.java: chunk mode keeps the imports as they are")
+                .contains("added: java.util.List");
+        assertThat(ChunkMutator.importsChanged(request, split.with("model/New.java", "package model;\n"
+                + "import java.util.List;\nclass New {}\n"))).isEmpty();
+    }
+
+    private static MutationRequest request(Set<String> approved, Program parent) {
+        MutationRequest single = request(approved);
+        return new MutationRequest(single.generation(), single.assignment(), single.variantId(), parent.entry(),
+                parent.entry(), null, approved, List.of(), parent.files(), List.of(), Layout.INHERITED);
     }
 
     private static MutationRequest request(Set<String> approved) {

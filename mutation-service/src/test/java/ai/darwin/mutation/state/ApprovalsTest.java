@@ -6,7 +6,10 @@ import ai.darwin.events.Envelope;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.hitl.ApprovalScope;
+import ai.darwin.mutation.program.Layout;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +99,29 @@ class ApprovalsTest {
         assertThat(approvals.register(request("r1", ApprovalKind.MORE_BUDGET, "twice the budget"))).isFalse();
         assertThat(approvals.register(request("r2", ApprovalKind.MORE_BUDGET, "Twice the budget "))).isFalse();
         assertThat(approvals.register(request("r3", ApprovalKind.MORE_DATA, "twice the budget"))).isTrue();
+    }
+
+    @Test
+    void anApprovedNewFileOrRestructureWidensTheLayoutOfTheRunOrOfTheRequestersLineage() {
+        Approvals approvals = new Approvals();
+        assertThat(approvals.layout("run", "ada")).isEqualTo(Layout.INHERITED);
+        approvals.onRequested(request("r1", ApprovalKind.NEW_FILE, " `./model/Attention.java` "));
+        approvals.onRequested(request("r2", ApprovalKind.NEW_FILE, "../../etc/Passwd.java"));
+        approvals.onRequested(request("r3", ApprovalKind.NEW_FILE, "model/Pending.java"));
+        approvals.onRequested(request("r4", ApprovalKind.NEW_FILE, "model/Denied.java"));
+        approvals.onDecided(decision("r1", true));
+        approvals.onDecided(decision("r2", true));
+        approvals.onDecided(decision("r4", false));
+        assertThat(approvals.layout("run", "bob")).isEqualTo(new Layout(false, Set.of("model/Attention.java")));
+        assertThat(approvals.layout("other-run", "bob")).isEqualTo(Layout.INHERITED);
+
+        // a restructure for ada's lineage: her proposals may reorganise, bob's keep to their files
+        approvals.onRequested(request("r5", ApprovalKind.RESTRUCTURE, "split the model into files"));
+        approvals.onDecided(new ApprovalDecided(Envelope.of("run"), "r5", true, "human", "go", ApprovalScope.LINEAGE,
+                null));
+        assertThat(approvals.layout("run", "ada").restructure()).isTrue();
+        assertThat(approvals.layout("run", "bob").restructure()).isFalse();
+        assertThat(approvals.entries("run")).extracting(Approvals.Entry::describe)
+                .contains("RESTRUCTURE \"split the model into files\": APPROVED for agent ada's lineage (go)");
     }
 }

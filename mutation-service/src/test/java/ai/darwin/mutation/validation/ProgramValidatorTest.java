@@ -2,9 +2,13 @@ package ai.darwin.mutation.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.darwin.events.variant.ProgramFile;
+import ai.darwin.mutation.program.Program;
+import ai.darwin.mutation.program.SplitSeed;
 import ai.darwin.training.harness.SeedProgram;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ProgramValidatorTest {
@@ -51,5 +55,51 @@ class ProgramValidatorTest {
         assertThat(VALIDATOR.validate(SEED.replace("!budget.exhausted()", "step < 100")
                 .replace("|| budget.exhausted()", "|| step == 100").replace("budget.fractionUsed()", "0.5"), Set.of()))
                 .singleElement().asString().contains("never polls its budget");
+    }
+
+    @Test
+    void theSeedSplitInTwoFilesIsValid() {
+        assertThat(VALIDATOR.validate(SplitSeed.program(), Set.of())).isEmpty();
+    }
+
+    /** Each attack on a helper file is refused exactly as it is in the entry file. */
+    @Test
+    void aHelperFileThatDoesWhatTheEntryMayNotIsRefusedTheSameWay() {
+        String threads = SplitSeed.SCHEDULES.replace("if (step < warmupSteps) {",
+                "new Thread(() -> { }).start();\n        if (step < warmupSteps) {");
+        assertThat(VALIDATOR.validate(SplitSeed.program().with(SplitSeed.PATH, threads), Set.of()))
+                .singleElement().asString().startsWith("FORBIDDEN_API").contains("java.lang.Thread (threads)");
+        String file = SplitSeed.SCHEDULES.replace("package schedule;", "package schedule;\n\nimport java.io.File;");
+        assertThat(VALIDATOR.validate(SplitSeed.program().with(SplitSeed.PATH, file), Set.of()))
+                .singleElement().asString()
+                .isEqualTo("in schedule/Schedules.java: import java.io.File is outside the allowed packages (ai.djl., "
+                        + "ai.darwin.training.sdk., java.lang., java.util., java.math.); remove it, or ask for it with "
+                        + "an upgrade request of kind NEW_IMPORT");
+        String broken = SplitSeed.SCHEDULES.replace("Math.cos(", "Math.coss(");
+        assertThat(VALIDATOR.validate(SplitSeed.program().with(SplitSeed.PATH, broken), Set.of()))
+                .singleElement().asString().startsWith("COMPILE_ERROR: schedule/Schedules.java line ")
+                .contains("cannot find symbol");
+    }
+
+    @Test
+    void hostileLayoutsAreRefusedBeforeAnythingCompiles() {
+        Program split = SplitSeed.program();
+        assertThat(VALIDATOR.validate(new Program(split.entry(), List.of(new ProgramFile("../schedule/Schedules.java",
+                SplitSeed.SCHEDULES))), Set.of())).singleElement().asString()
+                .contains("the path '../schedule/Schedules.java' is not allowed");
+        assertThat(VALIDATOR.validate(new Program(split.entry(), List.of(new ProgramFile("/schedule/Schedules.java",
+                SplitSeed.SCHEDULES))), Set.of())).singleElement().asString().contains("is not allowed");
+        assertThat(VALIDATOR.validate(new Program(split.entry(), List.of(new ProgramFile("other/Schedules.java",
+                SplitSeed.SCHEDULES))), Set.of())).singleElement().asString().isEqualTo("in other/Schedules.java: the "
+                + "file declares package schedule, but its path puts it in package other: the directories of a path "
+                + "are its package");
+        String sdk = SplitSeed.SCHEDULES.replace("package schedule;", "package ai.darwin.training.sdk;");
+        assertThat(VALIDATOR.validate(new Program(split.entry(), List.of(new ProgramFile(
+                "ai/darwin/training/sdk/Schedules.java", sdk))), Set.of())).singleElement().asString()
+                .contains("package ai.darwin.training.sdk belongs to the JDK, DJL or Darwin");
+        List<ProgramFile> many = IntStream.range(0, 16).mapToObj(i -> new ProgramFile("m/F" + i + ".java",
+                "package m;\nclass F" + i + " {}\n")).toList();
+        assertThat(VALIDATOR.validate(new Program(split.entry(), many), Set.of())).singleElement().asString()
+                .contains("17 files, more than the 16 allowed");
     }
 }
