@@ -7,8 +7,11 @@ import ai.darwin.training.harness.HarnessException;
 import ai.darwin.training.harness.compile.ApiGrants;
 import ai.darwin.training.harness.compile.ImportCatalogue;
 import ai.darwin.training.harness.compile.ProgramCompiler;
+import ai.darwin.training.harness.compile.ProgramSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -95,11 +98,10 @@ public final class ProgramValidator {
             return problems;
         }
         try {
-            if (program.files().isEmpty()) {
-                ProgramCompiler.compile(program.entry(), grants(approvedImports));
-            } else {
-                SeveralFiles.compile(program, grants(approvedImports));
-            }
+            // the worker's own compile and bytecode check, over every file: what passes here passes on a worker
+            Map<String, String> files = new LinkedHashMap<>();
+            program.files().forEach(f -> files.put(f.path(), f.source()));
+            ProgramCompiler.compile(new ProgramSource(program.entry(), files), grants(approvedImports));
         } catch (HarnessException e) {
             problems.add(e.failureClass() + ": " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
