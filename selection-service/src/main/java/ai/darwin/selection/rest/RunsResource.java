@@ -5,10 +5,9 @@ import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.platform.rest.ErrorBody;
 import ai.darwin.platform.security.Roles;
-import ai.darwin.platform.input.DatasetSources;
 import ai.darwin.platform.input.DatasetsConfig;
+import ai.darwin.platform.input.RunRequestCheck;
 import ai.darwin.selection.messaging.EventPublisher;
-import ai.darwin.selection.run.RunValidation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -33,12 +32,12 @@ public class RunsResource {
 
     private final EventPublisher publisher;
     private final SecurityIdentity caller;
-    private final DatasetSources datasets;
+    private final RunRequestCheck requests;
 
     RunsResource(EventPublisher publisher, SecurityIdentity caller, DatasetsConfig datasets) {
         this.publisher = publisher;
         this.caller = caller;
-        this.datasets = datasets.sources();
+        this.requests = datasets.runRequests();
     }
 
     @POST
@@ -59,9 +58,7 @@ public class RunsResource {
         if (config == null) {
             throw new BadRequestException("a run configuration is required as the JSON body");
         }
-        RunValidation.check(config);
-        datasets.check(config.dataset().uri());
-        config.dataset().extraCorpora().forEach(extra -> datasets.check(extra.uri()));
+        requests.check(config);
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
         RunRequested event = new RunRequested(Envelope.of(runId), config, caller.getPrincipal().getName());
         return publisher.publish(event)
