@@ -1,10 +1,13 @@
 package ai.darwin.platform.input;
 
+import ai.darwin.events.Envelope;
 import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunConfig;
+import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.SelectionSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a run request must pass beyond its record's own checks before anything trains: the names of its fitness mode,
@@ -27,6 +30,21 @@ public final class RunRequestCheck {
 
     public RunRequestCheck(DatasetSources datasets) {
         this.datasets = datasets;
+    }
+
+    /**
+     * The request of a new run, under a fresh run id, once {@code config} passes.
+     *
+     * @param requestedBy the caller's name, from its token
+     * @throws IllegalArgumentException saying what is wrong with {@code config}
+     */
+    public RunRequested request(RunConfig config, String requestedBy) {
+        if (config == null) {
+            throw new IllegalArgumentException("a run configuration is required as the JSON body");
+        }
+        check(config);
+        return new RunRequested(Envelope.of("run-" + UUID.randomUUID().toString().substring(0, 8)), config,
+                requestedBy);
     }
 
     /** @throws IllegalArgumentException saying what is wrong with {@code config} */

@@ -7,6 +7,7 @@ import ai.darwin.events.run.DatasetSpec;
 import ai.darwin.events.run.ExtraCorpus;
 import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunConfig;
+import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.SelectionSpec;
 import ai.darwin.events.variant.TrainingBudget;
 import java.util.List;
@@ -50,6 +51,18 @@ class RunRequestCheckTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("not 'everyone'"));
         assertThat(check.refusal(run(corpus, FitnessSpec.DEFAULT, new SelectionSpec(5, 2, "others"))))
                 .hasValue("elites (5) cannot exceed the population (4)");
+    }
+
+    @Test
+    void aRequestThatPassesGetsAFreshRunIdAndTheCallersName() {
+        RunConfig config = run(new DatasetSpec(CORPUS, null, "char", 0.1), FitnessSpec.DEFAULT,
+                new SelectionSpec(1, 2, "others"));
+        RunRequested first = check.request(config, "otto");
+        assertThat(first.runId()).matches("run-[0-9a-f]{8}").isNotEqualTo(check.request(config, "otto").runId());
+        assertThat(first.requestedBy()).isEqualTo("otto");
+        assertThat(first.config()).isEqualTo(config);
+        assertThatThrownBy(() -> check.request(null, "otto")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a run configuration is required as the JSON body");
     }
 
     private static RunConfig run(DatasetSpec dataset, FitnessSpec fitness, SelectionSpec selection) {
