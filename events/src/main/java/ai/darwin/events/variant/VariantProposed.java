@@ -43,6 +43,10 @@ import java.util.List;
  * @param grantedImports   the import catalogue entries (ids, e.g. {@code java-time-values}) a human granted the run:
  *                         the worker compiles and checks the program with them, and refuses the variant when one is not
  *                         in its catalogue; absent or empty, nothing beyond the training SDK's allowed APIs
+ * @param lessons          what the agent was given besides the programs, for people to read beside its reasoning: the
+ *                         lessons of an LLM mutator's prompt (from memory-service), or the measured outcomes the
+ *                         optimiser fitted its model to; absent in older events and where nothing was used. At most
+ *                         {@value #MAX_LESSONS} entries of at most {@value #MAX_LESSON_CHARS} characters each
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonTypeName("VariantProposed")
@@ -53,8 +57,13 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                               TokenUsage usage, ProposalStatus status, List<String> validationErrors,
                               DatasetSpec dataset, TrainingBudget budget, long trainingSeed,
                               @Nullable String preset, @Nullable Integer attempt, @Nullable String repairOf,
-                              @Nullable List<String> grantedImports)
+                              @Nullable List<String> grantedImports, @Nullable List<String> lessons)
         implements DarwinEvent {
+
+    /** The most lessons an event carries: a prompt holds far fewer, and a page shows no more. */
+    public static final int MAX_LESSONS = 50;
+    /** The longest lesson: a prompt cuts each at 300 characters. */
+    public static final int MAX_LESSON_CHARS = 1000;
 
     public VariantProposed {
         Require.envelope(eventId, schemaVersion, runId, timestamp);
@@ -91,6 +100,33 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
             grantedImports = Require.list(grantedImports, "grantedImports");
             grantedImports.forEach(id -> Require.text(id, "grantedImports[]"));
         }
+        if (lessons != null) {
+            lessons = Require.list(lessons, "lessons");
+            if (lessons.size() > MAX_LESSONS) {
+                throw new IllegalArgumentException("field 'lessons' holds at most " + MAX_LESSONS + " entries, not "
+                        + lessons.size());
+            }
+            lessons.forEach(lesson -> {
+                Require.text(lesson, "lessons[]");
+                if (lesson.length() > MAX_LESSON_CHARS) {
+                    throw new IllegalArgumentException("field 'lessons[]' holds at most " + MAX_LESSON_CHARS
+                            + " characters per entry");
+                }
+            });
+        }
+    }
+
+    /** A variant that carries no lessons (as before they were carried). */
+    public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                           String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
+                           String targetAgentId, List<String> parentVariantIds, String source, String sourceSha256,
+                           String diff, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
+                           @Nullable String repairOf, @Nullable List<String> grantedImports) {
+        this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
+                targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
+                validationErrors, dataset, budget, trainingSeed, preset, attempt, repairOf, grantedImports, null);
     }
 
     /** A first attempt, with the run's preset (null: the worker chooses). */
@@ -140,15 +176,34 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
                            long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
                            @Nullable String repairOf, @Nullable List<String> grantedImports) {
+        this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
+                source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
+                trainingSeed, preset, attempt, repairOf, grantedImports, null);
+    }
+
+    /** The event in its {@link Envelope}, with the lessons its agent was given (null: none). */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
+                           @Nullable String repairOf, @Nullable List<String> grantedImports,
+                           @Nullable List<String> lessons) {
         this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
                 variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
                 diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset,
-                attempt, repairOf, grantedImports);
+                attempt, repairOf, grantedImports, lessons);
     }
 
     /** The import catalogue entries granted to the run: empty when the event names none. */
     public List<String> grantsOrNone() {
         return grantedImports == null ? List.of() : grantedImports;
+    }
+
+    /** The lessons its agent was given: empty when the event carries none. */
+    public List<String> lessonsOrNone() {
+        return lessons == null ? List.of() : lessons;
     }
 
     /** Which attempt at its assignment this is: 1 for the first (and for events older than attempts). */
