@@ -63,7 +63,8 @@ public final class Variants {
                 proposal.source(), Sha256.of(proposal.source()), diff, proposal.reasoning(), proposal.mutator(),
                 proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
                 generation.budget(), assignment.trainingSeed(), preset, attempt, repairOf,
-                grantedImports.isEmpty() ? null : grantedImports);
+                grantedImports.isEmpty() ? null : grantedImports,
+                proposal.lessons().isEmpty() ? null : proposal.lessons());
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */

@@ -15,12 +15,21 @@ import java.util.List;
  * @param status           VALID, REPAIRED or CARRIED_FORWARD
  * @param validationErrors why attempts were rejected, oldest first
  * @param upgrades         what the mutator asked humans for
+ * @param lessons          what the agent was given besides the programs: its prompt's lessons, or the outcomes the
+ *                         optimiser fitted its model to; empty when nothing was used
  */
 public record Proposal(String source, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
-                       List<String> validationErrors, List<UpgradeRequest> upgrades) {
+                       List<String> validationErrors, List<UpgradeRequest> upgrades, List<String> lessons) {
 
     public Proposal {
         validationErrors = List.copyOf(validationErrors);
         upgrades = List.copyOf(upgrades);
+        lessons = List.copyOf(lessons);
+    }
+
+    /** A proposal made with nothing beyond the programs (a fallback, a carried-forward parent). */
+    public Proposal(String source, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                    List<String> validationErrors, List<UpgradeRequest> upgrades) {
+        this(source, reasoning, mutator, usage, status, validationErrors, upgrades, List.of());
     }
 }

@@ -74,7 +74,8 @@ class RepairProposer {
             }
             // no valid fix: the parent, not the program that failed, trains in its place
             return new Proposal(parentSource, proposal.reasoning(), proposal.mutator(), proposal.usage(),
-                    ProposalStatus.CARRIED_FORWARD, proposal.validationErrors(), proposal.upgrades());
+                    ProposalStatus.CARRIED_FORWARD, proposal.validationErrors(), proposal.upgrades(),
+                    proposal.lessons());
         } catch (MutatorUnavailableException e) {
             return carried(parentSource, info, session == null ? TokenUsage.NONE : session.usage(),
                     "the LLM stopped: " + e.getMessage());
