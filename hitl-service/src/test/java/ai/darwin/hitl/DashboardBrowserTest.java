@@ -213,10 +213,11 @@ class DashboardBrowserTest {
         // the request comes back from the topic and selection-service starts it: the open page shows it, unreloaded
         send(requested);
         send(new RunStarted(Envelope.of(requested.runId())));
-        WebElement row = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        // the text is read while waiting: each update draws the list again
+        String row = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.xpath("//tr[.//a[text()='from the page']]")).stream()
-                        .filter(r -> r.getText().contains("RUNNING")).findFirst().orElse(null));
-        assertThat(row.getText()).contains(requested.runId());
+                        .map(WebElement::getText).filter(text -> text.contains("RUNNING")).findFirst().orElse(null));
+        assertThat(row).contains(requested.runId());
         screenshot("run-started");
     }
 
