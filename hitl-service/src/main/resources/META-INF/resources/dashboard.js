@@ -1,8 +1,8 @@
-// Darwin's dashboard: plain JavaScript over hitl-service's API (/api/runs…) and its POST endpoints for
+// Darwin's dashboard: plain JavaScript over hitl-service's API (/api/runs…) and its POST endpoints for run requests,
 // interventions and approval decisions. Every text from the API is set as text, never parsed as HTML: agents write
 // reasoning and programs, and humans write guidance. The page re-reads what it shows when hitl-service tells it that
 // an event of its run was stored (server-sent events on /api/updates); it never polls. Plots: plots.js; the variant
-// page's code: variant.js.
+// page's code: variant.js; the run form: runform.js.
 "use strict";
 
 (() => {
@@ -160,9 +160,22 @@
 
   function showRuns() {
     const list = el("div");
-    app.replaceChildren(el("h1", {}, "Runs"), list,
-      el("p", {class: "muted"}, "A run is started with POST /runs on selection-service; it appears here as soon as ",
-        "its RunRequested event is on darwin.runs.v1."));
+    const starter = el("div");
+    app.replaceChildren(el("h1", {}, "Runs"), list, starter,
+      el("p", {class: "muted"}, "A run appears here as soon as its RunRequested event is on darwin.runs.v1, whether ",
+        "it was started here, with ./darwin run or with POST /runs on selection-service; selection-service starts it, ",
+        "or ends it at once saying why it may not run."));
+    // an operator starts runs; anyone else is not offered the form (and the server refuses them all the same)
+    if (may.operate()) {
+      api("/api/run-form").then(form => starter.replaceChildren(DarwinRunForm.card(el, form, async (config) => {
+        try {
+          const accepted = await post("/api/runs", config);
+          flash(`Requested ${accepted.runId}: it appears above once selection-service reads it`);
+        } catch (e) {
+          flash(e.message, true);
+        }
+      }))).catch(e => flash(e.message, true));
+    }
     follow(async () => {
       try {
         const runs = await api("/api/runs");

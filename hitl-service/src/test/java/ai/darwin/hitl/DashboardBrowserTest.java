@@ -10,6 +10,9 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.run.RunConfig;
+import ai.darwin.events.run.RunRequested;
+import ai.darwin.events.run.RunStarted;
 import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.hitl.messaging.EventConsumer;
 import ai.darwin.hitl.messaging.EventPublisher;
@@ -45,6 +48,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -170,6 +174,53 @@ class DashboardBrowserTest {
         assertThat(decided.comment()).isEqualTo("worth a longer look");
     }
 
+    @Test
+    void anOperatorStartsARunFromThePageAndSeesItOnceSelectionStartsIt() throws IOException {
+        connector.sink(EventPublisher.RUNS).clear();
+        // a viewer is not offered the form
+        open("/?token=" + TestTokens.of("vera", Roles.VIEWER) + "#/");
+        waitFor(By.cssSelector("#live.on"), 1);
+        assertThat(browser.findElements(By.cssSelector("form.run-form"))).isEmpty();
+
+        open("/?token=" + TestTokens.of("otto", Roles.OPERATOR) + "#/");
+        WebElement form = waitFor(By.cssSelector("form.run-form"), 1).get(0);
+        assertThat(new Select(form.findElement(By.name("dataset"))).getFirstSelectedOption().getText())
+                .endsWith("/tinyshakespeare/input.txt");
+        type(form, "name", "from the page");
+        type(form, "population", "3");
+        type(form, "generations", "2");
+        type(form, "maxTokens", "50000");
+        type(form, "costCapUsd", "1.5");
+        type(form, "verificationSeeds", "3");
+        new Select(form.findElement(By.name("mutator"))).selectByValue("random");
+        screenshot("run-form");
+        form.findElement(By.xpath(".//button[text()='Start run']")).click();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !connector.sink(EventPublisher.RUNS).received().isEmpty());
+        RunRequested requested = EventCodec.read(connector.<String>sink(EventPublisher.RUNS).received().get(0)
+                .getPayload(), RunRequested.class);
+        RunConfig config = requested.config();
+        assertThat(requested.requestedBy()).isEqualTo("otto");
+        assertThat(config.name()).isEqualTo("from the page");
+        assertThat(config.population()).isEqualTo(3);
+        assertThat(config.generations()).isEqualTo(2);
+        assertThat(config.budget().maxTokens()).isEqualTo(50_000);
+        assertThat(config.costCapUsd()).isEqualTo(1.5);
+        assertThat(config.verificationSeeds()).isEqualTo(3);
+        assertThat(config.mutator()).isEqualTo("random");
+        assertThat(config.dataset().uri()).endsWith("/tinyshakespeare/input.txt");
+
+        // the request comes back from the topic and selection-service starts it: the open page shows it, unreloaded
+        send(requested);
+        send(new RunStarted(Envelope.of(requested.runId())));
+        // the text is read while waiting: each update draws the list again
+        String row = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.xpath("//tr[.//a[text()='from the page']]")).stream()
+                        .map(WebElement::getText).filter(text -> text.contains("RUNNING")).findFirst().orElse(null));
+        assertThat(row).contains(requested.runId());
+        screenshot("run-started");
+    }
+
     private ScriptedRun deliver(ScriptedRun run, boolean toTheEnd) {
         run.live.forEach(this::send);
         if (toTheEnd) {
@@ -181,6 +232,12 @@ class DashboardBrowserTest {
                 ? "COMPLETED".equals(given().get("/api/runs/" + run.runId).path("run.status"))
                 : curveOf(run.runId, run.b1) == 2);
         return run;
+    }
+
+    private static void type(WebElement form, String field, String value) {
+        WebElement input = form.findElement(By.name(field));
+        input.clear();
+        input.sendKeys(value);
     }
 
     private static int curveOf(String runId, String variantId) {

@@ -23,10 +23,12 @@ class DashboardPageTest {
                 .body(containsString("<link rel=\"stylesheet\" href=\"dashboard.css\""))
                 .body(containsString("<script src=\"plots.js\""))
                 .body(containsString("<script src=\"variant.js\""))
+                .body(containsString("<script src=\"runform.js\""))
                 // no CDN: every script and style comes from hitl-service itself
                 .body(not(containsString("http")));
         given().get("/plots.js").then().statusCode(200);
         given().get("/variant.js").then().statusCode(200);
+        given().get("/runform.js").then().statusCode(200);
         given().get("/dashboard.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("/api/runs"))
                 .body(containsString("/approvals?status=pending"))

@@ -18,7 +18,7 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory(EventConsumer.CHANNEL));
         config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(EventPublisher.INTERVENTIONS,
-                EventPublisher.APPROVALS));
+                EventPublisher.APPROVALS, EventPublisher.RUNS));
         // no broker in the fast tests: keep the Kafka admin health check from waiting for one
         config.put("quarkus.kafka.health.enabled", "false");
         return config;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.platform.security.Roles;
 import ai.darwin.selection.messaging.EventPublisher;
-import ai.darwin.selection.rest.RunAccepted;
+import ai.darwin.platform.rest.RunAccepted;
 import ai.darwin.testing.MongoServerResource;
 import ai.darwin.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;

@@ -8,7 +8,7 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.Topics;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.platform.security.Roles;
-import ai.darwin.selection.rest.RunAccepted;
+import ai.darwin.platform.rest.RunAccepted;
 import ai.darwin.testing.KafkaBrokerResource;
 import ai.darwin.testing.MongoServerResource;
 import ai.darwin.testing.TestTokens;

@@ -44,7 +44,7 @@ final class ScriptedEvents {
     static RunRequested runRequested(String runId, int population, int generations, int verificationInterval,
                                      int verificationSeeds) {
         RunConfig config = new RunConfig("scripted", population, generations,
-                new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1), new TrainingBudget(10_000, 1), "cpu",
+                new DatasetSpec("../shared/data/tinyshakespeare.txt", null, "char", 0.1), new TrainingBudget(10_000, 1), "cpu",
                 "offline", null, new FitnessSpec("lexicographic", List.of("val_bpb", "mfu"), Map.of()),
                 new SelectionSpec(1, 2, "others"), 0, 0, verificationSeeds, verificationInterval, 7);
         return new RunRequested(Envelope.of(runId), config, "test");

@@ -50,6 +50,10 @@ import java.util.List;
  * @param files            the program's other files besides {@code source}, in its package tree (see
  *                         {@link ProgramFile}, within {@link ProgramFiles}'s caps); absent or empty, a single-file
  *                         program
+ * @param lessons          what the agent was given besides the programs, for people to read beside its reasoning: the
+ *                         lessons of an LLM mutator's prompt (from memory-service), or the measured outcomes the
+ *                         optimiser fitted its model to; absent in older events and where nothing was used. At most
+ *                         {@value #MAX_LESSONS} entries of at most {@value #MAX_LESSON_CHARS} characters each
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonTypeName("VariantProposed")
@@ -60,8 +64,14 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                               TokenUsage usage, ProposalStatus status, List<String> validationErrors,
                               DatasetSpec dataset, TrainingBudget budget, long trainingSeed,
                               @Nullable String preset, @Nullable Integer attempt, @Nullable String repairOf,
-                              @Nullable List<String> grantedImports, @Nullable List<ProgramFile> files)
+                              @Nullable List<String> grantedImports, @Nullable List<ProgramFile> files,
+                              @Nullable List<String> lessons)
         implements DarwinEvent {
+
+    /** The most lessons an event carries: a prompt holds far fewer, and a page shows no more. */
+    public static final int MAX_LESSONS = 50;
+    /** The longest lesson: a prompt cuts each at 300 characters. */
+    public static final int MAX_LESSON_CHARS = 1000;
 
     public VariantProposed {
         Require.envelope(eventId, schemaVersion, runId, timestamp);
@@ -101,9 +111,38 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
         if (files != null) {
             files = Require.list(files, "files");
         }
+        if (lessons != null) {
+            lessons = Require.list(lessons, "lessons");
+            if (lessons.size() > MAX_LESSONS) {
+                throw new IllegalArgumentException("field 'lessons' holds at most " + MAX_LESSONS + " entries, not "
+                        + lessons.size());
+            }
+            lessons.forEach(lesson -> {
+                Require.text(lesson, "lessons[]");
+                if (lesson.length() > MAX_LESSON_CHARS) {
+                    throw new IllegalArgumentException("field 'lessons[]' holds at most " + MAX_LESSON_CHARS
+                            + " characters per entry");
+                }
+            });
+        }
     }
 
-    /** A single-file program, with every other component. */
+    /** A program of several files whose agent was given nothing to record besides the programs. */
+    public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                           String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
+                           String targetAgentId, List<String> parentVariantIds, String source, String sourceSha256,
+                           String diff, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
+                           @Nullable String repairOf, @Nullable List<String> grantedImports,
+                           @Nullable List<ProgramFile> files) {
+        this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
+                targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
+                validationErrors, dataset, budget, trainingSeed, preset, attempt, repairOf, grantedImports, files,
+                null);
+    }
+
+    /** A single-file program without lessons, with every other component. */
     public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
                            String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
                            String targetAgentId, List<String> parentVariantIds, String source, String sourceSha256,
@@ -113,7 +152,8 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            @Nullable String repairOf, @Nullable List<String> grantedImports) {
         this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
                 targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
-                validationErrors, dataset, budget, trainingSeed, preset, attempt, repairOf, grantedImports, null);
+                validationErrors, dataset, budget, trainingSeed, preset, attempt, repairOf, grantedImports, null,
+                null);
     }
 
     /** A first attempt, with the run's preset (null: the worker chooses). */
@@ -165,10 +205,10 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            @Nullable String repairOf, @Nullable List<String> grantedImports) {
         this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
                 source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
-                trainingSeed, preset, attempt, repairOf, grantedImports, null);
+                trainingSeed, preset, attempt, repairOf, grantedImports, (List<ProgramFile>) null);
     }
 
-    /** The event in its {@link Envelope}, with every component: a program of several files among them. */
+    /** The event in its {@link Envelope}, a program of several files among them, without lessons. */
     public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
                            AssignmentKind kind, String mutatorAgentId, String targetAgentId,
                            List<String> parentVariantIds, String source, String sourceSha256, String diff,
@@ -177,10 +217,24 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
                            @Nullable String repairOf, @Nullable List<String> grantedImports,
                            @Nullable List<ProgramFile> files) {
+        this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
+                source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
+                trainingSeed, preset, attempt, repairOf, grantedImports, files, null);
+    }
+
+    /** The event in its {@link Envelope}, with every component: its files and the lessons its agent was given. */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
+                           @Nullable String repairOf, @Nullable List<String> grantedImports,
+                           @Nullable List<ProgramFile> files, @Nullable List<String> lessons) {
         this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
                 variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
                 diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset,
-                attempt, repairOf, grantedImports, files);
+                attempt, repairOf, grantedImports, files, lessons);
     }
 
     /** The import catalogue entries granted to the run: empty when the event names none. */
@@ -191,6 +245,11 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
     /** The program's files besides its entry file: empty for a single-file program. */
     public List<ProgramFile> filesOrNone() {
         return ProgramFiles.orNone(files);
+    }
+
+    /** The lessons its agent was given: empty when the event carries none. */
+    public List<String> lessonsOrNone() {
+        return lessons == null ? List.of() : lessons;
     }
 
     /** Which attempt at its assignment this is: 1 for the first (and for events older than attempts). */

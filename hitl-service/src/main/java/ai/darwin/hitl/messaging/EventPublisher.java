@@ -11,18 +11,20 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-/** Publishes what humans do: interventions and approval decisions, each to its contract topic. */
+/** Publishes what humans do: run requests, interventions and approval decisions, each to its contract topic. */
 @ApplicationScoped
 public class EventPublisher {
 
     public static final String INTERVENTIONS = "interventions-out";
     public static final String APPROVALS = "approvals-out";
+    public static final String RUNS = "runs-out";
     static final String SERVICE = "hitl-service";
 
     private final Map<Topic, Emitter<String>> emitters;
 
-    EventPublisher(@Channel(INTERVENTIONS) Emitter<String> interventions, @Channel(APPROVALS) Emitter<String> approvals) {
-        this.emitters = Map.of(Topics.INTERVENTIONS, interventions, Topics.APPROVALS, approvals);
+    EventPublisher(@Channel(INTERVENTIONS) Emitter<String> interventions, @Channel(APPROVALS) Emitter<String> approvals,
+                   @Channel(RUNS) Emitter<String> runs) {
+        this.emitters = Map.of(Topics.INTERVENTIONS, interventions, Topics.APPROVALS, approvals, Topics.RUNS, runs);
     }
 
     /** Completes once the broker has the event. */

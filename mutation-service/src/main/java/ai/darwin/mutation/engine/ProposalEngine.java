@@ -9,6 +9,7 @@ import ai.darwin.mutation.llm.CostCap;
 import ai.darwin.mutation.llm.LlmMutator;
 import ai.darwin.mutation.offline.OfflineMutatorService;
 import ai.darwin.mutation.program.Program;
+import ai.darwin.mutation.prompt.PromptBuilder;
 import ai.darwin.mutation.proposal.Attempt;
 import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
@@ -53,10 +54,11 @@ public class ProposalEngine {
     private final HybridMutator hybrid;
     private final ProgramValidator validator;
     private final CostCap cap;
+    private final PromptBuilder prompts;
 
     ProposalEngine(MutationConfig config, OfflineMutatorService random, OptimizerMutator optimizer,
                    SearchHistory history, LlmMutator llm, ChunkMutator chunk, HybridMutator hybrid,
-                   ProgramValidator validator, CostCap cap) {
+                   ProgramValidator validator, CostCap cap, PromptBuilder prompts) {
         this.config = config;
         this.random = random;
         this.optimizer = optimizer;
@@ -66,6 +68,7 @@ public class ProposalEngine {
         this.hybrid = hybrid;
         this.validator = validator;
         this.cap = cap;
+        this.prompts = prompts;
     }
 
     public Proposal propose(MutationRequest request) {
@@ -162,7 +165,7 @@ public class ProposalEngine {
                 String reasoning = reasoning(notes, firstReasoning, attempt.reasoning(), n);
                 return new Proposal(program.entry(), reasoning, session.info(), plus(spent, session.usage()),
                         n == 0 ? ProposalStatus.VALID : ProposalStatus.REPAIRED, errors, List.copyOf(upgrades),
-                        program.files());
+                        program.files(), given(request, session));
             }
             errors.add(abbreviate("attempt " + (n + 1) + ": " + String.join("\n", problems)));
             LOG.infof("%s: attempt %d of %d rejected: %s", request.variantId(), n + 1, attempts,
@@ -174,7 +177,16 @@ public class ProposalEngine {
                 + (firstReasoning == null ? "" : " Its idea was: " + firstReasoning));
         return new Proposal(request.parentSource(), String.join("\n\n", text), session.info(),
                 plus(spent, session.usage()), ProposalStatus.CARRIED_FORWARD, errors, List.copyOf(upgrades),
-                request.parentFiles());
+                request.parentFiles(), given(request, session));
+    }
+
+    /**
+     * What the agent was given besides the programs, for the proposal event: the outcomes the optimiser fitted its
+     * model to, or the lessons of the LLM's prompt (taken either way: an LLM that stopped left its prompt's).
+     */
+    private List<String> given(MutationRequest request, MutationSession session) {
+        List<String> prompted = prompts.takeLessonsGiven(request.variantId());
+        return session.info().kind().equals(OptimizerMutator.KIND) ? optimizer.given(request.runId()) : prompted;
     }
 
     /**

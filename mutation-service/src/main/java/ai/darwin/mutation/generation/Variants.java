@@ -60,7 +60,8 @@ public final class Variants {
                 program.entry(), ProgramFiles.sha256(program.entry(), program.files()), diff, proposal.reasoning(),
                 proposal.mutator(), proposal.usage(), proposal.status(), proposal.validationErrors(), generation.dataset(),
                 generation.budget(), assignment.trainingSeed(), preset, attempt, repairOf,
-                grantedImports.isEmpty() ? null : grantedImports, program.files().isEmpty() ? null : program.files());
+                grantedImports.isEmpty() ? null : grantedImports, program.files().isEmpty() ? null : program.files(),
+                proposal.lessons().isEmpty() ? null : proposal.lessons());
     }
 
     /** The approval request for the {@code index}-th (from 0) upgrade a proposal asked for. */

@@ -4,6 +4,7 @@ import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.proposal.MutationRequest;
@@ -15,7 +16,9 @@ import jakarta.inject.Inject;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,8 +57,17 @@ public class PromptBuilder {
     private final PromptTemplate chunk = PromptTemplate.load("chunk");
     private final PromptTemplate hybrid = PromptTemplate.load("hybrid");
     private final PromptTemplate runtimeRepair = PromptTemplate.load("runtime-repair");
+    /** Prompts whose lessons wait for their proposal: one per proposal being made, each taken as it is made. */
+    static final int GIVEN_KEPT = 256;
+
     private final LessonsSource lessons;
     private final OutcomesSource outcomes;
+    private final Map<String, List<String>> given = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > GIVEN_KEPT;
+        }
+    });
     private final ProgramValidator validator;
     private final int lessonsChars;
 
@@ -70,6 +82,15 @@ public class PromptBuilder {
         this.outcomes = outcomes;
         this.validator = validator;
         this.lessonsChars = lessonsChars;
+    }
+
+    /**
+     * The lessons the last prompt for {@code variantId} gave its agent, as the prompt had them (cleaned and cut), for
+     * its proposal event; forgotten once taken. Empty when no prompt for it held lessons.
+     */
+    public List<String> takeLessonsGiven(String variantId) {
+        List<String> taken = given.remove(variantId);
+        return taken == null ? List.of() : taken;
     }
 
     /** The system message: role, objective, rules and the answer's format. */
@@ -196,9 +217,11 @@ public class PromptBuilder {
                 + " tokenizer, " + Math.round(generation.dataset().validationFraction() * 100)
                 + "% held out for validation)" + extras(generation, request.assignment().targetAgentId()));
         values.put("guidance", bullets(generation.guidance(), "(none)"));
+        List<String> drawn = lessons.lessons(generation.runId(), request.assignment().targetAgentId());
+        given.put(request.variantId(), UntrustedText.fitting(drawn, LESSON_CHARS, lessonsChars).stream()
+                .filter(lesson -> !lesson.isBlank()).limit(VariantProposed.MAX_LESSONS).toList());
         values.put("lessons", UntrustedText.block("lessons from memory-service, drawn from earlier variants and their "
-                + "failure messages", lessons.lessons(generation.runId(), request.assignment().targetAgentId()),
-                LESSON_CHARS, lessonsChars, "(none yet)"));
+                + "failure messages", drawn, LESSON_CHARS, lessonsChars, "(none yet)"));
         String mutatorVariantId = generation.agents().stream()
                 .filter(a -> a.agentId().equals(request.assignment().mutatorAgentId())).findFirst()
                 .map(AgentProgram::variantId).orElse(null);

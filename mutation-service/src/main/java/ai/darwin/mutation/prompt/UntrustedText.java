@@ -1,6 +1,7 @@
 package ai.darwin.mutation.prompt;
 
 import ai.darwin.platform.text.BoundedText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -51,18 +52,28 @@ public final class UntrustedText {
             return none;
         }
         StringBuilder text = new StringBuilder("<" + TAG + " source=\"" + source + "\">\n");
-        int used = 0;
-        for (int i = 0; i < items.size(); i++) {
-            String item = BoundedText.head(clean(items.get(i)), itemChars);
-            if (used + item.length() + 1 > blockChars) {
-                text.append("[").append(items.size() - i).append(items.size() - i == 1 ? " more item" : " more items")
-                        .append(" cut]\n");
-                break;
-            }
-            text.append(item).append('\n');
-            used += item.length() + 1;
+        List<String> kept = fitting(items, itemChars, blockChars);
+        kept.forEach(item -> text.append(item).append('\n'));
+        int cut = items.size() - kept.size();
+        if (cut > 0) {
+            text.append("[").append(cut).append(cut == 1 ? " more item" : " more items").append(" cut]\n");
         }
         return text.append("</").append(TAG).append('>').toString();
+    }
+
+    /** The items a {@link #block} holds, cleaned and cut, in order: what the model reads of them. */
+    public static List<String> fitting(List<String> items, int itemChars, int blockChars) {
+        List<String> kept = new ArrayList<>();
+        int used = 0;
+        for (String raw : items) {
+            String item = BoundedText.head(clean(raw), itemChars);
+            if (used + item.length() + 1 > blockChars) {
+                break;
+            }
+            kept.add(item);
+            used += item.length() + 1;
+        }
+        return kept;
     }
 
     /** The text without invisible characters and with nothing that could end a fence, a block or a turn. */

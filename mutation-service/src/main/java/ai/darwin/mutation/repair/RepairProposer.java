@@ -78,7 +78,8 @@ class RepairProposer {
             }
             // no valid fix: the parent, not the program that failed, trains in its place
             return new Proposal(parent.entry(), proposal.reasoning(), proposal.mutator(), proposal.usage(),
-                    ProposalStatus.CARRIED_FORWARD, proposal.validationErrors(), proposal.upgrades(), parent.files());
+                    ProposalStatus.CARRIED_FORWARD, proposal.validationErrors(), proposal.upgrades(), parent.files(),
+                    proposal.lessons());
         } catch (MutatorUnavailableException e) {
             return carried(parent, info, session == null ? TokenUsage.NONE : session.usage(),
                     "the LLM stopped: " + e.getMessage());

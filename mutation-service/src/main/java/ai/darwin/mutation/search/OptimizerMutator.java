@@ -7,8 +7,11 @@ import ai.darwin.mutation.proposal.MutationRequest;
 import ai.darwin.mutation.proposal.MutationSession;
 import ai.darwin.mutation.proposal.Mutator;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +26,9 @@ public class OptimizerMutator implements Mutator {
 
     public static final String KIND = "optimizer";
     public static final MutatorInfo INFO = new MutatorInfo(KIND, null);
+
+    /** The most measured outcomes a proposal lists. */
+    static final int OUTCOMES_SHOWN = 10;
 
     private final SearchHistory history;
     private final Optimizer optimizer = new Optimizer();
@@ -55,5 +61,33 @@ public class OptimizerMutator implements Mutator {
             tried.add(ProgramFingerprint.of(choice.get().source()));
             return Attempt.of(choice.get().source(), choice.get().reasoning(), List.of());
         });
+    }
+
+    /**
+     * What the optimiser fitted its model to, for people to read beside its reasoning: how many measured programs of
+     * the run, and the best {@value #OUTCOMES_SHOWN} of them; empty before anything was measured (it chose from its
+     * prior alone).
+     */
+    public List<String> given(String runId) {
+        List<SearchHistory.Outcome> outcomes = history.measured(runId).stream().map(SearchHistory.Measured::outcome)
+                .sorted(Comparator.comparingDouble(SearchHistory.Outcome::loss)
+                        .thenComparing(SearchHistory.Outcome::variantId))
+                .toList();
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("The optimiser's model was fitted to " + outcomes.size() + " measured program"
+                + (outcomes.size() == 1 ? "" : "s") + " of this run (Δ val_bpb against each generation's control; a "
+                + "failure counts as the worst); the best:");
+        outcomes.stream().limit(OUTCOMES_SHOWN).map(OptimizerMutator::describe).forEach(lines::add);
+        return lines;
+    }
+
+    private static String describe(SearchHistory.Outcome outcome) {
+        double loss = outcome.loss();
+        return outcome.variantId() + ": " + (Double.isInfinite(loss) ? "failed"
+                : loss == 0 ? "a tie with its control (within the noise floor)"
+                : String.format(Locale.ROOT, "Δ val_bpb %+.4f", loss));
     }
 }

@@ -34,4 +34,9 @@ public interface DatasetsConfig {
     default DatasetSources sources() {
         return new DatasetSources(allowedSchemes(), allowedHosts(), allowedDirectories());
     }
+
+    /** The whole check of a run request, its datasets against these sources. */
+    default RunRequestCheck runRequests() {
+        return new RunRequestCheck(sources());
+    }
 }

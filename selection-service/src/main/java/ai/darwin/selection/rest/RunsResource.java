@@ -1,24 +1,21 @@
 package ai.darwin.selection.rest;
 
-import ai.darwin.events.Envelope;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.platform.rest.ErrorBody;
+import ai.darwin.platform.rest.RunAccepted;
 import ai.darwin.platform.security.Roles;
-import ai.darwin.platform.input.DatasetSources;
 import ai.darwin.platform.input.DatasetsConfig;
+import ai.darwin.platform.input.RunRequestCheck;
 import ai.darwin.selection.messaging.EventPublisher;
-import ai.darwin.selection.run.RunValidation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,12 +30,12 @@ public class RunsResource {
 
     private final EventPublisher publisher;
     private final SecurityIdentity caller;
-    private final DatasetSources datasets;
+    private final RunRequestCheck requests;
 
     RunsResource(EventPublisher publisher, SecurityIdentity caller, DatasetsConfig datasets) {
         this.publisher = publisher;
         this.caller = caller;
-        this.datasets = datasets.sources();
+        this.requests = datasets.runRequests();
     }
 
     @POST
@@ -56,15 +53,8 @@ public class RunsResource {
     @APIResponse(responseCode = "403", description = "the token is not an operator's",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public CompletionStage<Response> request(RunConfig config) {
-        if (config == null) {
-            throw new BadRequestException("a run configuration is required as the JSON body");
-        }
-        RunValidation.check(config);
-        datasets.check(config.dataset().uri());
-        config.dataset().extraCorpora().forEach(extra -> datasets.check(extra.uri()));
-        String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
-        RunRequested event = new RunRequested(Envelope.of(runId), config, caller.getPrincipal().getName());
+        RunRequested event = requests.request(config, caller.getPrincipal().getName());
         return publisher.publish(event)
-                .thenApply(ignored -> Response.accepted(new RunAccepted(runId, event.eventId())).build());
+                .thenApply(ignored -> Response.accepted(new RunAccepted(event.runId(), event.eventId())).build());
     }
 }

@@ -6,6 +6,8 @@ import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.input.DatasetsConfig;
+import ai.darwin.platform.input.RunRequestCheck;
 import ai.darwin.selection.store.GenerationState;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
@@ -35,11 +37,12 @@ public class RunCoordinator {
     private final Outbox outbox;
     private final SeedProgram seed;
     private final ControlRelease controlRelease;
+    private final RunRequestCheck requests;
 
     private long ticks;
 
     RunCoordinator(SelectionStore store, RunLifecycle lifecycle, GenerationCloser closer, RunControls controls,
-                   Outbox outbox, SeedProgram seed, ControlRelease controlRelease) {
+                   Outbox outbox, SeedProgram seed, ControlRelease controlRelease, DatasetsConfig datasets) {
         this.store = store;
         this.lifecycle = lifecycle;
         this.closer = closer;
@@ -47,15 +50,26 @@ public class RunCoordinator {
         this.outbox = outbox;
         this.seed = seed;
         this.controlRelease = controlRelease;
+        this.requests = datasets.runRequests();
     }
 
+    /**
+     * Checked again here, whoever published it: the REST doors check a request before they publish it, but anyone
+     * who may write the runs topic could name a dataset they refuse. A refused request becomes a run that ends at
+     * once, with the reason, so that the person who asked sees why (see {@link RunLifecycle#refuse}).
+     */
     public synchronized void onRunRequested(RunRequested request) {
         if (store.run(request.runId()).isPresent()) {
             return;
         }
-        RunValidation.check(request.config());
         RunState run = RunState.start(request.runId(), request.config(), seed.source(), EventCodec.now());
-        lifecycle.start(run);
+        Optional<String> refusal = requests.refusal(request.config());
+        if (refusal.isPresent()) {
+            LOG.warnf("run %s requested by %s refused: %s", request.runId(), request.requestedBy(), refusal.get());
+            lifecycle.refuse(run, refusal.get());
+        } else {
+            lifecycle.start(run);
+        }
         saveAndFlush(run);
     }
 

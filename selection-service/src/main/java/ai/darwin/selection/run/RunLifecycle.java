@@ -24,6 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class RunLifecycle {
 
+    /** Who refuses a run request that fails its checks. */
+    static final String REFUSED_BY = "selection-service";
+
     private final SelectionStore store;
     private final GenerationPlanner planner;
 
@@ -35,6 +38,16 @@ class RunLifecycle {
     void start(RunState run) {
         run.deliveries().queue(new RunStarted(Envelope.of(run.runId())));
         planner.openMutationGeneration(run, 0);
+    }
+
+    /**
+     * A request that may not run ends before any generation opens: RunStopped says why, by selection-service, and
+     * RunCompleted (FAILED, no generation) ends it, so the dashboard and {@code ./darwin} show the reason to whoever
+     * asked, and mutation and training never see an assignment of it.
+     */
+    void refuse(RunState run, String reason) {
+        run.deliveries().queue(new RunStopped(Envelope.of(run.runId()), "refused: " + reason, REFUSED_BY));
+        complete(run, RunOutcome.FAILED, null);
     }
 
     /** The generation that is open still closes; the next one waits for a resume. */
