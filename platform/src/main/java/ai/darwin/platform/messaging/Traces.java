@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -54,10 +55,15 @@ public final class Traces {
             return traced.get();
         }
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(TRACEPARENT))
-                .map(Header::value)
-                .map(value -> fromTraceparent(new String(value, StandardCharsets.UTF_8)))
+                .map(kafka -> of(kafka.getHeaders()))
                 .orElse(Context.root());
+    }
+
+    /** The context a consumed record's {@code traceparent} header names; the root context when it has none. */
+    public static Context of(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(TRACEPARENT);
+        return header == null || header.value() == null ? Context.root()
+                : fromTraceparent(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** The context a stored {@code traceparent} names; the root context for null or a malformed value. */
