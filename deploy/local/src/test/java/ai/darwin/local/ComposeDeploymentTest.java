@@ -145,6 +145,24 @@ class ComposeDeploymentTest {
         assertThat(text).doesNotContainPattern("or from the dashboard");
     }
 
+    /**
+     * The services export their spans where OTEL_EXPORTER_OTLP_ENDPOINT names a collector, and only then; the
+     * training workers, whose network reaches the broker only, never; Jaeger starts only with its profile.
+     */
+    @Test
+    void tracesGoToACollectorOnlyWhereOneIsNamed() throws IOException {
+        Map<String, Object> services = services("docker-compose.yml");
+        for (String service : List.of("memory-service", "selection-service", "mutation-service", "hitl-service")) {
+            assertThat(map(map(services.get(service)).get("environment")))
+                    .as(service).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "${OTEL_EXPORTER_OTLP_ENDPOINT:-}");
+        }
+        for (String worker : trainingWorkers(services)) {
+            assertThat(map(map(services.get(worker)).get("environment"))).as(worker)
+                    .doesNotContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+        assertThat(strings(map(services.get("jaeger")).get("profiles"))).containsExactly("tracing");
+    }
+
     private static List<String> trainingWorkers(Map<String, Object> services) {
         return services.keySet().stream()
                 .filter(name -> TRAINING.equals(at(services.get(name), "build", "args", "SERVICE"))).toList();

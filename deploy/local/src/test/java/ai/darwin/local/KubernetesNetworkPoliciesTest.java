@@ -26,12 +26,13 @@ class KubernetesNetworkPoliciesTest {
 
     /** Ports Darwin's components listen on or call, by protocol. */
     private static final List<String> PORTS = List.of("53/UDP", "53/TCP", "443/TCP", "8080/TCP", "8081/TCP",
-            "8082/TCP", "8083/TCP", "8084/TCP", "9092/TCP", "9093/TCP", "27017/TCP");
+            "8082/TCP", "8083/TCP", "8084/TCP", "9092/TCP", "9093/TCP", "27017/TCP", "4317/TCP");
     /** Peers outside Darwin's namespace. */
     private static final List<Endpoint> OUTSIDE = List.of(
             Endpoint.pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns")),
             Endpoint.pod("keda", "keda", Map.of("app", "keda-operator")),
             Endpoint.pod("another-namespace", "default", Map.of("app", "something")),
+            Endpoint.pod("otel-collector", "observability", Map.of("app.kubernetes.io/name", "opentelemetry-collector")),
             Endpoint.external("internet", "203.0.113.10"),
             Endpoint.external("private-network", "10.1.2.3"),
             Endpoint.external("cloud-metadata", "169.254.169.254"));
@@ -48,6 +49,9 @@ class KubernetesNetworkPoliciesTest {
             "memory-service -> kafka:9092/TCP", "memory-service -> mongo:27017/TCP",
             "hitl-service -> kafka:9092/TCP", "hitl-service -> mongo:27017/TCP",
             "darwin-topics -> kafka:9092/TCP",
+            // spans, from every service but the training workers
+            "selection-service -> otel-collector:4317/TCP", "mutation-service -> otel-collector:4317/TCP",
+            "memory-service -> otel-collector:4317/TCP", "hitl-service -> otel-collector:4317/TCP",
             "keda -> kafka:9092/TCP"));
 
     static {

@@ -12,6 +12,7 @@ import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.messaging.EventPublisher;
+import ai.darwin.mutation.messaging.ProposalTraces;
 import ai.darwin.mutation.messaging.StateReader;
 import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.proposal.MutationRequest;
@@ -26,8 +27,10 @@ import ai.darwin.mutation.state.RunRegistry;
 import ai.darwin.mutation.state.RunSettings;
 import ai.darwin.mutation.work.Workers;
 import ai.darwin.platform.messaging.UntilAcknowledged;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,9 @@ public class GenerationProcessor {
     /** A variant or approval request the broker refused is sent again, so the generation is never dead-lettered. */
     private final UntilAcknowledged resend = new UntilAcknowledged(Duration.ofSeconds(1), Duration.ofSeconds(30),
             () -> stopping);
+    /** Each proposal starts its variant's trace. */
+    @Inject
+    ProposalTraces traces;
 
     GenerationProcessor(MutationConfig config, ProposalEngine engine, EventPublisher publisher, RunRegistry runs,
                         Approvals approvals, PublishedVariants published, CostLedger ledger, StateReader state,
@@ -120,9 +126,12 @@ public class GenerationProcessor {
 
     private CompletableFuture<Void> proposal(GenerationOpened generation, Assignment assignment, Program parent,
                                              Program mutator) {
-        return workers.once(Variants.variantIdOf(assignment),
-                () -> propose(generation, assignment, parent, mutator),
-                proposal -> publish(generation, assignment, parent, proposal));
+        String variantId = Variants.variantIdOf(assignment);
+        return workers.once(variantId,
+                () -> traces.propose(generation, assignment, variantId,
+                        () -> propose(generation, assignment, parent, mutator)),
+                proposal -> traces.publish(proposal,
+                        trace -> publish(generation, assignment, parent, proposal.value(), trace)));
     }
 
     /** The layout is read as the proposal starts: a NEW_FILE or RESTRUCTURE approved before then takes effect. */
@@ -145,7 +154,7 @@ public class GenerationProcessor {
 
     /** Approval requests first: once the variant is published, a redelivery skips the assignment altogether. */
     private CompletionStage<Void> publish(GenerationOpened generation, Assignment assignment, Program parent,
-                                          Proposal proposal) {
+                                          Proposal proposal, Context trace) {
         List<CompletableFuture<Void>> requests = new ArrayList<>();
         for (int i = 0; i < proposal.upgrades().size(); i++) {
             ApprovalRequested request = Variants.upgradeRequested(generation, assignment, i, proposal.upgrades().get(i));
@@ -153,7 +162,7 @@ public class GenerationProcessor {
                 // what can never be granted is declined as it is asked, after the request on the same key
                 Optional<ApprovalDecided> declined = ImportRequests.declineIfNeverGranted(request);
                 declined.ifPresent(approvals::onDecided);
-                requests.add(resend.send(() -> publisher.publish(request), "approval request "
+                requests.add(resend.send(() -> publisher.publish(request, trace), "approval request "
                         + request.requestId()).thenCompose(sent -> declined.isEmpty() ? CompletableFuture
                         .completedFuture(null) : resend.send(() -> publisher.publish(declined.get()),
                         "automatic refusal of " + request.requestId())).toCompletableFuture());
@@ -163,7 +172,7 @@ public class GenerationProcessor {
                 runs.settings(generation.runId()).map(RunSettings::preset).orElse(null),
                 approvals.grantedImports(generation.runId()));
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
-                .thenCompose(sent -> resend.send(() -> publisher.publish(variant), "variant " + variant.variantId()))
+                .thenCompose(sent -> resend.send(() -> publisher.publish(variant, trace), "variant " + variant.variantId()))
                 .thenRun(() -> {
                     published.add(variant);
                     ledger.settle(variant.runId(), variant.variantId(), variant.usage().costUsd());

@@ -4,6 +4,7 @@ import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalRequested;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.platform.messaging.EventMessages;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -25,12 +26,14 @@ public class EventPublisher {
         this.approvals = approvals;
     }
 
-    public CompletionStage<Void> publish(VariantProposed variant) {
-        return EventMessages.send(variants, variant, SERVICE);
+    /** @param trace the variant's trace, which its record carries on to training (null: none) */
+    public CompletionStage<Void> publish(VariantProposed variant, Context trace) {
+        return EventMessages.send(variants, variant, SERVICE, trace);
     }
 
-    public CompletionStage<Void> publish(ApprovalRequested request) {
-        return EventMessages.send(approvals, request, SERVICE);
+    /** @param trace the trace of the proposal that asks (null: none) */
+    public CompletionStage<Void> publish(ApprovalRequested request, Context trace) {
+        return EventMessages.send(approvals, request, SERVICE, trace);
     }
 
     /** An automatic decision (a NEW_IMPORT that can never be granted), on the approvals topic like a human's. */

@@ -10,6 +10,7 @@ import ai.darwin.mutation.config.MutationConfig;
 import ai.darwin.mutation.generation.Variants;
 import ai.darwin.mutation.program.Program;
 import ai.darwin.mutation.messaging.EventPublisher;
+import ai.darwin.mutation.messaging.ProposalTraces;
 import ai.darwin.mutation.messaging.StateReader;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.state.Approvals;
@@ -20,8 +21,10 @@ import ai.darwin.mutation.state.RunRegistry;
 import ai.darwin.mutation.state.RunSettings;
 import ai.darwin.mutation.work.Workers;
 import ai.darwin.platform.messaging.UntilAcknowledged;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +57,9 @@ public class RuntimeRepairs {
     private volatile boolean stopping;
     private final UntilAcknowledged resend = new UntilAcknowledged(Duration.ofSeconds(1), Duration.ofSeconds(30),
             () -> stopping);
+    /** A repair is a proposal too: it starts the trace of its new attempt. */
+    @Inject
+    ProposalTraces traces;
 
     RuntimeRepairs(MutationConfig config, StateReader state, PublishedVariants published,
                    OpenedGenerations generations, RunRegistry runs, RepairProposer proposer, EventPublisher publisher,
@@ -100,14 +106,15 @@ public class RuntimeRepairs {
         Program parent = programOf(generation, assignment.parentVariantId(), assignment.targetAgentId());
         Program mutator = programOf(generation, null, assignment.mutatorAgentId());
         String preset = runs.settings(generation.runId()).map(RunSettings::preset).orElse(null);
-        return workers.once(repairId, () -> proposer.propose(generation, assignment, failed, failure, repairId,
-                        parent, mutator),
-                proposal -> publish(Variants.repair(generation, assignment, parent, proposal, preset, failed,
-                        approvals.grantedImports(generation.runId()))));
+        return workers.once(repairId, () -> traces.propose(generation, assignment, repairId,
+                        () -> proposer.propose(generation, assignment, failed, failure, repairId, parent, mutator)),
+                proposal -> traces.publish(proposal, trace -> publish(Variants.repair(generation, assignment,
+                        parent, proposal.value(), preset, failed, approvals.grantedImports(generation.runId())),
+                        trace)));
     }
 
-    private CompletionStage<Void> publish(VariantProposed repair) {
-        return resend.send(() -> publisher.publish(repair), "repair " + repair.variantId()).thenRun(() -> {
+    private CompletionStage<Void> publish(VariantProposed repair, Context trace) {
+        return resend.send(() -> publisher.publish(repair, trace), "repair " + repair.variantId()).thenRun(() -> {
             published.add(repair);
             ledger.settle(repair.runId(), repair.variantId(), repair.usage().costUsd());
             LOG.infof("%s: attempt %d, repair of %s, %s (%d LLM calls, $%.4f)", repair.variantId(), repair.attempt(),

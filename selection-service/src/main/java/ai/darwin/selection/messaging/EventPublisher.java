@@ -5,6 +5,7 @@ import ai.darwin.events.EventType;
 import ai.darwin.events.Topic;
 import ai.darwin.events.Topics;
 import ai.darwin.platform.messaging.EventMessages;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -29,10 +30,15 @@ public class EventPublisher {
 
     /** Completes once the broker has the event. */
     public CompletionStage<Void> publish(DarwinEvent event) {
+        return publish(event, null);
+    }
+
+    /** @param trace the trace the event continues; null for none */
+    public CompletionStage<Void> publish(DarwinEvent event, Context trace) {
         Emitter<String> emitter = emitters.get(EventType.of(event).topic());
         if (emitter == null) {
             throw new IllegalArgumentException("selection-service does not publish " + event.getClass().getSimpleName());
         }
-        return EventMessages.send(emitter, event, SERVICE);
+        return EventMessages.send(emitter, event, SERVICE, trace);
     }
 }

@@ -1,5 +1,6 @@
 package ai.darwin.selection.messaging;
 
+import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.hitl.ApprovalEvent;
 import ai.darwin.events.hitl.HumanIntervention;
@@ -7,14 +8,21 @@ import ai.darwin.events.run.RunEvent;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.messaging.Traces;
+import ai.darwin.platform.messaging.VariantSpans;
 import ai.darwin.selection.run.RunCoordinator;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * What selection-service reads. Each payload is parsed by the contract's codec: a malformed one throws, is
- * nacked, and lands on the dead-letter topic with the reason.
+ * nacked, and lands on the dead-letter topic with the reason. A variant's proposal and result are handled in a span of
+ * the variant's trace, whose traceparent is stored with them: the GenerationClosed links to it.
  */
 @ApplicationScoped
 public class SelectionConsumers {
@@ -26,9 +34,11 @@ public class SelectionConsumers {
     public static final String APPROVALS = "approvals";
 
     private final RunCoordinator coordinator;
+    private final Tracer tracer;
 
-    SelectionConsumers(RunCoordinator coordinator) {
+    SelectionConsumers(RunCoordinator coordinator, Tracer tracer) {
         this.coordinator = coordinator;
+        this.tracer = tracer;
     }
 
     @Incoming(RUNS)
@@ -43,14 +53,21 @@ public class SelectionConsumers {
 
     @Incoming(VARIANTS)
     @Blocking
-    public void onVariant(String payload) {
-        coordinator.onVariantProposed(EventCodec.read(payload, VariantProposed.class));
+    public CompletionStage<Void> onVariant(Message<String> message) {
+        return inVariantTrace(message, VariantProposed.class, coordinator::onVariantProposed);
     }
 
     @Incoming(RESULTS)
     @Blocking
-    public void onResult(String payload) {
-        coordinator.onTrainingResult(EventCodec.read(payload, TrainingResult.class));
+    public CompletionStage<Void> onResult(Message<String> message) {
+        return inVariantTrace(message, TrainingResult.class, coordinator::onTrainingResult);
+    }
+
+    /** Hands the event and the traceparent of its handling span on; a failure nacks it, as for the other channels. */
+    private <T extends DarwinEvent> CompletionStage<Void> inVariantTrace(Message<String> message, Class<T> type,
+                                                                         BiConsumer<T, String> handler) {
+        return VariantSpans.handle(tracer, message, payload -> EventCodec.read(payload, type),
+                (event, trace) -> handler.accept(event, Traces.traceparent(trace).orElse(null)));
     }
 
     @Incoming(INTERVENTIONS)

@@ -1,9 +1,13 @@
 package ai.darwin.selection.run;
 
+import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.EventCodec;
+import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.selection.messaging.EventPublisher;
 import ai.darwin.selection.store.RunState;
 import ai.darwin.selection.store.SelectionStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,8 @@ import org.jboss.logging.Logger;
  * Everything queued is sent at once and acknowledged together, with one save after it: closing a generation and
  * opening the next costs one round trip and one write, not one of each per event. What is not acknowledged stays
  * queued, with everything after it, for the next tick; a crash between the acknowledgements and the save
- * republishes events with their event ids, which consumers deduplicate.
+ * republishes events with their event ids, which consumers deduplicate. A GenerationClosed goes out in a span linked to
+ * its variants' traces ({@link GenerationTraces}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -26,10 +31,12 @@ public class Outbox {
 
     private final EventPublisher publisher;
     private final SelectionStore store;
+    private final GenerationTraces traces;
 
-    Outbox(EventPublisher publisher, SelectionStore store) {
+    Outbox(EventPublisher publisher, SelectionStore store, GenerationTraces traces) {
         this.publisher = publisher;
         this.store = store;
+        this.traces = traces;
     }
 
     public void flush(RunState run) {
@@ -38,7 +45,7 @@ public class Outbox {
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (String json : run.deliveries().queued()) {
-            sent.add(publisher.publish(EventCodec.readAny(json)).toCompletableFuture());
+            sent.add(publish(EventCodec.readAny(json)));
         }
         int acknowledged = 0;
         try {
@@ -56,5 +63,14 @@ public class Outbox {
             run.deliveries().acknowledged(acknowledged);
             store.save(run);
         }
+    }
+
+    private CompletableFuture<Void> publish(DarwinEvent event) {
+        if (!(event instanceof GenerationClosed closed)) {
+            return publisher.publish(event).toCompletableFuture();
+        }
+        Span closing = traces.closing(closed);
+        return publisher.publish(event, Context.root().with(closing)).toCompletableFuture()
+                .whenComplete((acknowledged, failure) -> closing.end());
     }
 }

@@ -74,6 +74,11 @@ public class RunCoordinator {
     }
 
     public synchronized void onVariantProposed(VariantProposed proposal) {
+        onVariantProposed(proposal, null);
+    }
+
+    /** @param traceparent the variant's trace, stored with the proposal; null for none */
+    public synchronized void onVariantProposed(VariantProposed proposal, String traceparent) {
         Optional<RunState> found = store.run(proposal.runId());
         if (found.isEmpty()) {
             LOG.warnf("variant %s of unknown run %s ignored", proposal.variantId(), proposal.runId());
@@ -100,7 +105,7 @@ public class RunCoordinator {
             }
             return;
         }
-        if (store.addProposal(proposal)) {
+        if (store.addProposal(proposal, traceparent)) {
             run.addCost(proposal.usage().costUsd());
             controlRelease.release(run, generation);
             saveAndFlush(run);
@@ -109,6 +114,11 @@ public class RunCoordinator {
     }
 
     public synchronized void onTrainingResult(TrainingResult result) {
+        onTrainingResult(result, null);
+    }
+
+    /** @param traceparent the variant's trace, stored with the result for its GenerationClosed to link to */
+    public synchronized void onTrainingResult(TrainingResult result, String traceparent) {
         Optional<RunState> found = store.run(result.runId());
         if (found.isEmpty()) {
             LOG.warnf("result of variant %s of unknown run %s ignored", result.variantId(), result.runId());
@@ -121,7 +131,7 @@ public class RunCoordinator {
                     result.generation());
             return;
         }
-        store.addResult(result);
+        store.addResult(result, traceparent);
         // also for a duplicate: it may be the redelivery of a result stored just before a crash that left the
         // generation open
         closeIfComplete(run);

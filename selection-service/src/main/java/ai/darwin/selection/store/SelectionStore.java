@@ -35,6 +35,7 @@ import org.bson.Document;
 public class SelectionStore {
 
     private static final ObjectMapper JSON = EventCodec.mapper();
+    private static final String TRACEPARENT = "traceparent";
 
     private final MongoClient client;
     private final SelectionConfig config;
@@ -81,13 +82,41 @@ public class SelectionStore {
 
     /** @return false if a proposal with this variant id was already stored (the first one wins) */
     public boolean addProposal(VariantProposed proposal) {
+        return addProposal(proposal, null);
+    }
+
+    /** @param traceparent the variant's trace (W3C), kept for its generation's close; null for none */
+    public boolean addProposal(VariantProposed proposal, String traceparent) {
         return insertOnce(proposals, proposal.variantId(), proposal.runId(), proposal.generation(),
-                EventCodec.write(proposal));
+                EventCodec.write(proposal), traceparent);
     }
 
     /** @return false if a result for this variant was already stored: a variant is counted once */
     public boolean addResult(TrainingResult result) {
-        return insertOnce(results, result.variantId(), result.runId(), result.generation(), EventCodec.write(result));
+        return addResult(result, null);
+    }
+
+    /** @param traceparent the variant's trace (W3C), kept for its generation's close; null for none */
+    public boolean addResult(TrainingResult result, String traceparent) {
+        return insertOnce(results, result.variantId(), result.runId(), result.generation(), EventCodec.write(result),
+                traceparent);
+    }
+
+    /**
+     * The stored trace of each variant of a generation that has one, by variant id: its result's, else its
+     * proposal's (a variant that timed out has no result).
+     */
+    public Map<String, String> traceparents(String runId, int generation) {
+        Map<String, String> found = new HashMap<>();
+        for (MongoCollection<Document> collection : List.of(results, proposals)) {
+            for (Document document : collection.find(Filters.and(Filters.eq("runId", runId),
+                    Filters.eq("generation", generation))).projection(new Document(TRACEPARENT, 1))) {
+                if (document.getString(TRACEPARENT) != null) {
+                    found.putIfAbsent(document.getString("_id"), document.getString(TRACEPARENT));
+                }
+            }
+        }
+        return found;
     }
 
     public Optional<VariantProposed> proposal(String variantId) {
@@ -131,10 +160,14 @@ public class SelectionStore {
     }
 
     private static boolean insertOnce(MongoCollection<Document> collection, String id, String runId, int generation,
-                                      String event) {
+                                      String event, String traceparent) {
+        Document document = new Document("_id", id).append("runId", runId).append("generation", generation)
+                .append("event", event);
+        if (traceparent != null) {
+            document.append(TRACEPARENT, traceparent);
+        }
         try {
-            collection.insertOne(new Document("_id", id).append("runId", runId).append("generation", generation)
-                    .append("event", event));
+            collection.insertOne(document);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-/** Publishes training-service's events: started and progress, and the one result per variant. */
+/** Publishes training-service's events: started and progress, and the one result per variant, each in its variant's trace. */
 @ApplicationScoped
 public class TrainingPublisher {
 
@@ -19,23 +19,27 @@ public class TrainingPublisher {
 
     private final Emitter<String> progress;
     private final Emitter<String> results;
+    private final TrainingTraces traces;
 
-    TrainingPublisher(@Channel(PROGRESS) Emitter<String> progress, @Channel(RESULTS) Emitter<String> results) {
+    TrainingPublisher(@Channel(PROGRESS) Emitter<String> progress, @Channel(RESULTS) Emitter<String> results,
+                      TrainingTraces traces) {
         this.progress = progress;
         this.results = results;
+        this.traces = traces;
     }
 
     /** Completes once the broker has the event. */
     public CompletionStage<Void> publish(TrainingProgressEvent event) {
-        return send(progress, event);
+        return send(progress, event, event.variantId());
     }
 
     /** Completes once the broker has the result. */
     public CompletionStage<Void> publish(TrainingResult result) {
-        return send(results, result);
+        return send(results, result, result.variantId());
     }
 
-    private static CompletionStage<Void> send(Emitter<String> emitter, DarwinEvent event) {
-        return EventMessages.send(emitter, event, SERVICE);
+    /** In the variant's trace while it is in training here. */
+    private CompletionStage<Void> send(Emitter<String> emitter, DarwinEvent event, String variantId) {
+        return EventMessages.send(emitter, event, SERVICE, traces.of(variantId));
     }
 }
