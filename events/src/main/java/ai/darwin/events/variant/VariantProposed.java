@@ -22,9 +22,13 @@ import java.util.List;
  * @param mutatorAgentId   the agent that rewrote the program
  * @param targetAgentId    the agent that owns the result
  * @param parentVariantIds the program(s) it was derived from
- * @param source           the full Java source of the program
- * @param sourceSha256     SHA-256 of the source's UTF-8 bytes
- * @param diff             unified diff against the first parent
+ * @param source           the full Java source of the program's entry file, the class that implements
+ *                         {@code TrainingProgram} (a single-file program's only file)
+ * @param sourceSha256     the whole program's hash, {@link ProgramFiles#sha256}: of a single file, the SHA-256 of the
+ *                         source's UTF-8 bytes
+ * @param diff             unified diff against the first parent, per file ({@code --- a/<path>} / {@code +++ b/<path>},
+ *                         {@code /dev/null} for a file added or removed; the entry file is
+ *                         {@link ProgramFiles#ENTRY_PATH})
  * @param reasoning        the mutator's explanation of the change
  * @param mutator          which mutator and model
  * @param usage            LLM tokens and cost
@@ -43,6 +47,9 @@ import java.util.List;
  * @param grantedImports   the import catalogue entries (ids, e.g. {@code java-time-values}) a human granted the run:
  *                         the worker compiles and checks the program with them, and refuses the variant when one is not
  *                         in its catalogue; absent or empty, nothing beyond the training SDK's allowed APIs
+ * @param files            the program's other files besides {@code source}, in its package tree (see
+ *                         {@link ProgramFile}, within {@link ProgramFiles}'s caps); absent or empty, a single-file
+ *                         program
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonTypeName("VariantProposed")
@@ -53,7 +60,7 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                               TokenUsage usage, ProposalStatus status, List<String> validationErrors,
                               DatasetSpec dataset, TrainingBudget budget, long trainingSeed,
                               @Nullable String preset, @Nullable Integer attempt, @Nullable String repairOf,
-                              @Nullable List<String> grantedImports)
+                              @Nullable List<String> grantedImports, @Nullable List<ProgramFile> files)
         implements DarwinEvent {
 
     public VariantProposed {
@@ -91,6 +98,22 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
             grantedImports = Require.list(grantedImports, "grantedImports");
             grantedImports.forEach(id -> Require.text(id, "grantedImports[]"));
         }
+        if (files != null) {
+            files = Require.list(files, "files");
+        }
+    }
+
+    /** A single-file program, with every other component. */
+    public VariantProposed(String eventId, int schemaVersion, String runId, Instant timestamp, int generation,
+                           String variantId, String assignmentId, AssignmentKind kind, String mutatorAgentId,
+                           String targetAgentId, List<String> parentVariantIds, String source, String sourceSha256,
+                           String diff, String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
+                           @Nullable String repairOf, @Nullable List<String> grantedImports) {
+        this(eventId, schemaVersion, runId, timestamp, generation, variantId, assignmentId, kind, mutatorAgentId,
+                targetAgentId, parentVariantIds, source, sourceSha256, diff, reasoning, mutator, usage, status,
+                validationErrors, dataset, budget, trainingSeed, preset, attempt, repairOf, grantedImports, null);
     }
 
     /** A first attempt, with the run's preset (null: the worker chooses). */
@@ -140,15 +163,34 @@ public record VariantProposed(String eventId, int schemaVersion, String runId, I
                            List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
                            long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
                            @Nullable String repairOf, @Nullable List<String> grantedImports) {
+        this(envelope, generation, variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds,
+                source, sourceSha256, diff, reasoning, mutator, usage, status, validationErrors, dataset, budget,
+                trainingSeed, preset, attempt, repairOf, grantedImports, null);
+    }
+
+    /** The event in its {@link Envelope}, with every component: a program of several files among them. */
+    public VariantProposed(Envelope envelope, int generation, String variantId, String assignmentId,
+                           AssignmentKind kind, String mutatorAgentId, String targetAgentId,
+                           List<String> parentVariantIds, String source, String sourceSha256, String diff,
+                           String reasoning, MutatorInfo mutator, TokenUsage usage, ProposalStatus status,
+                           List<String> validationErrors, DatasetSpec dataset, TrainingBudget budget,
+                           long trainingSeed, @Nullable String preset, @Nullable Integer attempt,
+                           @Nullable String repairOf, @Nullable List<String> grantedImports,
+                           @Nullable List<ProgramFile> files) {
         this(envelope.eventId(), envelope.schemaVersion(), envelope.runId(), envelope.timestamp(), generation,
                 variantId, assignmentId, kind, mutatorAgentId, targetAgentId, parentVariantIds, source, sourceSha256,
                 diff, reasoning, mutator, usage, status, validationErrors, dataset, budget, trainingSeed, preset,
-                attempt, repairOf, grantedImports);
+                attempt, repairOf, grantedImports, files);
     }
 
     /** The import catalogue entries granted to the run: empty when the event names none. */
     public List<String> grantsOrNone() {
         return grantedImports == null ? List.of() : grantedImports;
+    }
+
+    /** The program's files besides its entry file: empty for a single-file program. */
+    public List<ProgramFile> filesOrNone() {
+        return ProgramFiles.orNone(files);
     }
 
     /** Which attempt at its assignment this is: 1 for the first (and for events older than attempts). */
