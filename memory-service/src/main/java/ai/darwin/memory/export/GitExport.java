@@ -1,5 +1,6 @@
 package ai.darwin.memory.export;
 
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.memory.query.MemoryQueries;
 import ai.darwin.memory.query.ProgramSources;
 import ai.darwin.memory.query.VariantView;
@@ -122,19 +123,17 @@ public class GitExport {
 
     /**
      * The program's files as one tree, with a subtree per directory: an in-core index sorts the paths the way git
-     * wants them. A path git cannot hold (the harness refuses those programs) is left out of the tree, not the
-     * export: the commit message and the JSON export still tell of the variant.
+     * wants them. A path the contract does not allow ({@code ../x.java}; the worker refuses such a program) stays
+     * out of the tree, so that no checkout of the export writes outside it; the JSON export still shows it.
      */
     static ObjectId tree(ObjectInserter inserter, Map<String, String> files) throws IOException {
         DirCache index = DirCache.newInCore();
         DirCacheBuilder builder = index.builder();
         for (Map.Entry<String, String> file : files.entrySet()) {
-            DirCacheEntry entry;
-            try {
-                entry = new DirCacheEntry(file.getKey());
-            } catch (IllegalArgumentException e) {
+            if (!ProgramFiles.isValidPath(file.getKey())) {
                 continue;
             }
+            DirCacheEntry entry = new DirCacheEntry(file.getKey());
             entry.setFileMode(FileMode.REGULAR_FILE);
             entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8)));
             builder.add(entry);

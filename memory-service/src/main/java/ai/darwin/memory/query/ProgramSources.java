@@ -1,5 +1,7 @@
 package ai.darwin.memory.query;
 
+import ai.darwin.events.variant.ProgramFile;
+import ai.darwin.events.variant.ProgramFiles;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +10,13 @@ import org.bson.Document;
 
 /**
  * A stored proposal's program as its files: path to source, the entry file first (as {@link #ENTRY}), then the
- * program's other files ({@code VariantProposed.files}) sorted by path. A single-file program is its entry alone.
+ * program's other files ({@code VariantProposed.files}) sorted by path, as they were stored: whether a path is
+ * allowed is for each reader to ask ({@link ProgramFiles#isValidPath}). A single-file program is its entry alone.
  */
 public final class ProgramSources {
 
     /** Where the entry file stands in exports and diffs: the class that implements TrainingProgram, in any name. */
-    public static final String ENTRY = "Program.java";
+    public static final String ENTRY = ProgramFiles.ENTRY_PATH;
 
     private ProgramSources() {
     }
@@ -31,5 +34,10 @@ public final class ProgramSources {
                 .sorted(Comparator.comparing(f -> f.getString("path")))
                 .forEach(f -> files.putIfAbsent(f.getString("path"), f.getString("source")));
         return files;
+    }
+
+    /** The same files as {@link ProgramFile}s, the entry first as {@link #ENTRY}. */
+    public static List<ProgramFile> list(Document proposal) {
+        return of(proposal).entrySet().stream().map(f -> new ProgramFile(f.getKey(), f.getValue())).toList();
     }
 }
