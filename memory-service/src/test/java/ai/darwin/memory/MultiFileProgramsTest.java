@@ -31,18 +31,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -119,7 +113,7 @@ class MultiFileProgramsTest {
     }
 
     private static void checkJsonExport(ScriptedRun run, String split) throws Exception {
-        Map<String, byte[]> zip = unzip(operator("/runs/" + run.runId + "/export/json"));
+        Map<String, byte[]> zip = ExportFiles.unzip(operator("/runs/" + run.runId + "/export/json"));
         ChangeRecord record = zip.entrySet().stream().filter(e -> e.getKey().endsWith("-" + split + ".json"))
                 .map(e -> read(e.getValue())).findFirst().orElseThrow();
         assertThat(record.files()).containsExactly(new ProgramFile(ProgramFiles.ENTRY_PATH, ENTRY),
@@ -131,12 +125,7 @@ class MultiFileProgramsTest {
     }
 
     private static void checkGitExport(ScriptedRun run, String split, String grown) throws Exception {
-        Path directory = Files.createTempDirectory("git-export-files");
-        for (Map.Entry<String, byte[]> file : unzip(operator("/runs/" + run.runId + "/export/git")).entrySet()) {
-            Path target = directory.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
-        }
+        Path directory = ExportFiles.repository(operator("/runs/" + run.runId + "/export/git"));
         try (Git git = Git.open(directory.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
             Repository repository = git.getRepository();
             RevCommit b2 = walk.parseCommit(repository.resolve("refs/tags/" + run.b2));
@@ -144,8 +133,8 @@ class MultiFileProgramsTest {
             RevCommit grownCommit = walk.parseCommit(repository.resolve("refs/tags/" + grown));
             assertThat(paths(repository, b2)).containsExactly(ProgramFiles.ENTRY_PATH);
             assertThat(paths(repository, splitCommit)).containsExactly(ProgramFiles.ENTRY_PATH, "model/Attention.java");
-            assertThat(content(repository, splitCommit, "model/Attention.java")).isEqualTo(ATTENTION);
-            assertThat(content(repository, splitCommit, ProgramFiles.ENTRY_PATH)).isEqualTo(ENTRY);
+            assertThat(ExportFiles.content(repository, splitCommit, "model/Attention.java")).isEqualTo(ATTENTION);
+            assertThat(ExportFiles.content(repository, splitCommit, ProgramFiles.ENTRY_PATH)).isEqualTo(ENTRY);
             // ../Escape.java is not in the tree: a checkout of the export cannot write outside it
             assertThat(paths(repository, grownCommit)).containsExactly(ProgramFiles.ENTRY_PATH, "model/Attention.java");
             assertThat(splitCommit.getParent(0)).isEqualTo(b2);
@@ -197,12 +186,6 @@ class MultiFileProgramsTest {
         return paths;
     }
 
-    private static String content(Repository repository, RevCommit commit, String path) throws Exception {
-        try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
-            return new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     private static byte[] operator(String path) {
         return given().header("Authorization", TestTokens.bearer("otto", Roles.OPERATOR)).get(path).then()
                 .statusCode(200).extract().asByteArray();
@@ -214,15 +197,5 @@ class MultiFileProgramsTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> files = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 }
