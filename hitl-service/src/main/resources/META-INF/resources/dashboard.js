@@ -475,10 +475,12 @@
         // the program and its diff never change: drawn once, so that a selection in them survives a live update
         if (shown !== v.source) {
           shown = v.source;
-          parts.diff.replaceChildren(v.diff ? DarwinVariant.diff(v.diff)
+          parts.diff.replaceChildren(v.diff ? DarwinVariant.diffs(v.diff)
             : el("p", {class: "muted"}, v.kind === "BASELINE" ? "The seed program, unchanged." : "No diff."));
-          parts.program.replaceChildren(v.source ? DarwinVariant.program(v.source)
-            : el("p", {class: "muted"}, "Its proposal has not been seen."));
+          parts.program.replaceChildren(v.source
+            ? DarwinVariant.programFiles([{path: v.entryPath, source: v.source}, ...v.files])
+            : el("p", {class: "muted"}, "Its proposal has not been seen."),
+            v.filesLeftOut ? el("p", {class: "muted"}, `${v.filesLeftOut} more file(s) past what the dashboard keeps.`) : "");
         }
       } catch (e) {
         if (e.status === 404) parts.head.replaceChildren(el("h1", {}, variantId), el("p", {class: "muted"}, e.message));

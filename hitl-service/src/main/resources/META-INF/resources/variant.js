@@ -1,6 +1,6 @@
 // One variant's page: who made it from what and why, its metrics and learning curve, its failure, its diff against
-// its parent and the whole program. Program text is split into text nodes and spans, never parsed as HTML: agents
-// write it.
+// its parent file by file and the whole program, one tab per file. Program text is split into text nodes and spans,
+// never parsed as HTML: agents write it, paths included.
 "use strict";
 
 window.DarwinVariant = (() => {
@@ -50,6 +50,74 @@ window.DarwinVariant = (() => {
     return pre;
   }
 
+  // A multi-file unified diff cut at each file's "--- a/…" / "+++ b/…" pair: [{path, change, text}], in the diff's
+  // order; "/dev/null" on one side is a file added or removed. A diff without file lines is one section.
+  function sections(text) {
+    const lines = text.split("\n");
+    const out = [];
+    let current = null;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("--- ") && (lines[i + 1] || "").startsWith("+++ ")) {
+        const from = lines[i].slice(4).replace(/^a\//, "").replace(/\t.*$/, "");
+        const to = lines[i + 1].slice(4).replace(/^b\//, "").replace(/\t.*$/, "");
+        current = {path: to === "/dev/null" ? from : to,
+          change: from === "/dev/null" ? "added" : to === "/dev/null" ? "removed" : "changed", lines: [lines[i], lines[i + 1]]};
+        out.push(current);
+        i++;
+      } else {
+        if (!current) out.push(current = {path: null, change: "changed", lines: []});
+        current.lines.push(lines[i]);
+      }
+    }
+    return out.map(s => ({path: s.path, change: s.change, text: s.lines.join("\n")}));
+  }
+
+  // the diff of each file under its path, so that a change in a helper file is not lost below the entry's
+  function diffs(text) {
+    const parts = sections(text);
+    if (parts.length === 1 && parts[0].path === null) return diff(text);
+    const box = document.createElement("div");
+    box.className = "diffs";
+    for (const part of parts) {
+      const head = document.createElement("h3");
+      head.className = "file-path " + part.change;
+      head.dataset.path = part.path || "";
+      head.textContent = (part.path || "(no file name)") + (part.change === "changed" ? "" : " — " + part.change);
+      const section = document.createElement("section");
+      section.className = "file-diff";
+      section.append(head, diff(part.text));
+      box.append(section);
+    }
+    return box;
+  }
+
+  // The program as tabs, the entry file first: [{path, source}]; one file is shown at a time, chosen by its tab.
+  function programFiles(files) {
+    if (files.length === 1) return program(files[0].source);
+    const box = document.createElement("div");
+    const tabs = document.createElement("nav");
+    tabs.className = "file-tabs";
+    tabs.setAttribute("role", "tablist");
+    const shown = document.createElement("div");
+    const select = (file, tab) => {
+      for (const t of tabs.children) t.setAttribute("aria-selected", String(t === tab));
+      shown.replaceChildren(program(file.source));
+    };
+    files.forEach((file, i) => {
+      const tab = document.createElement("button");
+      tab.className = "small file-tab";
+      tab.type = "button";
+      tab.setAttribute("role", "tab");
+      tab.dataset.path = file.path;
+      tab.textContent = file.path + (i === 0 ? " (entry)" : "");
+      tab.addEventListener("click", () => select(file, tab));
+      tabs.append(tab);
+    });
+    box.append(tabs, shown);
+    select(files[0], tabs.children[0]);
+    return box;
+  }
+
   function program(text) {
     const pre = document.createElement("pre");
     pre.className = "code program";
@@ -62,5 +130,5 @@ window.DarwinVariant = (() => {
     return pre;
   }
 
-  return {diff, program};
+  return {diff, diffs, program, programFiles, sections};
 })();

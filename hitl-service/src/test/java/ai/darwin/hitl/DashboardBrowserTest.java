@@ -14,6 +14,7 @@ import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.run.RunStarted;
 import ai.darwin.events.training.TrainingProgress;
+import ai.darwin.events.variant.ProgramFile;
 import ai.darwin.hitl.messaging.EventConsumer;
 import ai.darwin.hitl.messaging.EventPublisher;
 import ai.darwin.platform.security.Roles;
@@ -121,6 +122,36 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("pre.program")).getText()).contains(run.a1);
         assertThat(textOf(By.cssSelector(".reasoning"))).startsWith("Halve the learning rate");
         screenshot("variant-page");
+    }
+
+    @Test
+    void aProgramOfTwoFilesShowsEachFileInItsTabAndEachFilesDiff() throws IOException {
+        ScriptedRun run = deliver(new ScriptedRun("run-browser-files"), false);
+        String split = run.runId + "-g1-split";
+        send(run.twoFiles(split, List.of(new ProgramFile("model/Attention.java", ScriptedRun.ATTENTION))));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                given().get("/api/runs/" + run.runId + "/variants/" + split).statusCode() == 200);
+        open("/?token=" + TestTokens.of("vera", Roles.VIEWER) + "#/runs/" + run.runId + "/variants/" + split);
+
+        // the diff file by file, each under its path; the second file's lines are all added
+        List<WebElement> files = waitFor(By.cssSelector("h3.file-path"), 2);
+        assertThat(files).extracting(WebElement::getText)
+                .containsExactly("Program.java", "model/Attention.java — added");
+        WebElement secondDiff = files.get(1).findElement(By.xpath("ancestor::section[@class='file-diff']"));
+        assertThat(secondDiff.findElements(By.cssSelector("pre.diff .added"))).extracting(WebElement::getText)
+                .contains("+    static final int HEADS = 8;");
+        assertThat(secondDiff.findElement(By.cssSelector("pre.diff .tok-keyword")).getText()).isEqualTo("package");
+
+        // the program: the entry file's tab first and shown; the second file's tab shows that file
+        List<WebElement> tabs = waitFor(By.cssSelector("button.file-tab"), 2);
+        assertThat(tabs).extracting(WebElement::getText).containsExactly("Program.java (entry)", "model/Attention.java");
+        assertThat(textOf(By.cssSelector("pre.program"))).contains("model.Attention attention");
+        tabs.get(1).click();
+        assertThat(textOf(By.cssSelector("pre.program"))).contains("public class Attention")
+                .doesNotContain("model.Attention attention");
+        assertThat(tabs.get(1).getAttribute("aria-selected")).isEqualTo("true");
+        scrollTo(By.cssSelector("nav.file-tabs"));
+        screenshot("two-file-variant");
     }
 
     @Test

@@ -37,6 +37,8 @@ import ai.darwin.events.variant.MutatorInfo;
 import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.events.variant.TrainingBudget;
+import ai.darwin.events.variant.ProgramFile;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.VariantProposed;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,6 +187,21 @@ final class ScriptedRun {
                 mutated ? "Halve the learning rate and warm up: the seed's loss is noisy." : "trained unchanged",
                 mutator, mutated ? new TokenUsage(1000, 200, 1, 0.005) : TokenUsage.NONE,
                 mutated ? ProposalStatus.VALID : ProposalStatus.UNCHANGED, List.of(), DATASET, BUDGET, 7);
+    }
+
+    static final String ATTENTION = "package model;\n\npublic class Attention {\n    static final int HEADS = 8;\n}\n";
+    static final String TWO_FILE_DIFF = "--- a/Program.java\n+++ b/Program.java\n@@ -1 +1 @@\n-    lr = 1e-3;\n"
+            + "+    lr = 5e-4;\n--- /dev/null\n+++ b/model/Attention.java\n@@ -0,0 +1,5 @@\n+package model;\n+\n"
+            + "+public class Attention {\n+    static final int HEADS = 8;\n+}\n";
+
+    /** A child of a1 in generation 1 that splits its attention into {@code model/Attention.java}, with the given files. */
+    VariantProposed twoFiles(String variantId, List<ProgramFile> files) {
+        String source = "class Gpt { /* " + variantId + " */ model.Attention attention; }";
+        return new VariantProposed(next(), 1, variantId, variantId, AssignmentKind.MUTATE, "agent-2", "agent-2",
+                List.of(a1), source, ProgramFiles.sha256(source, files), TWO_FILE_DIFF,
+                "Split attention into its own file, with twice the heads.", new MutatorInfo("llm", "gpt-4o-mini"),
+                new TokenUsage(1000, 200, 1, 0.005), ProposalStatus.VALID, List.of(), DATASET, BUDGET, 7, null, null,
+                null, null, files);
     }
 
     private TrainingProgress progress(int generation, String variantId, double fraction) {

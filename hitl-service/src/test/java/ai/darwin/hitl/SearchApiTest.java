@@ -1,6 +1,7 @@
 package ai.darwin.hitl;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -14,6 +15,7 @@ import ai.darwin.events.DarwinEvent;
 import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
 import ai.darwin.events.training.TrainingProgress;
+import ai.darwin.events.variant.ProgramFile;
 import ai.darwin.hitl.messaging.EventConsumer;
 import ai.darwin.testing.MongoServerResource;
 import io.quarkus.test.common.WithTestResource;
@@ -123,6 +125,46 @@ class SearchApiTest {
                 .body("verification.championVariantId", equalTo(run.b2))
                 .body("verification.metrics[0].difference.ciHigh", closeTo(-0.29, 1e-9));
         given().get("/api/runs/nope/series").then().statusCode(404);
+    }
+
+    @Test
+    void aProgramOfTwoFilesHasEveryFileOnItsPage() {
+        ScriptedRun run = scripted("run-search-files");
+        String split = run.runId + "-g1-split";
+        send(run.twoFiles(split, List.of(new ProgramFile("model/Attention.java", ScriptedRun.ATTENTION))));
+        String api = "/api/runs/" + run.runId + "/variants/" + split;
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get(api).statusCode() == 200);
+
+        given().get(api).then().statusCode(200)
+                .body("entryPath", equalTo("Program.java"))
+                .body("source", containsString("model.Attention attention"))
+                .body("files.path", contains("model/Attention.java"))
+                .body("files[0].source", equalTo(ScriptedRun.ATTENTION))
+                .body("filesLeftOut", equalTo(0))
+                .body("diff", equalTo(ScriptedRun.TWO_FILE_DIFF));
+        // a single-file program has no other files
+        given().get("/api/runs/" + run.runId + "/variants/" + run.a1).then().body("files", hasSize(0));
+    }
+
+    @Test
+    void aProposalOfManyLargeFilesKeepsOneBudgetOfThemAndCountsTheRest() {
+        ScriptedRun run = scripted("run-search-many-files");
+        String big = run.runId + "-g1-big";
+        // 20 files of 90,000 characters: past the contract's count, and 1.8 million characters against a 200,000 budget
+        List<ProgramFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            files.add(new ProgramFile(String.format("model/F%02d.java", i), "x".repeat(90_000)));
+        }
+        send(run.twoFiles(big, files));
+        String api = "/api/runs/" + run.runId + "/variants/" + big;
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get(api).statusCode() == 200);
+
+        var page = given().get(api).then().statusCode(200).extract().jsonPath();
+        List<String> sources = page.getList("files.source");
+        assertThat(page.getList("files.path")).containsExactly("model/F00.java", "model/F01.java", "model/F02.java");
+        assertThat(sources.stream().mapToInt(String::length).sum()).isEqualTo(200_000);
+        assertThat(sources.get(2)).endsWith("…").hasSize(20_000);
+        assertThat(page.getInt("filesLeftOut")).isEqualTo(17);
     }
 
     private ScriptedRun scripted(String runId) {

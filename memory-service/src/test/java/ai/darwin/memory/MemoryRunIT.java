@@ -23,24 +23,17 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,7 +148,7 @@ class MemoryRunIT {
     private void checkJsonExport() throws Exception {
         byte[] zip = asOperator().get("/runs/" + run.runId + "/export/json").then().statusCode(200)
                 .extract().asByteArray();
-        Map<String, byte[]> files = unzip(zip);
+        Map<String, byte[]> files = ExportFiles.unzip(zip);
         assertThat(files).containsKey("run.json");
         List<ChangeRecord> changes = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -183,12 +176,7 @@ class MemoryRunIT {
 
     private void checkGitExport() throws Exception {
         byte[] zip = asOperator().get("/runs/" + run.runId + "/export/git").then().statusCode(200).extract().asByteArray();
-        Path directory = Files.createTempDirectory("git-export-it");
-        for (Map.Entry<String, byte[]> file : unzip(zip).entrySet()) {
-            Path target = directory.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
-        }
+        Path directory = ExportFiles.repository(zip);
         try (Git git = Git.open(directory.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
             Repository repository = git.getRepository();
             RevCommit b2 = walk.parseCommit(repository.resolve("refs/tags/" + run.b2));
@@ -199,27 +187,11 @@ class MemoryRunIT {
             assertThat(seed.getParentCount()).isZero();
             assertThat(repository.resolve("refs/heads/champion")).isEqualTo(b2.getId());
             assertThat(b2.getFullMessage()).contains("val_bpb 1.8000").contains("Lower the learning rate");
-            assertThat(content(repository, b2)).contains("LEARNING_RATE = 3e-4");
-            assertThat(content(repository, seed)).isEqualTo(ScriptedRun.SEED_SOURCE);
+            assertThat(ExportFiles.content(repository, b2, "Program.java")).contains("LEARNING_RATE = 3e-4");
+            assertThat(ExportFiles.content(repository, seed, "Program.java")).isEqualTo(ScriptedRun.SEED_SOURCE);
             List<String> lineage = new ArrayList<>();
             git.log().add(b2).call().forEach(c -> lineage.add(c.getShortMessage().split(" ")[0]));
             assertThat(lineage).containsExactly(run.b2, run.a1, "The");
         }
-    }
-
-    private static String content(Repository repository, RevCommit commit) throws Exception {
-        try (TreeWalk tree = TreeWalk.forPath(repository, "Program.java", commit.getTree())) {
-            return new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 }

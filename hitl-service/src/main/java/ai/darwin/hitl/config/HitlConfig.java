@@ -17,7 +17,8 @@ public interface HitlConfig {
 
     /**
      * The most characters of a variant's program and of its diff the dashboard keeps: a seed program is about 12,000,
-     * so this holds whole programs while one absurd proposal cannot fill the store.
+     * so this holds whole programs while one absurd proposal cannot fill the store. A program of several files keeps
+     * its entry file within this, and its other files share another budget of this size.
      */
     @WithDefault("200000")
     int programChars();

@@ -160,6 +160,7 @@ public class DashboardProjection {
     }
 
     private void proposed(VariantProposed e) {
+        KeptFiles files = KeptFiles.of(e.filesOrNone(), programChars);
         long added = e.diff().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).count();
         long removed = e.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).count();
         upsert(collections.variants(), e.variantId(), Updates.combine(variantOf(e.runId(), e.generation()),
@@ -169,6 +170,7 @@ public class DashboardProjection {
                 Updates.set("proposalStatus", e.status().name()), Updates.set("reasoning", clip(e.reasoning(), reasoningChars)),
                 Updates.set("linesAdded", added), Updates.set("linesRemoved", removed),
                 Updates.set("source", clip(e.source(), programChars)), Updates.set("diff", clip(e.diff(), programChars)),
+                Updates.set("files", files.kept()), Updates.set("filesLeftOut", files.leftOut()),
                 Updates.set("validationErrors", e.validationErrors()), Updates.set("proposedAttempt", e.attemptNumber()),
                 Updates.set("repairOf", e.repairOf()),
                 Updates.set("costUsd", e.usage().costUsd()), Updates.set("proposedAt", Documents.date(e.timestamp()))));
@@ -218,7 +220,7 @@ public class DashboardProjection {
         collection.updateOne(Filters.eq("_id", id), update, UPSERT);
     }
 
-    private static String clip(String text, int max) {
+    static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,14 +1,16 @@
 package ai.darwin.hitl.dashboard;
 
 import ai.darwin.events.training.TrainingMetrics;
+import ai.darwin.events.variant.ProgramFile;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.hitl.store.Documents;
 import java.util.Comparator;
 import java.util.List;
 import org.bson.Document;
 
 /**
- * Everything the dashboard knows of one variant: who made it from what and why, the whole program and its diff, and
- * how it trained. The agent's lessons are not here: {@code VariantProposed} does not carry them.
+ * Everything the dashboard knows of one variant: who made it from what and why, the whole program (its entry file and
+ * its other files) and its diff, and how it trained. The agent's lessons are not here: {@code VariantProposed} does not carry them.
  *
  * @param variantId        the variant
  * @param runId            its run
@@ -24,8 +26,8 @@ import org.bson.Document;
  * @param attempt          which attempt at its assignment it is; above 1 a runtime repair of {@code repairOf}
  * @param repairOf         the variant whose training failure it repairs
  * @param reasoning        the mutator's explanation of the change (bounded)
- * @param source           the whole program (bounded)
- * @param diff             unified diff against the first parent (bounded)
+ * @param source           the program's entry file, a single-file program's whole program (bounded)
+ * @param diff             unified diff against the first parent, file by file (bounded)
  * @param costUsd          the LLM cost of the proposal
  * @param outcome          COMPLETED, HELD (a sanity gate held the result), FAILED, or absent while it trains
  * @param integrityGates   the sanity gates that held its result
@@ -36,6 +38,9 @@ import org.bson.Document;
  * @param curve            its learning curve, by step
  * @param vetoed           a human vetoed it
  * @param promoted         a human promoted it
+ * @param entryPath        the entry file's name in the diff and in the program's tabs
+ * @param files            the program's other files, sorted by path (bounded together: {@link KeptFiles})
+ * @param filesLeftOut     how many of its other files the dashboard did not keep
  */
 public record VariantPage(String variantId, String runId, Integer generation, String kind, String agentId,
                           String mutatorAgentId, List<String> parentVariantIds, String mutator, String model,
@@ -43,7 +48,7 @@ public record VariantPage(String variantId, String runId, Integer generation, St
                           String reasoning, String source, String diff, Double costUsd, String outcome,
                           List<String> integrityGates, TrainingMetrics metrics, String failureClass,
                           String failureMessage, String logTail, List<CurvePoint> curve, boolean vetoed,
-                          boolean promoted) {
+                          boolean promoted, String entryPath, List<ProgramFile> files, int filesLeftOut) {
 
     /**
      * One progress report on the learning curve.
@@ -76,6 +81,9 @@ public record VariantPage(String variantId, String runId, Integer generation, St
                 v.getList("integrityGates", String.class, List.of()),
                 Documents.read(v.get("metrics", Document.class), TrainingMetrics.class), v.getString("failureClass"),
                 v.getString("failureMessage"), v.getString("logTail"), curve,
-                Boolean.TRUE.equals(v.getBoolean("vetoed")), Boolean.TRUE.equals(v.getBoolean("promoted")));
+                Boolean.TRUE.equals(v.getBoolean("vetoed")), Boolean.TRUE.equals(v.getBoolean("promoted")),
+                ProgramFiles.ENTRY_PATH, v.getList("files", Document.class, List.of()).stream()
+                        .map(f -> new ProgramFile(f.getString("path"), f.getString("source"))).toList(),
+                v.getInteger("filesLeftOut", 0));
     }
 }

@@ -1,5 +1,7 @@
 package ai.darwin.memory.export;
 
+import ai.darwin.events.variant.ProgramFile;
+import ai.darwin.memory.query.ProgramSources;
 import ai.darwin.memory.query.VariantView;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -19,18 +21,20 @@ import org.bson.Document;
  * @param previousState  the parent program and how it did
  * @param outcome        how the changed program did
  * @param changeKinds    the kinds of change the edit made
+ * @param files          the changed program, every file of it, the entry first as {@code Program.java}: the edit
+ *                       alone cannot rebuild a program whose parent is not in the export
  */
 public record ChangeRecord(@JsonProperty("variant_id") String variantId, @JsonProperty("run_id") String runId,
                            int generation, @JsonProperty("agent_id") String agentId,
                            @JsonProperty("mutator_agent_id") String mutatorAgentId, String mutator, String edit,
                            String rationale, @JsonProperty("previous_state") State previousState, State outcome,
-                           @JsonProperty("change_kinds") List<String> changeKinds) {
+                           @JsonProperty("change_kinds") List<String> changeKinds, List<ProgramFile> files) {
 
     /**
      * A program and how it trained.
      *
      * @param variantId      the program's variant id
-     * @param sourceSha256   its source's SHA-256, when known
+     * @param sourceSha256   the whole program's hash (ProgramFiles.sha256), when known
      * @param status         COMPLETED, FAILED, PENDING, or SEED
      * @param valBitsPerByte validation bits per byte, when trained
      * @param failureClass   why it failed, when it did
@@ -48,7 +52,8 @@ public record ChangeRecord(@JsonProperty("variant_id") String variantId, @JsonPr
                 : state(parent);
         return new ChangeRecord(view.variantId(), view.runId(), view.generation(), view.agentId(),
                 view.mutatorAgentId(), view.model() == null ? view.mutator() : view.mutator() + ":" + view.model(),
-                proposal.getString("diff"), view.reasoning(), previous, state(variant), view.changeKinds());
+                proposal.getString("diff"), view.reasoning(), previous, state(variant), view.changeKinds(),
+                ProgramSources.list(proposal));
     }
 
     private static State state(Document variant) {

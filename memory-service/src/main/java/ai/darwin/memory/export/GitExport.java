@@ -1,6 +1,8 @@
 package ai.darwin.memory.export;
 
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.memory.query.MemoryQueries;
+import ai.darwin.memory.query.ProgramSources;
 import ai.darwin.memory.query.VariantView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +22,9 @@ import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -28,18 +33,16 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
- * A run's memory as a git repository: one commit per variant holding its program as {@code Program.java}, whose git
- * parent is the commit of its parent variant, so {@code git log} walks a lineage and {@code git diff A B} compares
- * two variants. The seed program is the root commit; each variant has a tag {@code <variantId>} and the champion
+ * A run's memory as a git repository: one commit per variant holding its program as a tree, the entry file as
+ * {@code Program.java} and each other file at its path ({@code model/Attention.java}), whose git parent is the commit
+ * of its parent variant, so {@code git log} walks a lineage and {@code git diff A B} compares two variants file by
+ * file. The seed program is the root commit; each variant has a tag {@code <variantId>} and the champion
  * the branch {@code champion}.
  */
 @ApplicationScoped
 public class GitExport {
-
-    static final String FILE = "Program.java";
 
     private final MemoryQueries queries;
 
@@ -77,12 +80,12 @@ public class GitExport {
                 if (parent == null && parentId != null && queries.variant(parentId).isEmpty()
                         && "UNCHANGED".equals(proposal.getString("status"))) {
                     // the seed is no variant of its own: the unchanged baseline carries its source
-                    parent = commit(inserter, proposal.getString("source"), null, "The seed program " + parentId,
+                    parent = commit(inserter, ProgramSources.of(proposal), null, "The seed program " + parentId,
                             proposal);
                     commits.put(parentId, parent);
                     tag(repository, parentId, parent);
                 }
-                ObjectId commit = commit(inserter, proposal.getString("source"), parent, message(view), proposal);
+                ObjectId commit = commit(inserter, ProgramSources.of(proposal), parent, message(view), proposal);
                 commits.put(view.variantId(), commit);
                 tag(repository, view.variantId(), commit);
             }
@@ -102,13 +105,10 @@ public class GitExport {
         }
     }
 
-    private static ObjectId commit(ObjectInserter inserter, String source, ObjectId parent, String message,
-                                   Document proposal) throws IOException {
-        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, source.getBytes(StandardCharsets.UTF_8));
-        TreeFormatter tree = new TreeFormatter();
-        tree.append(FILE, FileMode.REGULAR_FILE, blob);
+    private static ObjectId commit(ObjectInserter inserter, Map<String, String> files, ObjectId parent,
+                                   String message, Document proposal) throws IOException {
         CommitBuilder commit = new CommitBuilder();
-        commit.setTreeId(inserter.insert(tree));
+        commit.setTreeId(tree(inserter, files));
         if (parent != null) {
             commit.setParentId(parent);
         }
@@ -119,6 +119,27 @@ public class GitExport {
         commit.setCommitter(author);
         commit.setMessage(message);
         return inserter.insert(commit);
+    }
+
+    /**
+     * The program's files as one tree, with a subtree per directory: an in-core index sorts the paths the way git
+     * wants them. A path the contract does not allow ({@code ../x.java}; the worker refuses such a program) stays
+     * out of the tree, so that no checkout of the export writes outside it; the JSON export still shows it.
+     */
+    static ObjectId tree(ObjectInserter inserter, Map<String, String> files) throws IOException {
+        DirCache index = DirCache.newInCore();
+        DirCacheBuilder builder = index.builder();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!ProgramFiles.isValidPath(file.getKey())) {
+                continue;
+            }
+            DirCacheEntry entry = new DirCacheEntry(file.getKey());
+            entry.setFileMode(FileMode.REGULAR_FILE);
+            entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8)));
+            builder.add(entry);
+        }
+        builder.finish();
+        return index.writeTree(inserter);
     }
 
     private static String message(VariantView view) {

@@ -19,6 +19,7 @@ import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.C
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,34 @@ public final class ProgramChanges {
             .removeOption(new DefaultConfigurationOption(ConfigOption.PRINT_JAVADOC)));
 
     private ProgramChanges() {
+    }
+
+    /**
+     * The kinds of change across a program's files ({@link ProgramSources}): the entry's and each file's changes as
+     * {@link #of(String, String, String)} finds them, and a file added or removed ({@code file model/Gpt.java added}),
+     * so that lessons can tell a restructure from a tuning.
+     *
+     * @param parent  the parent's files, or empty when unknown: the kinds then come from the whole diff
+     * @param program the variant's files
+     * @param diff    the multi-file unified diff between them, the fallback
+     */
+    public static List<String> of(Map<String, String> parent, Map<String, String> program, String diff) {
+        if (parent.isEmpty() || program.size() == 1 && parent.size() == 1) {
+            return of(parent.get(ProgramSources.ENTRY), program.get(ProgramSources.ENTRY), diff);
+        }
+        Set<String> kinds = new LinkedHashSet<>();
+        for (Map.Entry<String, String> file : program.entrySet()) {
+            String before = parent.get(file.getKey());
+            if (before == null) {
+                kinds.add("file " + file.getKey() + " added");
+            } else if (!before.equals(file.getValue())) {
+                // a file that does not parse falls back on the whole diff, as a single-file program does
+                kinds.addAll(of(before, file.getValue(), diff));
+            }
+        }
+        parent.keySet().stream().filter(path -> !program.containsKey(path))
+                .forEach(path -> kinds.add("file " + path + " removed"));
+        return List.copyOf(kinds);
     }
 
     /**

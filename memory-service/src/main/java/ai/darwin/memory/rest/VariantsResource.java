@@ -1,8 +1,10 @@
 package ai.darwin.memory.rest;
 
+import ai.darwin.events.variant.ProgramFile;
 import ai.darwin.memory.query.Lineage;
 import ai.darwin.memory.query.LineageNode;
 import ai.darwin.memory.query.MemoryQueries;
+import ai.darwin.memory.query.ProgramSources;
 import ai.darwin.memory.query.VariantView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,11 +32,13 @@ public class VariantsResource {
 
     /**
      * @param variant   what was proposed and how it trained
-     * @param source    the full program
-     * @param diff      the unified diff against its parent
+     * @param source    the program's entry file, a single-file program's whole program
+     * @param diff      the unified diff against its parent, file by file
      * @param result    the training result event (metrics or failure with its log tail)
+     * @param files     the program's other files, sorted by path; empty for a single-file program
      */
-    public record VariantDetail(VariantView variant, String source, String diff, Map<String, Object> result) {
+    public record VariantDetail(VariantView variant, String source, String diff, Map<String, Object> result,
+                                List<ProgramFile> files) {
     }
 
     /**
@@ -45,12 +49,13 @@ public class VariantsResource {
     }
 
     @GET
-    @Operation(summary = "A variant with its source and diff")
+    @Operation(summary = "A variant with its program (the entry file and its other files) and diff")
     public VariantDetail variant(@PathParam("variantId") String variantId) {
         Document variant = existing(variantId);
         Document proposal = variant.get("proposal", Document.class);
         return new VariantDetail(VariantView.of(variant), proposal == null ? null : proposal.getString("source"),
-                proposal == null ? null : proposal.getString("diff"), variant.get("result", Document.class));
+                proposal == null ? null : proposal.getString("diff"), variant.get("result", Document.class),
+                ProgramSources.list(proposal).stream().skip(1).toList());
     }
 
     @GET

@@ -19,6 +19,7 @@ import ai.darwin.events.training.TrainingProgress;
 import ai.darwin.events.training.TrainingStarted;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.memory.query.ProgramChanges;
+import ai.darwin.memory.query.ProgramSources;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -28,6 +29,7 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -76,10 +78,11 @@ public class Projections {
                     Updates.combine(Updates.set("runId", e.runId()), Updates.set("generation", e.generation()),
                             Updates.set("closed", json(e))));
         } else if (event instanceof VariantProposed e) {
+            Document proposal = json(e);
             upsert(collections.variants(), e.variantId(), Updates.combine(
                     Updates.set("runId", e.runId()), Updates.set("generation", e.generation()),
-                    Updates.set("proposal", json(e)), Updates.set("parentVariantIds", e.parentVariantIds()),
-                    Updates.set("reasoning", e.reasoning()), Updates.set("changeKinds", ProgramChanges.of(parentSource(e), e.source(), e.diff())),
+                    Updates.set("proposal", proposal), Updates.set("parentVariantIds", e.parentVariantIds()),
+                    Updates.set("reasoning", e.reasoning()), Updates.set("changeKinds", ProgramChanges.of(parentProgram(e), ProgramSources.of(proposal), e.diff())),
                     Updates.set("proposedAt", Date.from(e.timestamp())), Updates.setOnInsert("outcome", "PENDING")));
         } else if (event instanceof TrainingStarted e) {
             upsert(collections.variants(), e.variantId(), Updates.combine(
@@ -115,25 +118,26 @@ public class Projections {
     }
 
     /**
-     * The program the variant changed: its parent variant's, or the one its generation opened with (the seed is not
-     * a variant of its own); null when neither is here yet, and the change kinds then come from the diff.
+     * The program the variant changed, as its files: its parent variant's, or the one its generation opened with
+     * (the seed is not a variant of its own); empty when neither is here yet, and the change kinds then come from
+     * the diff.
      */
-    private String parentSource(VariantProposed proposal) {
+    private Map<String, String> parentProgram(VariantProposed proposal) {
         if (proposal.parentVariantIds().isEmpty()) {
-            return null;
+            return Map.of();
         }
         String parentId = proposal.parentVariantIds().get(0);
         Document parent = collections.variants().find(Filters.eq("_id", parentId)).first();
-        Document parentProposal = parent == null ? null : parent.get("proposal", Document.class);
-        if (parentProposal != null && parentProposal.getString("source") != null) {
-            return parentProposal.getString("source");
+        Map<String, String> program = ProgramSources.of(parent == null ? null : parent.get("proposal", Document.class));
+        if (!program.isEmpty()) {
+            return program;
         }
         Document generation = collections.generations()
                 .find(Filters.eq("_id", proposal.runId() + ":" + proposal.generation())).first();
         Document opened = generation == null ? null : generation.get("opened", Document.class);
-        return opened == null ? null : opened.getList("agents", Document.class, List.of()).stream()
-                .filter(a -> parentId.equals(a.getString("variantId"))).map(a -> a.getString("source"))
-                .findFirst().orElse(null);
+        return opened == null ? Map.of() : opened.getList("agents", Document.class, List.of()).stream()
+                .filter(a -> parentId.equals(a.getString("variantId"))).findFirst()
+                .map(ProgramSources::of).orElse(Map.of());
     }
 
     private void runStatus(DarwinEvent event, String status, String at) {

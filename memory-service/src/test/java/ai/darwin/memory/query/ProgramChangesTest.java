@@ -2,6 +2,8 @@ package ai.darwin.memory.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Change kinds from the two programs' syntax trees: what changed, not which lines a diff touched. */
@@ -73,5 +75,26 @@ class ProgramChangesTest {
         String diff = "--- a/Gpt.java\n+++ b/Gpt.java\n-    static final int N_LAYER = 4;\n+    static final int N_LAYER = 6;\n";
         assertThat(ProgramChanges.of(PARENT, PARENT + " oops {", diff)).containsExactly("N_LAYER up");
         assertThat(ProgramChanges.of(null, PARENT, diff)).containsExactly("N_LAYER up");
+    }
+
+    @Test
+    void aProgramOfSeveralFilesNamesEachFilesChangesAndTheFilesAddedOrRemoved() {
+        String helper = "package model;\n\npublic class Attention {\n    static final int HEADS = 4;\n}\n";
+        Map<String, String> parent = Map.of(ProgramSources.ENTRY, PARENT, "model/Attention.java", helper,
+                "model/Old.java", "package model;\n\nclass Old {\n}\n");
+        Map<String, String> variant = new LinkedHashMap<>();
+        variant.put(ProgramSources.ENTRY, PARENT.replace("1e-3", "5e-4"));
+        variant.put("model/Attention.java", helper.replace("HEADS = 4", "HEADS = 8"));
+        variant.put("model/Mlp.java", "package model;\n\nclass Mlp {\n}\n");
+
+        assertThat(ProgramChanges.of(parent, variant, "")).containsExactly("LEARNING_RATE down", "HEADS up",
+                "file model/Mlp.java added", "file model/Old.java removed");
+        // one file each: exactly as before
+        assertThat(ProgramChanges.of(Map.of(ProgramSources.ENTRY, PARENT),
+                Map.of(ProgramSources.ENTRY, PARENT.replace("N_LAYER = 4", "N_LAYER = 6")), ""))
+                .containsExactly("N_LAYER up");
+        // the parent unknown: the whole diff, every file's lines in it
+        assertThat(ProgramChanges.of(Map.of(), variant, "--- a/model/Attention.java\n+++ b/model/Attention.java\n"
+                + "-    static final int HEADS = 4;\n+    static final int HEADS = 8;\n")).containsExactly("HEADS up");
     }
 }
