@@ -466,7 +466,9 @@
           card("Reasoning", el("p", {class: "reasoning"}, v.reasoning || "–"),
             v.validationErrors.length ? el("details", {}, el("summary", {}, `${v.validationErrors.length} failed validation(s)`),
               el("ul", {}, v.validationErrors.map(e => el("li", {class: "mono"}, e)))) : "",
-            el("p", {class: "muted"}, "Lessons: the proposal event does not carry the lessons the agent was given.")));
+            el("div", {class: "lessons"}, el("h3", {}, "What the agent was given"), v.lessons.length
+              ? el("ul", {}, v.lessons.map(l => el("li", {}, l)))
+              : el("p", {class: "muted"}, "No lessons: its mutator used none, or its proposal predates them."))));
         parts.failure.replaceChildren(v.failureClass ? el("section", {class: "card failure"},
           el("h2", {}, "Failed: " + v.failureClass), el("p", {class: "mono"}, v.failureMessage || ""),
           el("pre", {class: "code tail"}, v.logTail || "")) : "");

@@ -121,6 +121,9 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("pre.diff .removed")).getText()).isEqualTo("-    lr = 1e-3;");
         assertThat(browser.findElement(By.cssSelector("pre.program")).getText()).contains(run.a1);
         assertThat(textOf(By.cssSelector(".reasoning"))).startsWith("Halve the learning rate");
+        // under the reasoning: the lessons its agent was given
+        assertThat(browser.findElements(By.cssSelector(".lessons li")).stream().map(WebElement::getText).toList())
+                .containsExactlyElementsOf(ScriptedRun.LESSONS);
         screenshot("variant-page");
     }
 

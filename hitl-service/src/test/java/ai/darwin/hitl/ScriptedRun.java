@@ -56,6 +56,9 @@ final class ScriptedRun {
 
     static final DatasetSpec DATASET = new DatasetSpec("tinyshakespeare.txt", null, "char", 0.1);
     static final TrainingBudget BUDGET = new TrainingBudget(100_000, 60);
+    /** What each mutating agent was given. */
+    static final List<String> LESSONS = List.of("helped: halving the learning rate (-0.031 val_bpb over 2 variants)",
+            "failed twice: a head count that does not divide the width (OUT_OF_MEMORY)");
 
     final String runId;
     final String seed;
@@ -186,7 +189,8 @@ final class ScriptedRun {
                 "class Gpt { /* " + variantId + " */ }", "0".repeat(64), diff,
                 mutated ? "Halve the learning rate and warm up: the seed's loss is noisy." : "trained unchanged",
                 mutator, mutated ? new TokenUsage(1000, 200, 1, 0.005) : TokenUsage.NONE,
-                mutated ? ProposalStatus.VALID : ProposalStatus.UNCHANGED, List.of(), DATASET, BUDGET, 7);
+                mutated ? ProposalStatus.VALID : ProposalStatus.UNCHANGED, List.of(), DATASET, BUDGET, 7, null, null,
+                null, null, null, mutated ? LESSONS : null);
     }
 
     static final String ATTENTION = "package model;\n\npublic class Attention {\n    static final int HEADS = 8;\n}\n";

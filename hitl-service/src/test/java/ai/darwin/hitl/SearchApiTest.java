@@ -62,6 +62,7 @@ class SearchApiTest {
                 .body("source", equalTo("class Gpt { /* " + run.a1 + " */ }"))
                 .body("diff", containsString("\n+    lr = 5e-4;\n"))
                 .body("reasoning", equalTo("Halve the learning rate and warm up: the seed's loss is noisy."))
+                .body("lessons", equalTo(ScriptedRun.LESSONS))
                 .body("outcome", equalTo("COMPLETED"))
                 .body("metrics.valBitsPerByte", closeTo(1.90, 1e-9))
                 .body("metrics.mfu", closeTo(0.2, 1e-9))
@@ -73,6 +74,8 @@ class SearchApiTest {
         given().get(api + run.b1).then().statusCode(200)
                 .body("curve.step", contains(50, 120))
                 .body("curve.trainLoss", contains(closeTo(2.75, 1e-9), closeTo(2.40, 1e-9)));
+        // a control used no lessons
+        given().get(api + run.baseline).then().statusCode(200).body("lessons", hasSize(0));
         given().get(api + run.a2).then().statusCode(200)
                 .body("outcome", equalTo("FAILED"))
                 .body("failureClass", equalTo("COMPILE_ERROR"))

@@ -168,6 +168,8 @@ public class DashboardProjection {
                 Updates.set("mutatorAgentId", e.mutatorAgentId()), Updates.set("parentVariantIds", e.parentVariantIds()),
                 Updates.set("mutator", e.mutator().kind()), Updates.set("model", e.mutator().model()),
                 Updates.set("proposalStatus", e.status().name()), Updates.set("reasoning", clip(e.reasoning(), reasoningChars)),
+                // bounded by the contract (at most 50 entries of 1,000 characters: a longer list is never decoded)
+                Updates.set("lessons", e.lessonsOrNone()),
                 Updates.set("linesAdded", added), Updates.set("linesRemoved", removed),
                 Updates.set("source", clip(e.source(), programChars)), Updates.set("diff", clip(e.diff(), programChars)),
                 Updates.set("files", files.kept()), Updates.set("filesLeftOut", files.leftOut()),

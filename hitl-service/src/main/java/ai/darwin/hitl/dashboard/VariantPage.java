@@ -9,8 +9,8 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * Everything the dashboard knows of one variant: who made it from what and why, the whole program (its entry file and
- * its other files) and its diff, and how it trained. The agent's lessons are not here: {@code VariantProposed} does not carry them.
+ * Everything the dashboard knows of one variant: who made it from what and why, with the lessons its agent was given,
+ * the whole program (its entry file and its other files) and its diff, and how it trained.
  *
  * @param variantId        the variant
  * @param runId            its run
@@ -26,6 +26,8 @@ import org.bson.Document;
  * @param attempt          which attempt at its assignment it is; above 1 a runtime repair of {@code repairOf}
  * @param repairOf         the variant whose training failure it repairs
  * @param reasoning        the mutator's explanation of the change (bounded)
+ * @param lessons          what its agent was given besides the programs: its prompt's lessons, or the outcomes the
+ *                         optimiser fitted to; empty where nothing was used or the proposal predates them
  * @param source           the program's entry file, a single-file program's whole program (bounded)
  * @param diff             unified diff against the first parent, file by file (bounded)
  * @param costUsd          the LLM cost of the proposal
@@ -45,7 +47,8 @@ import org.bson.Document;
 public record VariantPage(String variantId, String runId, Integer generation, String kind, String agentId,
                           String mutatorAgentId, List<String> parentVariantIds, String mutator, String model,
                           String proposalStatus, List<String> validationErrors, Integer attempt, String repairOf,
-                          String reasoning, String source, String diff, Double costUsd, String outcome,
+                          String reasoning, List<String> lessons, String source, String diff, Double costUsd,
+                          String outcome,
                           List<String> integrityGates, TrainingMetrics metrics, String failureClass,
                           String failureMessage, String logTail, List<CurvePoint> curve, boolean vetoed,
                           boolean promoted, String entryPath, List<ProgramFile> files, int filesLeftOut) {
@@ -77,7 +80,8 @@ public record VariantPage(String variantId, String runId, Integer generation, St
                 v.getList("parentVariantIds", String.class, List.of()), v.getString("mutator"), v.getString("model"),
                 v.getString("proposalStatus"), v.getList("validationErrors", String.class, List.of()),
                 v.getInteger("proposedAttempt"), v.getString("repairOf"), v.getString("reasoning"),
-                v.getString("source"), v.getString("diff"), Documents.number(v, "costUsd"), v.getString("outcome"),
+                v.getList("lessons", String.class, List.of()), v.getString("source"), v.getString("diff"),
+                Documents.number(v, "costUsd"), v.getString("outcome"),
                 v.getList("integrityGates", String.class, List.of()),
                 Documents.read(v.get("metrics", Document.class), TrainingMetrics.class), v.getString("failureClass"),
                 v.getString("failureMessage"), v.getString("logTail"), curve,
