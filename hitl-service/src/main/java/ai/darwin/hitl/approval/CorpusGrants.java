@@ -62,7 +62,7 @@ public class CorpusGrants {
         });
         String actual;
         try {
-            actual = CorpusDigest.of(corpus, maxBytes);
+            actual = CorpusDigest.of(corpus, maxBytes, sources);
         } catch (IOException | RuntimeException e) {
             throw new BadRequestException("corpus '" + corpus + "' cannot be approved: " + e.getMessage());
         }
