@@ -73,8 +73,7 @@ public class PromptBuilder {
 
     /** The system message: role, objective, rules and the answer's format. */
     public String system(MutationRequest request) {
-        String allowed = validator.imports().allowedPrefixes().stream().map(p -> p.endsWith(".") ? p + "*" : p)
-                .collect(Collectors.joining(", "));
+        String allowed = validator.imports().describe();
         String approved = request.approvedImports().isEmpty() ? ""
                 : "; and, APPROVED by a human for this run (the worker's bytecode check allows them too): "
                 + String.join(", ", new TreeSet<>(request.approvedImports()));
