@@ -194,8 +194,8 @@ class LlmMutationIT {
         // generation's first prompt is the one that shows the decisions
         FakeOpenAi.Request later = LLM.requests("good-edit").stream()
                 .filter(r -> r.lastMessage().contains("In generation 2 of run")).findFirst().orElseThrow();
-        assertThat(later.systemMessage()).contains("APPROVED by a human for this run (the worker's bytecode check "
-                + "allows them too): java.util.random.RandomGenerator", "random-generator (java.util.random."
+        assertThat(later.systemMessage()).contains("APPROVED by a human for this run or this program's lineage (the "
+                + "worker's bytecode check allows them too): java.util.random.RandomGenerator", "random-generator (java.util.random."
                 + "RandomGenerator): the interface java.util.Random implements");
         assertThat(later.lastMessage()).contains("NEW_IMPORT \"java.util.random.RandomGenerator\": APPROVED (go ahead)",
                 "NEW_IMPORT \"java.util.concurrent.ForkJoinPool\": denied (declined automatically: "

@@ -19,6 +19,7 @@ import ai.darwin.mutation.engine.ProposalEngine;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
 import ai.darwin.mutation.state.ImportRequests;
+import ai.darwin.mutation.state.Lineage;
 import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
@@ -127,8 +128,8 @@ public class GenerationProcessor {
                              String mutatorSource) {
         String runId = generation.runId();
         MutationRequest request = new MutationRequest(generation, assignment, Variants.variantIdOf(assignment),
-                parentSource, mutatorSource, runs.settings(runId).orElse(null), approvals.approvedImports(runId),
-                approvals.entries(runId));
+                parentSource, mutatorSource, runs.settings(runId).orElse(null),
+                approvals.approvedImports(runId, lineage(assignment)), approvals.entries(runId));
         try {
             return engine.propose(request);
         } catch (RuntimeException e) {
@@ -138,6 +139,11 @@ public class GenerationProcessor {
                     + e + ").", new MutatorInfo("offline", null), TokenUsage.NONE, ProposalStatus.CARRIED_FORWARD,
                     List.of("internal error: " + e), List.of());
         }
+    }
+
+    /** The new program's ancestry, for the NEW_IMPORT grants of its lineage. */
+    private Lineage lineage(Assignment assignment) {
+        return Lineage.of(assignment.parentVariantId(), published::variant);
     }
 
     /** Approval requests first: once the variant is published, a redelivery skips the assignment altogether. */
@@ -158,7 +164,7 @@ public class GenerationProcessor {
         }
         VariantProposed variant = Variants.proposed(generation, assignment, parentSource, proposal,
                 runs.settings(generation.runId()).map(RunSettings::preset).orElse(null),
-                approvals.grantedImports(generation.runId()));
+                approvals.grantedImports(generation.runId(), lineage(assignment)));
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
                 .thenCompose(sent -> resend.send(() -> publisher.publish(variant), "variant " + variant.variantId()))
                 .thenRun(() -> {

@@ -16,6 +16,7 @@ import ai.darwin.mutation.proposal.MutatorUnavailableException;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.prompt.PromptBuilder;
 import ai.darwin.mutation.state.Approvals;
+import ai.darwin.mutation.state.Lineage;
 import ai.darwin.mutation.state.RunRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -51,11 +52,12 @@ class RepairProposer {
     }
 
     Proposal propose(GenerationOpened generation, Assignment assignment, VariantProposed failed,
-                     TrainingFailed failure, String repairId, String parentSource, String mutatorSource) {
+                     TrainingFailed failure, String repairId, String parentSource, String mutatorSource,
+                     Lineage lineage) {
         String runId = generation.runId();
         // the program to fix is the one that failed: the request's "parent", which an answer must change
         MutationRequest request = new MutationRequest(generation, assignment, repairId, failed.source(),
-                mutatorSource, runs.settings(runId).orElse(null), approvals.approvedImports(runId),
+                mutatorSource, runs.settings(runId).orElse(null), approvals.approvedImports(runId, lineage),
                 approvals.entries(runId));
         MutatorInfo info = new MutatorInfo(LlmMutator.KIND, llm.modelOf(request));
         if (!llm.configured()) {

@@ -13,6 +13,7 @@ import ai.darwin.mutation.messaging.StateReader;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
+import ai.darwin.mutation.state.Lineage;
 import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
@@ -99,10 +100,11 @@ public class RuntimeRepairs {
         String parentSource = programOf(generation, assignment.parentVariantId(), assignment.targetAgentId());
         String mutatorSource = programOf(generation, null, assignment.mutatorAgentId());
         String preset = runs.settings(generation.runId()).map(RunSettings::preset).orElse(null);
+        Lineage lineage = Lineage.of(assignment.parentVariantId(), published::variant);
         return workers.once(repairId, () -> proposer.propose(generation, assignment, failed, failure, repairId,
-                        parentSource, mutatorSource),
+                        parentSource, mutatorSource, lineage),
                 proposal -> publish(Variants.repair(generation, assignment, parentSource, proposal, preset, failed,
-                        approvals.grantedImports(generation.runId()))));
+                        approvals.grantedImports(generation.runId(), lineage))));
     }
 
     private CompletionStage<Void> publish(VariantProposed repair) {

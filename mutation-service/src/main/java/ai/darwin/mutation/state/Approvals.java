@@ -3,6 +3,7 @@ package ai.darwin.mutation.state;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
 import ai.darwin.events.hitl.ApprovalRequested;
+import ai.darwin.events.hitl.ApprovalScope;
 import ai.darwin.events.run.ExtraCorpus;
 import ai.darwin.training.harness.compile.ImportCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Upgrade requests of each run and the decisions on them, the first decision of a request standing (as at
- * hitl-service). An approved NEW_IMPORT grants its import catalogue entry to the run: the import check, the bytecode
- * check here and on the workers (through VariantProposed.grantedImports); an approval of anything outside the
- * catalogue grants nothing, whoever approved it. Every request, decided or not, is shown to later prompts so that
+ * hitl-service). An approved NEW_IMPORT grants its import catalogue entry to the run, or with a LINEAGE scope only to
+ * the programs that descend from the variant that asked: the import check, the bytecode check here and on the
+ * workers (through VariantProposed.grantedImports); an approval of anything outside the catalogue grants nothing,
+ * whoever approved it. Every request, decided or not, is shown to later prompts so that
  * agents do not ask twice.
  */
 @ApplicationScoped
@@ -53,6 +55,8 @@ public class Approvals {
     private final Map<String, Entry> byRequestId = new ConcurrentHashMap<>();
     /** Decisions read before their request (topics of several partitions give no order across keys). */
     private final Map<String, ApprovalDecided> early = new ConcurrentHashMap<>();
+    /** The requests approved for a lineage only; any other approval holds for the whole run. */
+    private final Set<String> lineageScoped = ConcurrentHashMap.newKeySet();
 
     /** A request read from the approvals topic. */
     public synchronized void onRequested(ApprovalRequested request) {
@@ -72,24 +76,46 @@ public class Approvals {
         if (entry.decision() != null) {
             return;
         }
+        if (decided.approved() && decided.scope() == ApprovalScope.LINEAGE) {
+            lineageScoped.add(decided.requestId());
+        }
         byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment(),
                 decided.corpus()));
     }
 
-    /** The classes of the catalogue entries granted to a run, as import names (they reach the system prompt). */
+    /** The classes of the catalogue entries granted to the whole run, as import names. */
     public Set<String> approvedImports(String runId) {
-        return grants(runId).stream().flatMap(e -> e.classes().stream()).collect(Collectors.toSet());
+        return approvedImports(runId, Lineage.NONE);
     }
 
-    /** The ids of the catalogue entries granted to a run, sorted: what its VariantProposed events carry. */
+    /** The ids of the catalogue entries granted to the whole run, sorted. */
     public List<String> grantedImports(String runId) {
-        return grants(runId).stream().map(ImportCatalogue.Entry::id).sorted().distinct().toList();
+        return grantedImports(runId, Lineage.NONE);
     }
 
-    private List<ImportCatalogue.Entry> grants(String runId) {
+    /**
+     * The classes of the catalogue entries granted to a program of this lineage, as import names (they reach the
+     * system prompt and the checks).
+     */
+    public Set<String> approvedImports(String runId, Lineage lineage) {
+        return grants(runId, lineage).stream().flatMap(e -> e.classes().stream()).collect(Collectors.toSet());
+    }
+
+    /** The ids of the catalogue entries granted to a program of this lineage, sorted: what its variant carries. */
+    public List<String> grantedImports(String runId, Lineage lineage) {
+        return grants(runId, lineage).stream().map(ImportCatalogue.Entry::id).sorted().distinct().toList();
+    }
+
+    private List<ImportCatalogue.Entry> grants(String runId, Lineage lineage) {
         return entries(runId).stream()
                 .filter(e -> Boolean.TRUE.equals(e.decision()) && e.request().kind() == ApprovalKind.NEW_IMPORT)
+                .filter(e -> holdsFor(e.request(), lineage))
                 .flatMap(e -> ImportCatalogue.standard().covering(e.request().detail()).stream()).toList();
+    }
+
+    /** A run-wide approval holds for every program; a lineage one for the descendants of the asking variant. */
+    private boolean holdsFor(ApprovalRequested request, Lineage lineage) {
+        return !lineageScoped.contains(request.requestId()) || lineage.descendsFrom(request.variantId());
     }
 
     /** Every request of a run, oldest first. */
