@@ -93,7 +93,8 @@ class LlmMutationIT {
         assertThat(first.body().get("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(first.body().get("response_format").get("type").asText()).isEqualTo("json_schema");
         assertThat(first.systemMessage()).contains("First lower validation bits per byte",
-                "Imports only from: ai.djl.ndarray.*, ai.djl.nn.*", "ctx.budget().exhausted()");
+                "Imports only from: ai.djl.ndarray (with subpackages), ai.djl.nn (with subpackages)",
+                "java.util.* (its classes, not its subpackages)", "never java.lang.Thread", "ctx.budget().exhausted()");
         assertThat(first.lastMessage()).contains("You are agent good-edit.",
                 "agent edit-misses (variant run-llm-edit-misses-parent)", "- prefer small, safe changes", "200,000 training tokens", "public class SeedGpt");
 

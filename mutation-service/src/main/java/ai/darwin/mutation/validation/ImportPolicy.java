@@ -72,7 +72,8 @@ public final class ImportPolicy {
     /** The allowed set in words, for the agent's prompt and the violation messages. */
     public String describe() {
         String allowedText = allowed.stream().map(ImportPolicy::describe).collect(Collectors.joining(", "));
-        return forbidden.isEmpty() ? allowedText : allowedText + "; never " + String.join(", ", forbidden);
+        return forbidden.isEmpty() ? allowedText : allowedText + "; never "
+                + forbidden.stream().map(ImportPolicy::describe).collect(Collectors.joining(", "));
     }
 
     /**
