@@ -19,6 +19,7 @@ import ai.darwin.hitl.messaging.EventPublisher;
 import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.MongoServerResource;
 import ai.darwin.testing.TestTokens;
+import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,6 +28,7 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +112,29 @@ class MoreDataApprovalTest {
         ApprovalDecided declined = published();
         assertThat(declined.corpus()).isNull();
         assertThat(declined.scope()).isNull();
+    }
+
+    @Test
+    void aUrlThatRedirectsOutsideTheAllowListIsRefusedWithTheReason() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/sonnets.txt", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort()
+                    + "/internal");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ask("req-redirect", "http://127.0.0.1:" + server.getAddress().getPort() + "/sonnets.txt");
+
+            asApprover("ada").body("{\"approved\":true}")
+                    .post("/runs/" + RUN + "/approvals/req-redirect/decision").then().statusCode(400)
+                    .body("error", containsString("redirects to 'http://localhost:"))
+                    .body("error", containsString("host 'localhost' is not allowed"));
+            assertThat(connector.sink(EventPublisher.APPROVALS).received()).isEmpty();
+        } finally {
+            server.stop(0);
+        }
     }
 
     private void ask(String requestId, String detail) {

@@ -92,7 +92,8 @@ class LlmMutationIT {
         assertThat(first.body().get("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(first.body().get("response_format").get("type").asText()).isEqualTo("json_schema");
         assertThat(first.systemMessage()).contains("First lower validation bits per byte",
-                "Imports only from: ai.djl.ndarray.*, ai.djl.nn.*", "ctx.budget().exhausted()");
+                "Imports only from: ai.djl.ndarray (with subpackages), ai.djl.nn (with subpackages)",
+                "java.util.* (its classes, not its subpackages)", "never java.lang.Thread", "ctx.budget().exhausted()");
         assertThat(first.lastMessage()).contains("You are agent good-edit.",
                 "agent edit-misses (variant run-llm-edit-misses-parent)", "- prefer small, safe changes", "200,000 training tokens", "public class SeedGpt");
 
@@ -193,8 +194,8 @@ class LlmMutationIT {
         // generation's first prompt is the one that shows the decisions
         FakeOpenAi.Request later = LLM.requests("good-edit").stream()
                 .filter(r -> r.lastMessage().contains("In generation 2 of run")).findFirst().orElseThrow();
-        assertThat(later.systemMessage()).contains("APPROVED by a human for this run (the worker's bytecode check "
-                + "allows them too): java.util.random.RandomGenerator", "random-generator (java.util.random."
+        assertThat(later.systemMessage()).contains("APPROVED by a human for this run or this program's lineage (the "
+                + "worker's bytecode check allows them too): java.util.random.RandomGenerator", "random-generator (java.util.random."
                 + "RandomGenerator): the interface java.util.Random implements");
         assertThat(later.lastMessage()).contains("NEW_IMPORT \"java.util.random.RandomGenerator\": APPROVED (go ahead)",
                 "NEW_IMPORT \"java.util.concurrent.ForkJoinPool\": denied (declined automatically: "

@@ -46,6 +46,20 @@ class ComposeDeploymentTest {
         assertThat(at(asyncApi(), "servers", "compose", "host")).isEqualTo("localhost:19092");
     }
 
+    /**
+     * hitl-service checksums an approved MORE_DATA file when a human approves it: it sees the corpora the workers
+     * read, at the same path and read-only, or every approval of a file under ./data fails as unreadable.
+     */
+    @Test
+    void hitlServiceSeesTheWorkersCorporaReadOnly() throws IOException {
+        Map<String, Object> services = services("docker-compose.yml");
+        List<String> corpora = strings(map(services.get(TRAINING)).get("volumes")).stream()
+                .filter(volume -> volume.split(":").length == 3 && volume.split(":")[1].equals("/data")).toList();
+
+        assertThat(corpora).singleElement().asString().endsWith(":ro");
+        assertThat(strings(map(services.get("hitl-service")).get("volumes"))).contains(corpora.get(0));
+    }
+
     /** Extra workers are copies of training-service, walls included, that start only when asked for. */
     @Test
     void extraWorkersAreTrainingServiceBehindAProfile() throws IOException {

@@ -10,7 +10,6 @@ import ai.darwin.platform.input.DatasetsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * What an approved MORE_DATA request grants: the corpus the human names (or, when none, the agent's detail), which
@@ -51,7 +50,7 @@ public class CorpusGrants {
             throw new IllegalArgumentException("only MORE_DATA grants a corpus, not " + request.kind());
         }
         String corpus = uri == null || uri.isBlank() ? request.detail().strip() : uri.strip();
-        ApprovalScope parsed = scope(scope);
+        ApprovalScope parsed = GrantScopes.parse(scope);
         int times = weight == null ? 1 : weight;
         if (times < 1 || times > ExtraCorpus.MAX_WEIGHT) {
             throw new BadRequestException("'weight' must be in [1, " + ExtraCorpus.MAX_WEIGHT + "] but was " + times);
@@ -62,7 +61,7 @@ public class CorpusGrants {
         });
         String actual;
         try {
-            actual = CorpusDigest.of(corpus, maxBytes);
+            actual = CorpusDigest.of(corpus, maxBytes, sources);
         } catch (IOException | RuntimeException e) {
             throw new BadRequestException("corpus '" + corpus + "' cannot be approved: " + e.getMessage());
         }
@@ -72,16 +71,5 @@ public class CorpusGrants {
         }
         return new Grant(parsed, new ExtraCorpus(corpus, actual, times,
                 parsed == ApprovalScope.LINEAGE ? request.agentId() : null, request.requestId()));
-    }
-
-    private static ApprovalScope scope(@Nullable String scope) {
-        if (scope == null || scope.isBlank()) {
-            return ApprovalScope.RUN;
-        }
-        try {
-            return ApprovalScope.valueOf(scope.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("'scope' must be run or lineage, not '" + scope + "'");
-        }
     }
 }

@@ -3,10 +3,12 @@ package ai.darwin.hitl.rest;
 import ai.darwin.events.Envelope;
 import ai.darwin.events.hitl.ApprovalDecided;
 import ai.darwin.events.hitl.ApprovalKind;
+import ai.darwin.events.hitl.ApprovalScope;
 import ai.darwin.hitl.approval.ApprovalStatus;
 import ai.darwin.hitl.approval.ApprovalStore;
 import ai.darwin.hitl.approval.ApprovalView;
 import ai.darwin.hitl.approval.CorpusGrants;
+import ai.darwin.hitl.approval.GrantScopes;
 import ai.darwin.hitl.messaging.EventPublisher;
 import ai.darwin.platform.rest.ErrorBody;
 import ai.darwin.platform.security.Roles;
@@ -81,7 +83,9 @@ public class ApprovalsResource {
                     + "MORE_BUDGET or LARGER_POPULATION takes effect from the run's next generation, and so does an "
                     + "approved MORE_DATA: its corpus (the body's 'corpus', else the request's detail), checked "
                     + "against the dataset allow-list and size cap and checksummed now, joins the training mixture "
-                    + "of the run or, with scope 'lineage', of the requesting agent's variants. The decision "
+                    + "of the run or, with scope 'lineage', of the requesting agent's variants. An approved NEW_IMPORT "
+                    + "holds for the run or, with scope 'lineage', for the programs descending from the variant "
+                    + "that asked. The decision "
                     + "records the caller's token name as decidedBy; a 'by' in the body is ignored.")
     @APIResponse(responseCode = "202", description = "the decision was published",
             content = @Content(schema = @Schema(implementation = ApprovalDecided.class)))
@@ -107,9 +111,10 @@ public class ApprovalsResource {
                 .map(asked -> corpora.grant(asked, request.corpus(), request.scope(), request.sha256(),
                         request.weight()))
                 .orElse(null);
+        ApprovalScope scope = grant != null ? grant.scope() : store.find(runId, requestId)
+                .map(asked -> GrantScopes.ofImport(asked, request.approved(), request.scope())).orElse(null);
         ApprovalDecided decision = new ApprovalDecided(Envelope.of(runId), requestId, request.approved(),
-                caller.getPrincipal().getName(), comment, grant == null ? null : grant.scope(),
-                grant == null ? null : grant.corpus());
+                caller.getPrincipal().getName(), comment, scope, grant == null ? null : grant.corpus());
         switch (store.claim(decision)) {
             case UNKNOWN -> throw new NotFoundException("run " + runId + " has no approval request " + requestId);
             case ALREADY_DECIDED -> throw new ClientErrorException(alreadyDecided(runId, requestId), 409);

@@ -10,7 +10,8 @@ import ai.darwin.events.Nullable;
  * @param comment  optional words for the agents
  * @param corpus   MORE_DATA only: the corpus approved (a path, file: URI or URL on the dataset allow-list); absent: the
  *                 request's detail
- * @param scope    MORE_DATA only: {@code run} (absent) or {@code lineage}, the requesting agent's variants only
+ * @param scope    MORE_DATA and NEW_IMPORT only: {@code run} (absent) or {@code lineage}: for MORE_DATA the
+ *                 requesting agent's variants, for NEW_IMPORT the programs descending from the asking variant
  * @param sha256   MORE_DATA only: the SHA-256 the approver expects; the corpus is refused when it differs
  * @param weight   MORE_DATA only: how many times its text joins the training stream (1 to 16; absent: 1)
  */

@@ -1,5 +1,6 @@
 package ai.darwin.mutation.config;
 
+import ai.darwin.mutation.validation.ImportPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -36,16 +37,18 @@ public interface MutationConfig {
     double costCapUsd();
 
     /**
-     * Package and class prefixes a program may import without a human's approval: the harness's bytecode allow-list
+     * What a program may import without a human's approval ({@link ImportPolicy} reads the entries: {@code pkg.*}
+     * the package's classes, {@code pkg.} with subpackages, or one class): the harness's bytecode allow-list
      * (training-harness {@code ApiRules}), so that an import the harness would refuse is refused here first.
      */
     @WithName("allowed-imports")
-    @WithDefault("ai.djl.ndarray.,ai.djl.nn.,ai.djl.training.loss.,ai.djl.training.optimizer.,"
-            + "ai.djl.training.tracker.,ai.djl.training.initializer.,ai.djl.training.evaluator.,"
-            + "ai.djl.training.GradientCollector,ai.djl.training.ParameterStore,ai.djl.Device,ai.djl.engine.Engine,"
-            + "ai.djl.engine.EngineException,ai.djl.util.Pair,ai.djl.util.PairList,ai.darwin.training.sdk.,java.lang.,"
-            + "java.util.,java.math.,java.text.,java.nio.")
+    @WithDefault(ImportPolicy.STANDARD_ALLOWED)
     List<String> allowedImports();
+
+    /** Classes and packages inside the allowed imports that no program may import: the bytecode check's carve-outs. */
+    @WithName("forbidden-imports")
+    @WithDefault(ImportPolicy.STANDARD_FORBIDDEN)
+    List<String> forbiddenImports();
 
     /** How long generations wait for the topic read-back (runs, approvals, published variants) after a start. */
     @WithName("read-back-timeout")

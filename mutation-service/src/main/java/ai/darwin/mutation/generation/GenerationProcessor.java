@@ -21,6 +21,7 @@ import ai.darwin.mutation.engine.ProposalEngine;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
 import ai.darwin.mutation.state.ImportRequests;
+import ai.darwin.mutation.state.Lineage;
 import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
@@ -138,9 +139,9 @@ public class GenerationProcessor {
     private Proposal propose(GenerationOpened generation, Assignment assignment, Program parent, Program mutator) {
         String runId = generation.runId();
         MutationRequest request = new MutationRequest(generation, assignment, Variants.variantIdOf(assignment),
-                parent.entry(), mutator.entry(), runs.settings(runId).orElse(null), approvals.approvedImports(runId),
-                approvals.entries(runId), parent.files(), mutator.files(),
-                approvals.layout(runId, assignment.targetAgentId()));
+                parent.entry(), mutator.entry(), runs.settings(runId).orElse(null),
+                approvals.approvedImports(runId, lineage(assignment)), approvals.entries(runId), parent.files(),
+                mutator.files(), approvals.layout(runId, assignment.targetAgentId()));
         try {
             return engine.propose(request);
         } catch (RuntimeException e) {
@@ -150,6 +151,11 @@ public class GenerationProcessor {
                     + "assignment (" + e + ").", new MutatorInfo("offline", null), TokenUsage.NONE, ProposalStatus.CARRIED_FORWARD,
                     List.of("internal error: " + e), List.of(), parent.files());
         }
+    }
+
+    /** The new program's ancestry, for the NEW_IMPORT grants of its lineage. */
+    private Lineage lineage(Assignment assignment) {
+        return Lineage.of(assignment.parentVariantId(), published::variant);
     }
 
     /** Approval requests first: once the variant is published, a redelivery skips the assignment altogether. */
@@ -170,7 +176,7 @@ public class GenerationProcessor {
         }
         VariantProposed variant = Variants.proposed(generation, assignment, parent, proposal,
                 runs.settings(generation.runId()).map(RunSettings::preset).orElse(null),
-                approvals.grantedImports(generation.runId()));
+                approvals.grantedImports(generation.runId(), lineage(assignment)));
         return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
                 .thenCompose(sent -> resend.send(() -> publisher.publish(variant, trace), "variant " + variant.variantId()))
                 .thenRun(() -> {

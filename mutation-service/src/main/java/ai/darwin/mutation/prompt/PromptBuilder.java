@@ -95,10 +95,10 @@ public class PromptBuilder {
 
     /** The system message: role, objective, rules and the answer's format. */
     public String system(MutationRequest request) {
-        String allowed = validator.imports().allowedPrefixes().stream().map(p -> p.endsWith(".") ? p + "*" : p)
-                .collect(Collectors.joining(", "));
+        String allowed = validator.imports().describe();
         String approved = request.approvedImports().isEmpty() ? ""
-                : "; and, APPROVED by a human for this run (the worker's bytecode check allows them too): "
+                : "; and, APPROVED by a human for this run or this program's lineage (the worker's bytecode check "
+                + "allows them too): "
                 + String.join(", ", new TreeSet<>(request.approvedImports()));
         String catalogue = ImportCatalogue.standard().entries().stream().map(e -> "\n  * " + e.describe())
                 .collect(Collectors.joining());

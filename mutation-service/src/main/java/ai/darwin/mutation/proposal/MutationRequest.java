@@ -21,7 +21,7 @@ import java.util.Set;
  * @param parentSource    the program to rewrite
  * @param mutatorSource   the rewriting agent's own program
  * @param settings        the run's configuration, when this service has seen it
- * @param approvedImports imports a human approved for the run
+ * @param approvedImports imports a human approved for the run, or for the lineage the parent belongs to
  * @param upgrades        the run's upgrade requests and their decisions
  * @param parentFiles     the parent's files besides its entry file ({@code parentSource}); empty for one file
  * @param mutatorFiles    the rewriting agent's own program's other files

@@ -18,6 +18,7 @@ import ai.darwin.mutation.proposal.MutatorUnavailableException;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.prompt.PromptBuilder;
 import ai.darwin.mutation.state.Approvals;
+import ai.darwin.mutation.state.Lineage;
 import ai.darwin.mutation.state.RunRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -53,12 +54,12 @@ class RepairProposer {
     }
 
     Proposal propose(GenerationOpened generation, Assignment assignment, VariantProposed failed,
-                     TrainingFailed failure, String repairId, Program parent, Program mutator) {
+                     TrainingFailed failure, String repairId, Program parent, Program mutator, Lineage lineage) {
         String runId = generation.runId();
         // the program to fix is the one that failed: the request's "parent", which an answer must change; its
         // layout is the failed program's, and a fix may add or remove files only as the agent is approved to
         MutationRequest request = new MutationRequest(generation, assignment, repairId, failed.source(),
-                mutator.entry(), runs.settings(runId).orElse(null), approvals.approvedImports(runId),
+                mutator.entry(), runs.settings(runId).orElse(null), approvals.approvedImports(runId, lineage),
                 approvals.entries(runId), ProgramFiles.orNone(failed.files()), mutator.files(),
                 approvals.layout(runId, assignment.targetAgentId()));
         MutatorInfo info = new MutatorInfo(LlmMutator.KIND, llm.modelOf(request));

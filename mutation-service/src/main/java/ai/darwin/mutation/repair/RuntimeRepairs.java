@@ -15,6 +15,7 @@ import ai.darwin.mutation.messaging.StateReader;
 import ai.darwin.mutation.proposal.Proposal;
 import ai.darwin.mutation.state.Approvals;
 import ai.darwin.mutation.state.CostLedger;
+import ai.darwin.mutation.state.Lineage;
 import ai.darwin.mutation.state.OpenedGenerations;
 import ai.darwin.mutation.state.PublishedVariants;
 import ai.darwin.mutation.state.RunRegistry;
@@ -106,11 +107,13 @@ public class RuntimeRepairs {
         Program parent = programOf(generation, assignment.parentVariantId(), assignment.targetAgentId());
         Program mutator = programOf(generation, null, assignment.mutatorAgentId());
         String preset = runs.settings(generation.runId()).map(RunSettings::preset).orElse(null);
+        Lineage lineage = Lineage.of(assignment.parentVariantId(), published::variant);
         return workers.once(repairId, () -> traces.propose(generation, assignment, repairId,
-                        () -> proposer.propose(generation, assignment, failed, failure, repairId, parent, mutator)),
+                        () -> proposer.propose(generation, assignment, failed, failure, repairId, parent, mutator,
+                                lineage)),
                 proposal -> traces.publish(proposal, trace -> publish(Variants.repair(generation, assignment,
-                        parent, proposal.value(), preset, failed, approvals.grantedImports(generation.runId())),
-                        trace)));
+                        parent, proposal.value(), preset, failed, approvals.grantedImports(generation.runId(),
+                                lineage)), trace)));
     }
 
     private CompletionStage<Void> publish(VariantProposed repair, Context trace) {

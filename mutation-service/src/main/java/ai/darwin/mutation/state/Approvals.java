@@ -17,11 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * Upgrade requests of each run and the decisions on them, the first decision of a request standing (as at
- * hitl-service). An approved NEW_IMPORT grants its import catalogue entry to the run: the import check, the bytecode
- * check here and on the workers (through VariantProposed.grantedImports); an approval of anything outside the
- * catalogue grants nothing, whoever approved it. An approved NEW_FILE or RESTRUCTURE widens the {@link Layout} of the
- * proposals made from then on, for the run or the requesting agent's lineage, as the decision's scope says. Every
- * request, decided or not, is shown to later prompts so that agents do not ask twice.
+ * hitl-service). An approved NEW_IMPORT grants its import catalogue entry to the run, or with a LINEAGE scope only to
+ * the programs that descend from the variant that asked: the import check, the bytecode check here and on the
+ * workers (through VariantProposed.grantedImports); an approval of anything outside the catalogue grants nothing,
+ * whoever approved it. An approved NEW_FILE or RESTRUCTURE widens the {@link Layout} of the proposals made from then
+ * on, for the run or the requesting agent's lineage, as the decision's scope says. Every request, decided or not, is
+ * shown to later prompts so that agents do not ask twice.
  */
 @ApplicationScoped
 public class Approvals {
@@ -70,6 +71,8 @@ public class Approvals {
     private final Map<String, Entry> byRequestId = new ConcurrentHashMap<>();
     /** Decisions read before their request (topics of several partitions give no order across keys). */
     private final Map<String, ApprovalDecided> early = new ConcurrentHashMap<>();
+    /** The requests approved for a lineage only; any other approval holds for the whole run. */
+    private final Set<String> lineageScoped = ConcurrentHashMap.newKeySet();
 
     /** A request read from the approvals topic. */
     public synchronized void onRequested(ApprovalRequested request) {
@@ -89,23 +92,40 @@ public class Approvals {
         if (entry.decision() != null) {
             return;
         }
+        if (decided.approved() && decided.scope() == ApprovalScope.LINEAGE) {
+            lineageScoped.add(decided.requestId());
+        }
         byRequestId.put(decided.requestId(), new Entry(entry.request(), decided.approved(), decided.comment(),
                 decided.corpus(), decided.scope()));
     }
 
-    /** The classes of the catalogue entries granted to a run, as import names (they reach the system prompt). */
+    /** The classes of the catalogue entries granted to the whole run, as import names. */
     public Set<String> approvedImports(String runId) {
-        return grants(runId).stream().flatMap(e -> e.classes().stream()).collect(Collectors.toSet());
+        return approvedImports(runId, Lineage.NONE);
     }
 
-    /** The ids of the catalogue entries granted to a run, sorted: what its VariantProposed events carry. */
+    /** The ids of the catalogue entries granted to the whole run, sorted. */
     public List<String> grantedImports(String runId) {
-        return grants(runId).stream().map(ImportCatalogue.Entry::id).sorted().distinct().toList();
+        return grantedImports(runId, Lineage.NONE);
     }
 
-    private List<ImportCatalogue.Entry> grants(String runId) {
+    /**
+     * The classes of the catalogue entries granted to a program of this lineage, as import names (they reach the
+     * system prompt and the checks).
+     */
+    public Set<String> approvedImports(String runId, Lineage lineage) {
+        return grants(runId, lineage).stream().flatMap(e -> e.classes().stream()).collect(Collectors.toSet());
+    }
+
+    /** The ids of the catalogue entries granted to a program of this lineage, sorted: what its variant carries. */
+    public List<String> grantedImports(String runId, Lineage lineage) {
+        return grants(runId, lineage).stream().map(ImportCatalogue.Entry::id).sorted().distinct().toList();
+    }
+
+    private List<ImportCatalogue.Entry> grants(String runId, Lineage lineage) {
         return entries(runId).stream()
                 .filter(e -> Boolean.TRUE.equals(e.decision()) && e.request().kind() == ApprovalKind.NEW_IMPORT)
+                .filter(e -> holdsFor(e.request(), lineage))
                 .flatMap(e -> ImportCatalogue.standard().covering(e.request().detail()).stream()).toList();
     }
 
@@ -129,6 +149,11 @@ public class Approvals {
     static String newFilePath(String detail) {
         String path = detail.strip().replaceAll("^[\"'`]+|[\"'`]+$", "").strip();
         return path.startsWith("./") ? path.substring(2) : path;
+    }
+
+    /** A run-wide approval holds for every program; a lineage one for the descendants of the asking variant. */
+    private boolean holdsFor(ApprovalRequested request, Lineage lineage) {
+        return !lineageScoped.contains(request.requestId()) || lineage.descendsFrom(request.variantId());
     }
 
     /** Every request of a run, oldest first. */

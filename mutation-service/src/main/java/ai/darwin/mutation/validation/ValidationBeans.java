@@ -10,6 +10,6 @@ public class ValidationBeans {
     @Produces
     @Singleton
     ProgramValidator programValidator(MutationConfig config) {
-        return new ProgramValidator(new ImportPolicy(config.allowedImports()));
+        return new ProgramValidator(new ImportPolicy(config.allowedImports(), config.forbiddenImports()));
     }
 }

@@ -4,9 +4,6 @@ import ai.darwin.events.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,12 +25,16 @@ public final class CorpusDigest {
     /**
      * @param uri      a path, {@code file:} URI or {@code http(s):} URL, already checked against the allow-list
      * @param maxBytes the most bytes it may have
-     * @throws IOException when it cannot be read, or is larger than {@code maxBytes} (the message says which)
+     * @param sources  the allow-list every redirect of a URL is checked against
+     * @throws IOException when it cannot be read, redirects outside the allow-list, or is larger than
+     *                     {@code maxBytes} (the message says which)
      */
-    public static String of(String uri, long maxBytes) throws IOException {
+    public static String of(String uri, long maxBytes, DatasetSources sources) throws IOException {
         String lower = uri.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return download(URI.create(uri.strip()), maxBytes);
+            try (InputStream body = new DatasetDownload(sources, TIMEOUT).open(uri).body()) {
+                return digest(body, maxBytes, uri);
+            }
         }
         Path path = lower.startsWith("file:") ? Path.of(URI.create(uri.strip())) : Path.of(uri.strip());
         if (!Files.isRegularFile(path)) {
@@ -41,24 +42,6 @@ public final class CorpusDigest {
         }
         try (InputStream in = Files.newInputStream(path)) {
             return digest(in, maxBytes, uri);
-        }
-    }
-
-    private static String download(URI uri, long maxBytes) throws IOException {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(TIMEOUT).build();
-        try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET()
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
-                }
-                return digest(body, maxBytes, uri.toString());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading " + uri, e);
         }
     }
 

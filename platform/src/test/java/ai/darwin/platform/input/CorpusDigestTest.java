@@ -11,10 +11,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorpusDigestTest {
+
+    private static final DatasetSources SOURCES = new DatasetSources(List.of("http"), List.of("127.0.0.1"), List.of());
 
     @Test
     void aFileAndAUrlAreDigestedUpToTheCap(@TempDir Path dir) throws IOException {
@@ -23,13 +26,32 @@ class CorpusDigestTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/corpus.txt";
 
-            assertThat(CorpusDigest.of(file.toString(), 100)).isEqualTo(Sha256.of(file));
-            assertThat(CorpusDigest.of(file.toUri().toString(), 100)).isEqualTo(Sha256.of(file));
-            assertThat(CorpusDigest.of(url, 4096)).isEqualTo(Sha256.of("y".repeat(4096)));
-            assertThatThrownBy(() -> CorpusDigest.of(url, 4095)).hasMessageContaining("larger than the cap of 4095");
-            assertThatThrownBy(() -> CorpusDigest.of(file.toString(), 10)).hasMessageContaining("larger than the cap");
-            assertThatThrownBy(() -> CorpusDigest.of(dir.resolve("missing.txt").toString(), 10))
+            assertThat(CorpusDigest.of(file.toString(), 100, SOURCES)).isEqualTo(Sha256.of(file));
+            assertThat(CorpusDigest.of(file.toUri().toString(), 100, SOURCES)).isEqualTo(Sha256.of(file));
+            assertThat(CorpusDigest.of(url, 4096, SOURCES)).isEqualTo(Sha256.of("y".repeat(4096)));
+            assertThatThrownBy(() -> CorpusDigest.of(url, 4095, SOURCES)).hasMessageContaining("larger than the cap of 4095");
+            assertThatThrownBy(() -> CorpusDigest.of(file.toString(), 10, SOURCES)).hasMessageContaining("larger than the cap");
+            assertThatThrownBy(() -> CorpusDigest.of(dir.resolve("missing.txt").toString(), 10, SOURCES))
                     .hasMessageContaining("not a readable file");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRedirectOutsideTheAllowListIsNotDigested() throws IOException {
+        HttpServer server = serve("y");
+        server.createContext("/away", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort()
+                    + "/corpus.txt");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/away";
+
+            assertThatThrownBy(() -> CorpusDigest.of(url, 4096, SOURCES)).isInstanceOf(DatasetDownload.Refused.class)
+                    .hasMessageContaining("host 'localhost' is not allowed");
         } finally {
             server.stop(0);
         }

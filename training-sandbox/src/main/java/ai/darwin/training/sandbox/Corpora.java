@@ -1,13 +1,12 @@
 package ai.darwin.training.sandbox;
 
 import ai.darwin.events.Sha256;
+import ai.darwin.platform.input.DatasetDownload;
+import ai.darwin.platform.input.DatasetSources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,13 +18,17 @@ import java.util.Locale;
 /**
  * Turns a dataset's URI into a local file a child can read without the network: a path stays as it is (made
  * absolute against the worker's working directory), a URL is downloaded once into a cache and checked against its
- * SHA-256 when one is given. A download stops at its size cap, so that no URL can fill the worker's disk.
+ * SHA-256 when one is given. A download stops at its size cap, so that no URL can fill the worker's disk, and
+ * follows only redirects the dataset allow-list accepts, so that no allowed host can send it elsewhere.
  */
 public final class Corpora {
 
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
 
-    /** A download that is not the corpus asked for: above its size cap, or with another SHA-256. No retry helps. */
+    /**
+     * A download that is not the corpus asked for: above its size cap, with another SHA-256, or redirected outside
+     * the allow-list. No retry helps.
+     */
     public static final class Refused extends IOException {
         Refused(String message) {
             super(message);
@@ -33,9 +36,12 @@ public final class Corpora {
     }
 
     private final Path cacheDir;
+    private final DatasetDownload downloads;
 
-    public Corpora(Path cacheDir) {
+    /** @param sources the allow-list every redirect of a download is checked against */
+    public Corpora(Path cacheDir, DatasetSources sources) {
         this.cacheDir = cacheDir;
+        this.downloads = new DatasetDownload(sources, DOWNLOAD_TIMEOUT);
     }
 
     /** @throws IOException when the file does not exist or the download fails or has the wrong checksum */
@@ -45,7 +51,8 @@ public final class Corpora {
 
     /**
      * @param maxBytes the most bytes a download may have; a local file's size is its reader's to check
-     * @throws Refused     when the download is larger than {@code maxBytes} or has the wrong checksum
+     * @throws Refused     when the download is larger than {@code maxBytes}, has the wrong checksum or is redirected
+     *                     outside the allow-list
      * @throws IOException when the file does not exist or the download fails
      */
     public synchronized Path local(String uri, String sha256, long maxBytes) throws IOException {
@@ -68,15 +75,8 @@ public final class Corpora {
         Files.createDirectories(cacheDir);
         Path partial = Files.createTempFile(cacheDir, "download-", ".part");
         try {
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(DOWNLOAD_TIMEOUT).build();
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(uri))
-                    .timeout(DOWNLOAD_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             MessageDigest digest = Sha256.newDigest();
-            try (InputStream body = new DigestInputStream(response.body(), digest)) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
-                }
+            try (InputStream body = new DigestInputStream(open(uri), digest)) {
                 try (OutputStream out = Files.newOutputStream(partial)) {
                     copyAtMost(body, out, maxBytes, uri);
                 }
@@ -87,11 +87,16 @@ public final class Corpora {
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading " + uri, e);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    private InputStream open(String uri) throws IOException {
+        try {
+            return downloads.open(uri).body();
+        } catch (DatasetDownload.Refused e) {
+            throw new Refused(e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.VariantProposed;
+import ai.darwin.platform.input.DatasetSources;
 import ai.darwin.platform.input.DatasetsConfig;
 import ai.darwin.platform.messaging.UntilAcknowledged;
 import ai.darwin.platform.text.BoundedText;
@@ -107,7 +108,8 @@ public class TrainingWorker {
      */
     void start(@Observes StartupEvent event) {
         workerId = config.workerId().filter(id -> !id.isBlank()).orElseGet(WorkerIdentity::defaultId);
-        corpora = new CorpusGate(new Corpora(SandboxFactory.workRoot(config).resolve("corpora")), datasets.sources(),
+        DatasetSources sources = datasets.sources();
+        corpora = new CorpusGate(new Corpora(SandboxFactory.workRoot(config).resolve("corpora"), sources), sources,
                 datasets.maxExtraCorpusSize().asLongValue());
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "darwin-training-progress");

@@ -38,8 +38,9 @@ class CorpusGateTest {
     @BeforeEach
     void corpora() throws IOException {
         own = Files.writeString(data.resolve("own.txt"), "the run's own corpus");
-        gate = new CorpusGate(new Corpora(cache), new DatasetSources(List.of("file", "http"),
-                List.of("127.0.0.1"), List.of(data.toString())), CAP);
+        DatasetSources sources = new DatasetSources(List.of("file", "http"), List.of("127.0.0.1"),
+                List.of(data.toString()));
+        gate = new CorpusGate(new Corpora(cache, sources), sources, CAP);
     }
 
     @Test
@@ -113,6 +114,27 @@ class CorpusGateTest {
             try (var cached = Files.list(cache)) {
                 assertThat(cached).isEmpty();
             }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aDownloadRedirectedOutsideTheAllowListIsRefused() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/moved.txt", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort()
+                    + "/moved.txt");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/moved.txt";
+            ExtraCorpus moved = new ExtraCorpus(url, "a".repeat(64), 1, null, "apr-1");
+
+            assertThatThrownBy(() -> gate.resolve(variant(List.of(moved)))).isInstanceOf(CorpusGate.Refused.class)
+                    .hasMessageContaining("host 'localhost' is not allowed");
         } finally {
             server.stop(0);
         }
