@@ -72,8 +72,9 @@ class ProgramValidatorTest {
         String file = SplitSeed.SCHEDULES.replace("package schedule;", "package schedule;\n\nimport java.io.File;");
         assertThat(VALIDATOR.validate(SplitSeed.program().with(SplitSeed.PATH, file), Set.of()))
                 .singleElement().asString()
-                .isEqualTo("in schedule/Schedules.java: import java.io.File is outside the allowed packages (ai.djl., "
-                        + "ai.darwin.training.sdk., java.lang., java.util., java.math.); remove it, or ask for it with "
+                .isEqualTo("in schedule/Schedules.java: import java.io.File is outside the allowed packages (ai.djl "
+                        + "(with subpackages), ai.darwin.training.sdk (with subpackages), java.lang (with subpackages), "
+                        + "java.util (with subpackages), java.math (with subpackages)); remove it, or ask for it with "
                         + "an upgrade request of kind NEW_IMPORT");
         String broken = SplitSeed.SCHEDULES.replace("Math.cos(", "Math.coss(");
         assertThat(VALIDATOR.validate(SplitSeed.program().with(SplitSeed.PATH, broken), Set.of()))
