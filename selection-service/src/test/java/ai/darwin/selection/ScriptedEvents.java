@@ -19,6 +19,8 @@ import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingFailed;
 import ai.darwin.events.training.TrainingMetrics;
 import ai.darwin.events.variant.MutatorInfo;
+import ai.darwin.events.variant.ProgramFile;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.ProposalStatus;
 import ai.darwin.events.variant.TokenUsage;
 import ai.darwin.events.variant.TrainingBudget;
@@ -89,6 +91,15 @@ final class ScriptedEvents {
                 new MutatorInfo("llm", "scripted-model"), new TokenUsage(100, 50, 1, 0.01), ProposalStatus.VALID,
                 List.of(), opened.dataset(), opened.budget(), assignment.trainingSeed(), null, attempt, repairOf,
                 null);
+    }
+
+    /** The same proposal as a program of several files: {@code files} beside its entry, hashed as a whole. */
+    static VariantProposed withFiles(VariantProposed p, List<ProgramFile> files) {
+        return new VariantProposed(p.eventId(), p.schemaVersion(), p.runId(), p.timestamp(), p.generation(),
+                p.variantId(), p.assignmentId(), p.kind(), p.mutatorAgentId(), p.targetAgentId(), p.parentVariantIds(),
+                p.source(), ProgramFiles.sha256(p.source(), files), p.diff(), p.reasoning(), p.mutator(), p.usage(),
+                p.status(), p.validationErrors(), p.dataset(), p.budget(), p.trainingSeed(), p.preset(), p.attempt(),
+                p.repairOf(), p.grantedImports(), files);
     }
 
     /** A failure in training of this class. */

@@ -2,7 +2,6 @@ package ai.darwin.selection.run;
 
 import ai.darwin.events.Envelope;
 import ai.darwin.events.EventCodec;
-import ai.darwin.events.Sha256;
 import ai.darwin.events.generation.AgentProgram;
 import ai.darwin.events.generation.Assignment;
 import ai.darwin.events.generation.AssignmentKind;
@@ -153,8 +152,9 @@ public class GenerationPlanner {
 
         List<AgentProgram> agents = run.agents().stream()
                 .map(slot -> {
-                    String source = source(run, slot.variantId());
-                    return new AgentProgram(slot.agentId(), slot.variantId(), Sha256.of(source), source);
+                    Program program = program(run, slot.variantId());
+                    return new AgentProgram(slot.agentId(), slot.variantId(), program.sha256(), program.source(),
+                            program.filesOrAbsent());
                 }).toList();
         run.deliveries().queue(new GenerationOpened(Envelope.at(run.runId(), now), number, agents, assignments,
                 run.steering().dataset(run.config(), number), run.budget(), List.copyOf(run.steering().guidance()), generation.deadline()));
@@ -165,7 +165,7 @@ public class GenerationPlanner {
     }
 
     private void publishUnchanged(RunState run, int number, Assignment assignment, Instant now) {
-        String source = source(run, assignment.parentVariantId());
+        Program program = program(run, assignment.parentVariantId());
         String reasoning = run.generation(number).verification()
                 ? "Verification: " + assignment.parentVariantId() + " re-trained unchanged with seed "
                         + assignment.trainingSeed() + "."
@@ -173,20 +173,20 @@ public class GenerationPlanner {
                         + assignment.trainingSeed() + ".";
         VariantProposed unchanged = new VariantProposed(Envelope.at(run.runId(), now), number,
                 assignment.assignmentId(), assignment.assignmentId(), assignment.kind(), assignment.mutatorAgentId(),
-                assignment.targetAgentId(), List.of(assignment.parentVariantId()), source, Sha256.of(source), "",
-                reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
+                assignment.targetAgentId(), List.of(assignment.parentVariantId()), program.source(), program.sha256(),
+                "", reasoning, new MutatorInfo("none", null), TokenUsage.NONE, ProposalStatus.UNCHANGED, List.of(),
                 run.steering().dataset(run.config(), number), run.budget(), assignment.trainingSeed(),
-                run.config().preset());
+                run.config().preset(), null, null, null, program.filesOrAbsent());
         store.addProposal(unchanged);
         run.deliveries().queue(unchanged);
     }
 
-    /** A program's source: the seed's, or the one its proposal carried. */
-    public String source(RunState run, String variantId) {
+    /** A variant's program, every file of it: the seed's (a single file), or the one its proposal carried. */
+    Program program(RunState run, String variantId) {
         if (variantId.equals(run.seedVariantId())) {
-            return run.seedSource();
+            return new Program(run.seedSource(), List.of());
         }
-        return store.proposal(variantId).map(VariantProposed::source)
+        return store.proposal(variantId).map(Program::of)
                 .orElseThrow(() -> new IllegalStateException("no program known for variant " + variantId));
     }
 

@@ -5,6 +5,7 @@ import ai.darwin.events.hitl.ApprovalEvent;
 import ai.darwin.events.hitl.HumanIntervention;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.events.training.TrainingResult;
+import ai.darwin.events.variant.ProgramFiles;
 import ai.darwin.events.variant.VariantProposed;
 import ai.darwin.platform.input.DatasetsConfig;
 import ai.darwin.platform.input.RunRequestCheck;
@@ -14,6 +15,7 @@ import ai.darwin.selection.store.SelectionStore;
 import ai.darwin.selection.store.VariantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -94,6 +96,13 @@ public class RunCoordinator {
             return;
         }
         if (generation.closed()) {
+            return;
+        }
+        List<String> problems = ProgramFiles.problems(proposal.source(), proposal.filesOrNone());
+        if (!problems.isEmpty()) {
+            // the worker would refuse it anyway; stored, it could become a parent whose program no event can carry
+            LOG.warnf("variant %s breaks the program rules (%s): ignored", proposal.variantId(),
+                    String.join("; ", problems));
             return;
         }
         VariantRecord last = Attempts.lastByAssignment(store.variants(run.runId(), proposal.generation()))
