@@ -90,7 +90,8 @@ class WorkerMetricsIT {
     }
 
     static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        // a sample may end with an exemplar (" # {span_id=…,trace_id=…} …") now that the services trace
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)(?: # .*)?$").matcher(metrics);
         assertThat(m.find()).as(series + " in\n" + metrics).isTrue();
         return Double.parseDouble(m.group(1));
     }
