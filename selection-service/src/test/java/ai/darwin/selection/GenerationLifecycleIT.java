@@ -69,7 +69,9 @@ class GenerationLifecycleIT {
                 "DARWIN_SELECTION_SEED_PROGRAM", seed.toString(),
                 "DARWIN_SELECTION_DEADLINE_MINIMUM", "PT15S",
                 "DARWIN_SELECTION_DEADLINE_FACTOR", "0.01",
-                "DARWIN_SELECTION_STARTUP_GRACE", "PT5S"), Path.of("target/selection-lifecycle-it.log"));
+                "DARWIN_SELECTION_STARTUP_GRACE", "PT5S",
+                // the scripted run's corpus: selection checks every RunRequested it reads against the allow-list
+                "DARWIN_DATASET_DIRECTORIES", "../shared/data,/data"), Path.of("target/selection-lifecycle-it.log"));
         selection.start(Duration.ofSeconds(90));
     }
 
