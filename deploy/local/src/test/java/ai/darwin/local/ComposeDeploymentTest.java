@@ -155,7 +155,7 @@ class ComposeDeploymentTest {
         while (file.find()) {
             assertThat(REPOSITORY.resolve(file.group(1))).as("the header's " + file.group(1)).exists();
         }
-        assertThat(text).contains("localhost:19092", "does not start one", "COMPOSE_PROFILES=worker-2");
+        assertThat(text).contains("localhost:19092", "Start a run from the dashboard", "COMPOSE_PROFILES=worker-2");
         assertThat(text).doesNotContainPattern("or from the dashboard");
     }
 
