@@ -6,11 +6,14 @@
 # Δ val_bpb against its generation's control at the end (with the run's noise floor), the generations until the
 # first improvement beyond the floor, the error and failure rates; then optimizer/random.
 #
-# The defaults (2 seeds × 2 mutators × 4 agents × 3 generations at 50,000 tokens a variant, plus each run's controls
-# and verification: about 22 trainings a run) should take 15 to 25 minutes on a laptop CPU. Not run in CI.
+# The defaults are the default run's shape (4 agents × 3 generations at 150,000 tokens a variant, each generation's
+# control, and verification of up to 5 seed pairs): 2 seeds × 2 mutators, about 25 trainings a run, take about an
+# hour on a 2-core laptop CPU. Fewer tokens are faster but unfair to a search: below about 80,000 tokens a variant
+# trains for fewer steps than the seed program's 100 warmup steps, so any larger learning rate wins and every
+# mutator finds it. Not run in CI.
 #
 # Settings (environment): BENCH_SE_SEEDS (master seeds, "1 2"), BENCH_SE_POPULATION (4), BENCH_SE_GENERATIONS (3),
-# BENCH_SE_TOKENS (50000), BENCH_SE_MUTATORS (default: random optimizer, plus hybrid with an LLM),
+# BENCH_SE_TOKENS (150000), BENCH_SE_VERIFY_PAIRS (the most verification pairs, 5), BENCH_SE_MUTATORS (default: random optimizer, plus hybrid with an LLM),
 # BENCH_SE_ARGS passed on to ./darwin run (e.g. "--allow-unisolated" or "--dataset FILE"), BENCH_SE_OUT (a
 # directory that keeps each run's whole output; by default it is deleted at the end).
 # The services are stopped at the end (./darwin stop).
@@ -19,7 +22,8 @@ cd "$(dirname "$0")/.."
 SEEDS=${BENCH_SE_SEEDS:-1 2}
 POPULATION=${BENCH_SE_POPULATION:-4}
 GENERATIONS=${BENCH_SE_GENERATIONS:-3}
-TOKENS=${BENCH_SE_TOKENS:-50000}
+TOKENS=${BENCH_SE_TOKENS:-150000}
+PAIRS=${BENCH_SE_VERIFY_PAIRS:-5}
 if [ -z "${BENCH_SE_MUTATORS:-}" ]; then
   BENCH_SE_MUTATORS="random optimizer"
   if [ -n "${OPENAI_API_KEY:-}${OPENAI_BASE_URL:-}" ]; then
@@ -38,14 +42,14 @@ fi
 
 started=$(date +%s)
 echo "search efficiency: mutators [$BENCH_SE_MUTATORS], seeds [$SEEDS], population $POPULATION, $GENERATIONS" \
-  "generations, $TOKENS tokens a variant" >&2
+  "generations, $TOKENS tokens a variant, at most $PAIRS verification pairs" >&2
 for seed in $SEEDS; do
   for mutator in $BENCH_SE_MUTATORS; do
     echo "run $mutator, seed $seed ($(( $(date +%s) - started )) s so far)" >&2
     set +e
     ./darwin run --new --name "bench-$mutator-$seed" --mutator "$mutator" --seed "$seed" \
       --population "$POPULATION" --generations "$GENERATIONS" --budget-tokens "$TOKENS" --budget-seconds 0 \
-      --seeds 2 ${BENCH_SE_ARGS:-} > "$OUT/$mutator-$seed.log" 2>&1
+      --seeds "$PAIRS" ${BENCH_SE_ARGS:-} > "$OUT/$mutator-$seed.log" 2>&1
     status=$?
     set -e
     if [ "$status" -ne 0 ]; then
