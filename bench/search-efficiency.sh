@@ -60,4 +60,4 @@ for seed in $SEEDS; do
   done
 done
 echo "$(ls "$OUT" | wc -l) runs in $(( $(date +%s) - started )) s" >&2
-java bench/SearchEfficiency.java "$OUT"/*.log
+java -cp "deploy/local/target/classes:deploy/local/target/lib/*" bench/SearchEfficiency.java "$OUT"/*.log
