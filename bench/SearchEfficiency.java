@@ -56,7 +56,7 @@ public class SearchEfficiency {
             for (Run r : runs) {
                 System.out.printf(Locale.ROOT, "%-10s %-5s %9.2f%% %9s %-8s %14s %+10.4f %8.4f %6.0f%% %7.0f%%%n",
                         r.mutator(), r.seed(), r.verifiedPercent(), Double.isNaN(r.p()) ? "-"
-                                : String.format(Locale.ROOT, "%.4f", r.p()), r.verdict(),
+                                : String.format(Locale.ROOT, r.p() < 0.001 ? "%.1e" : "%.4f", r.p()), r.verdict(),
                         r.evaluationsToBetter() < 0 ? "never (of " + r.evaluations() + ")"
                                 : r.evaluationsToBetter() + " of " + r.evaluations(), r.bestDelta(), r.floor(),
                         100 * r.errorRate(), 100 * r.failureRate());
