@@ -33,6 +33,10 @@ import java.util.function.Consumer;
  * model ({@value #HANDOFF_SECONDS} s, counted as training time), and evaluation (its own limit). A phase that
  * overruns ends the run as TIMEOUT; in the child JVM, the watch's handler does that even if the program's code never
  * returns.
+ *
+ * <p>With a smoke step ({@link HarnessConfig#smokeSteps()}), the same phases run once before, on a fresh instance
+ * whose budget is exhausted after its first steps, with the evaluation's checks on one held-out batch and no score; a
+ * failure there ends the run with the class it would have ended with after the whole budget.
  */
 public final class HarnessRunner {
 
