@@ -97,6 +97,26 @@ class EventCodecTest {
     }
 
     @Test
+    void budgetsWrittenBeforeTheSmokeStepReadAsNoSmokeStep() {
+        String variantBefore = changed(EventType.VARIANT_PROPOSED, event ->
+                ((ObjectNode) event.get("budget")).remove("smokeSteps"));
+        String requestBefore = changed(EventType.RUN_REQUESTED, event ->
+                ((ObjectNode) event.at("/config/budget")).remove("smokeSteps"));
+
+        VariantProposed variant = EventCodec.read(variantBefore, VariantProposed.class);
+        RunRequested request = EventCodec.read(requestBefore, RunRequested.class);
+        VariantProposed golden = EventCodec.read(golden(EventType.VARIANT_PROPOSED), VariantProposed.class);
+
+        assertThat(variant.budget().smokeSteps()).isNull();
+        assertThat(variant.budget().smokeStepsOrNone()).isZero();
+        assertThat(request.config().budget().smokeStepsOrNone()).isZero();
+        assertThat(parse(EventCodec.write(variant)).at("/budget").has("smokeSteps")).isFalse();
+        assertThat(golden.budget().smokeStepsOrNone()).isEqualTo(5);
+        // a budget changed while the run goes keeps its smoke step
+        assertThat(golden.budget().withLimits(1000, 0).smokeSteps()).isEqualTo(5);
+    }
+
+    @Test
     void eventsWrittenBeforeTheSanityGatesReadAsUnflagged() {
         String older = changed(EventType.GENERATION_CLOSED, event -> {
             event.withArray("ranking").forEach(ranked -> ((ObjectNode) ranked).remove("integrityFlags"));

@@ -106,6 +106,32 @@ class TrainingWorkerIT {
     }
 
     /**
+     * The run's smoke step reaches the harness through the variant's budget: a seed whose evaluation-mode logits
+     * miss a token of the vocabulary, given a budget of two thousand steps, fails after the smoke step's two, with the
+     * contract's class, the harness's marker, and the smoke step's wall time.
+     */
+    @Test
+    void aVariantThatBreaksOnlyInEvaluationFailsInTheRunsSmokeStep() {
+        String broken = TestPrograms.seed().replace("ids -> model.forward(ids, false));",
+                "ids -> model.forward(ids, false).get(\":, :, :-1\"));");
+        assertThat(broken).isNotEqualTo(TestPrograms.seed());
+        VariantProposed variant = Variants.variant(RUN, Variants.newId("smoke"), broken,
+                new TrainingBudget(2000 * Variants.SEED_STEP_TOKENS, 0, 2));
+        publish(variant);
+
+        TrainingResult result = await().atMost(Duration.ofSeconds(150))
+                .until(() -> results(variant), r -> r.size() == 1).get(variant.variantId());
+
+        assertFailed(result, FailureClass.CONTRACT_VIOLATION, "must have shape");
+        TrainingFailed failed = (TrainingFailed) result;
+        assertThat(failed.message()).startsWith("failed in the smoke step (its first 2 training steps");
+        // two thousand steps are minutes of training on two cores; the smoke step ends the child in seconds
+        assertThat(failed.wallSeconds()).isPositive().isLessThan(120);
+        assertThat(events(TrainingProgress.class)).filteredOn(p -> p.variantId().equals(variant.variantId()))
+                .allMatch(p -> p.tokensSeen() == 0);
+    }
+
+    /**
      * The harness hands the program the run's preset, which the variant carries, not the worker's own: a program that
      * reports {@code ctx.preset()} in its failure says which one it got. This worker configures none, so a variant
      * that names none gets its device's (cpu).

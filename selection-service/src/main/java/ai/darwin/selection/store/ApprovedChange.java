@@ -41,7 +41,8 @@ public record ApprovedChange(ApprovalKind kind, Long maxTokens, Double maxSecond
     public void applyTo(RunState run) {
         if (kind == ApprovalKind.MORE_BUDGET) {
             TrainingBudget current = run.budget();
-            run.steering().approveBudget(new TrainingBudget(maxTokens != null ? maxTokens : current.maxTokens(),
+            // the run's smoke step stays: more budget changes the limits, not how a variant is checked
+            run.steering().approveBudget(current.withLimits(maxTokens != null ? maxTokens : current.maxTokens(),
                     maxSeconds != null ? maxSeconds : current.maxSeconds()));
         } else if (kind == ApprovalKind.LARGER_POPULATION) {
             run.steering().approvePopulation(population, run.config());

@@ -82,6 +82,18 @@ class RunStateTest {
     }
 
     @Test
+    void moreBudgetKeepsTheRunsSmokeStep() {
+        RunConfig smoked = new RunConfig("test", 2, 3, CONFIG.dataset(), new TrainingBudget(10_000, 1, 5), "cpu",
+                "offline", null, CONFIG.fitness(), CONFIG.selection(), 0, 0, 3, 0, 7);
+        RunState run = RunState.start("run-1", smoked, "class Seed {}", Instant.EPOCH);
+
+        ApprovedChange.parse(ai.darwin.events.hitl.ApprovalKind.MORE_BUDGET, "maxTokens=20000").orElseThrow()
+                .applyTo(run);
+
+        assertThat(run.budget()).isEqualTo(new TrainingBudget(20_000, 1, 5));
+    }
+
+    @Test
     void aGenerationOpensOnlyAfterTheOneBeforeItClosed() {
         RunState run = RunState.start("run-1", CONFIG, "", Instant.EPOCH);
         GenerationState first = generation(0);

@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param evaluation         the held-out batches; null picks the preset's default
  * @param peakFlops          peak FLOP/s for MFU; 0 looks it up (GPU table) or measures it (CPU)
  * @param extraCorpora       approved corpora trained on besides {@code corpus}, never validated on
+ * @param smokeSteps         the smoke step: before the run, train this many steps (batches drawn) and put the model
+ *                           through the evaluation's checks on one held-out batch, so that a program that would fail
+ *                           only in evaluation fails after seconds; 0 for no smoke step
  */
 public record HarnessConfig(CorpusSource corpus, double validationFraction, long maxTokens, double maxSeconds,
                             long seed, String preset, Evaluation evaluation, double peakFlops,
-                            List<ExtraSource> extraCorpora) {
+                            List<ExtraSource> extraCorpora, int smokeSteps) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
     public static final long DEFAULT_SEED = 1337;
@@ -41,6 +44,16 @@ public record HarnessConfig(CorpusSource corpus, double validationFraction, long
             throw new IllegalArgumentException("peakFlops must be >= 0");
         }
         extraCorpora = extraCorpora == null ? List.of() : List.copyOf(extraCorpora);
+        if (smokeSteps < 0) {
+            throw new IllegalArgumentException("smokeSteps must be >= 0 but was " + smokeSteps);
+        }
+    }
+
+    /** A config without a smoke step. */
+    public HarnessConfig(CorpusSource corpus, double validationFraction, long maxTokens, double maxSeconds,
+                         long seed, String preset, Evaluation evaluation, double peakFlops,
+                         List<ExtraSource> extraCorpora) {
+        this(corpus, validationFraction, maxTokens, maxSeconds, seed, preset, evaluation, peakFlops, extraCorpora, 0);
     }
 
     /** A config that trains on {@code corpus} alone. */
@@ -57,22 +70,27 @@ public record HarnessConfig(CorpusSource corpus, double validationFraction, long
 
     public HarnessConfig withSeed(long newSeed) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, newSeed, preset, evaluation,
-                peakFlops, extraCorpora);
+                peakFlops, extraCorpora, smokeSteps);
     }
 
     public HarnessConfig withPreset(String newPreset) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, seed, newPreset, evaluation,
-                peakFlops, extraCorpora);
+                peakFlops, extraCorpora, smokeSteps);
     }
 
     public HarnessConfig withEvaluation(Evaluation newEvaluation) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, seed, preset, newEvaluation,
-                peakFlops, extraCorpora);
+                peakFlops, extraCorpora, smokeSteps);
+    }
+
+    public HarnessConfig withSmokeSteps(int steps) {
+        return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, seed, preset, evaluation,
+                peakFlops, extraCorpora, steps);
     }
 
     public HarnessConfig withPeakFlops(double newPeakFlops) {
         return new HarnessConfig(corpus, validationFraction, maxTokens, maxSeconds, seed, preset, evaluation,
-                newPeakFlops, extraCorpora);
+                newPeakFlops, extraCorpora, smokeSteps);
     }
 
     /**

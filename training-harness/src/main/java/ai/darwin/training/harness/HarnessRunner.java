@@ -8,6 +8,7 @@ import ai.darwin.training.harness.eval.FreshModels;
 import ai.darwin.training.harness.eval.ModelHandoff;
 import ai.darwin.training.harness.eval.ModelSnapshot;
 import ai.darwin.training.harness.eval.Scoring;
+import ai.darwin.training.harness.eval.SmokeCheck;
 import ai.darwin.training.harness.metrics.Flops;
 import ai.darwin.training.harness.metrics.LossMath;
 import ai.darwin.training.harness.metrics.PeakMemory;
@@ -32,6 +33,10 @@ import java.util.function.Consumer;
  * model ({@value #HANDOFF_SECONDS} s, counted as training time), and evaluation (its own limit). A phase that
  * overruns ends the run as TIMEOUT; in the child JVM, the watch's handler does that even if the program's code never
  * returns.
+ *
+ * <p>With a smoke step ({@link HarnessConfig#smokeSteps()}), the same phases run once before, on a fresh instance
+ * whose budget is exhausted after its first steps, with the evaluation's checks on one held-out batch and no score; a
+ * failure there ends the run with the class it would have ended with after the whole budget.
  */
 public final class HarnessRunner {
 
@@ -41,6 +46,12 @@ public final class HarnessRunner {
     static final int FINAL_LOSS_REPORTS = 3;
     /** How long the program may take, after train returns, to hand over its model (architecture, parameters). */
     static final double HANDOFF_SECONDS = 10;
+
+    /**
+     * How a failure's message starts when the smoke step found it (see {@link HarnessConfig#smokeSteps()}). The
+     * harness writes it, never the program: what a program throws comes after it.
+     */
+    public static final String SMOKE_MARKER = "failed in the smoke step";
 
     /** Called, from the watch's thread, with the TIMEOUT report of a phase that overran; may halt the JVM. */
     @FunctionalInterface
@@ -116,6 +127,8 @@ public final class HarnessRunner {
         private volatile ModelSnapshot snapshot;
         private volatile String phase = "the run";
         private volatile double phaseLimit;
+        /** Whether the smoke step is running: a failure's message then says so. */
+        private volatile boolean smoking;
 
         Run(HarnessConfig config, Consumer<ProgressPoint> listener, Overrun overrun) {
             this.config = Objects.requireNonNull(config, "config");
@@ -157,6 +170,9 @@ public final class HarnessRunner {
 
         private HarnessReport measure(FreshModels.Programs programs) {
             try (PhaseWatch watch = new PhaseWatch(overrun == null ? null : this::overran)) {
+                if (config.smokeSteps() > 0) {
+                    smoke(programs, watch);
+                }
                 return train(programs, watch);
             } catch (HarnessException e) {
                 return failure(e);
@@ -167,16 +183,67 @@ public final class HarnessRunner {
         }
 
         private HarnessReport train(FreshModels.Programs programs, PhaseWatch watch) throws HarnessException {
-            Preparation p = prepared;
             HarnessBudget budget = new HarnessBudget(config.maxTokens(), config.maxSeconds());
             progress = new ProgressLog(budget, listener);
+            trainModel(programs, watch, budget, "train");
+            return evaluate(programs, watch, budget);
+        }
+
+        /**
+         * The smoke step: the run's first {@code smokeSteps} steps (same seed, same batches, same budget as the
+         * program sees it, exhausted after those steps), the hand-over, and the evaluation's checks on one held-out
+         * batch. A failure here is the failure the run would have ended with, found before its budget is spent; a
+         * pass leaves nothing behind (a fresh instance, manager, budget and engine seed train the run) but its time.
+         */
+        private void smoke(FreshModels.Programs programs, PhaseWatch watch) throws HarnessException {
+            Preparation p = prepared;
+            smoking = true;
+            HarnessBudget budget = HarnessBudget.firstSteps(config.maxTokens(), config.maxSeconds(),
+                    config.smokeSteps());
+            // the smoke step's curve is not the run's: the listener (live progress) sees only the run's
+            progress = new ProgressLog(budget, point -> { });
+            try {
+                trainModel(programs, watch, budget, "the smoke step's train");
+            } catch (HarnessException e) {
+                if (!budget.cutShort()) {
+                    throw e;
+                }
+                // drew a batch past the smoke step's steps without polling exhausted(): no model to check, and not
+                // a failure of the run, which judges the program by its own budget
+                endSmoke();
+                return;
+            }
+            enter("the smoke step's evaluation", p.evaluation().maxSeconds());
+            try (PhaseWatch.Phase evaluation = watch.start(phaseLimit)) {
+                SmokeCheck.check(p.fresh(programs, snapshot, config), p.scoringInputs(), p.engine());
+                if (evaluation.overran()) {
+                    throw overranPhase();
+                }
+            }
+            timings.evaluationSeconds = timings.lap();
+            endSmoke();
+        }
+
+        /** The smoke step passed or could not run: its time moves out of the run's training and evaluation. */
+        private void endSmoke() {
+            timings.smokeSeconds = timings.trainSeconds + timings.evaluationSeconds + timings.lap();
+            timings.trainSeconds = 0;
+            timings.evaluationSeconds = 0;
+            snapshot = null;
+            smoking = false;
+        }
+
+        /** Runs a fresh instance's {@code train} under the budget and takes its model's weights. */
+        private void trainModel(FreshModels.Programs programs, PhaseWatch watch, HarnessBudget budget, String name)
+                throws HarnessException {
+            Preparation p = prepared;
             p.engine().setRandomSeed(Long.hashCode(config.seed()));
             try (NDManager manager = NDManager.newBaseManager(p.device())) {
                 HarnessContext context = new HarnessContext(manager, p.preset(), p.vocabulary(), config.seed(),
                         p.data().split().train(), budget, progress);
                 TrainingProgram program = programs.newInstance();
                 timings.lap();
-                enter("train", budget.graceLimitSeconds());
+                enter(name, budget.graceLimitSeconds());
                 TrainedModel model;
                 try (PhaseWatch.Phase training = watch.start(phaseLimit)) {
                     budget.start();
@@ -192,7 +259,8 @@ public final class HarnessRunner {
                     }
                 }
                 double trainReturned = budget.elapsedSeconds();
-                enter("the hand-over of the trained model (architecture() and parameters())", HANDOFF_SECONDS);
+                enter(smoking ? "the smoke step's hand-over of the trained model" : "the hand-over of the trained "
+                        + "model (architecture() and parameters())", HANDOFF_SECONDS);
                 try (PhaseWatch.Phase handoff = watch.start(phaseLimit)) {
                     snapshot = ModelHandoff.take(model, p.engineArrays());
                     if (handoff.overran()) {
@@ -207,7 +275,6 @@ public final class HarnessRunner {
                 throw new HarnessException(FailureClass.NAN_LOSS, "a reported training loss was NaN or infinite; "
                         + "training was stopped at once");
             }
-            return evaluate(programs, watch, budget);
         }
 
         private HarnessReport evaluate(FreshModels.Programs programs, PhaseWatch watch, HarnessBudget budget)
@@ -266,9 +333,7 @@ public final class HarnessRunner {
         }
 
         private void checkLoss(double validationLoss) throws HarnessException {
-            if (!Double.isFinite(validationLoss)) {
-                throw new HarnessException(FailureClass.NAN_LOSS, "the validation loss was " + validationLoss);
-            }
+            Scoring.requireFinite(validationLoss);
             double uniform = Math.log(prepared.vocabulary());
             if (validationLoss > DIVERGENCE_FACTOR * uniform) {
                 throw new HarnessException(FailureClass.DIVERGED, "the validation loss " + validationLoss
@@ -288,8 +353,14 @@ public final class HarnessRunner {
             return new HarnessReport(null, model == null ? null : model.architecture(),
                     p == null ? 0 : p.vocabulary(), p == null ? Double.NaN : p.unigram(),
                     log == null ? List.of() : log.points(),
-                    new HarnessReport.Failure(e.failureClass(), e.getMessage(), Failures.detail(e.getCause())),
+                    new HarnessReport.Failure(e.failureClass(), smoking ? smokeMarker() + e.getMessage()
+                            : e.getMessage(), Failures.detail(e.getCause())),
                     timings.freeze(), List.of(), p == null ? Double.NaN : p.valFloor());
+        }
+
+        private String smokeMarker() {
+            return SMOKE_MARKER + " (its first " + config.smokeSteps() + " training steps, then the evaluation's "
+                    + "checks on one held-out batch), before the full budget: ";
         }
 
         private static double finalTrainLoss(List<ProgressPoint> points) {

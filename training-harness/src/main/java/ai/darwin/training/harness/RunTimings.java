@@ -9,6 +9,7 @@ final class RunTimings {
     volatile double engineSeconds;
     volatile double trainSeconds;
     volatile double evaluationSeconds;
+    volatile double smokeSeconds;
 
     /** @return the seconds since the previous lap (or the start), starting the next one */
     synchronized double lap() {
@@ -19,6 +20,6 @@ final class RunTimings {
     }
 
     Timings freeze() {
-        return new Timings(compileSeconds, dataSeconds, engineSeconds, trainSeconds, evaluationSeconds);
+        return new Timings(compileSeconds, dataSeconds, engineSeconds, trainSeconds, evaluationSeconds, smokeSeconds);
     }
 }

@@ -319,7 +319,7 @@ public class TrainingWorker {
     private HarnessConfig harnessConfig(VariantProposed variant, CorpusGate.Mixture mixture) {
         return new HarnessConfig(mixture.corpus(), variant.dataset().validationFraction(),
                 variant.budget().maxTokens(), variant.budget().maxSeconds(), variant.trainingSeed(), preset(variant),
-                null, status.peakFlops(), mixture.extras());
+                null, status.peakFlops(), mixture.extras(), variant.budget().smokeStepsOrNone());
     }
 
     /**

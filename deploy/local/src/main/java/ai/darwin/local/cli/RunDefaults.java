@@ -57,7 +57,8 @@ final class RunDefaults {
     RunConfig config(RunOptions options, String dataset) {
         return new RunConfig(options.name(), options.population(), options.generations(),
                 new DatasetSpec(dataset, options.sha256(), get("tokenizer"), number("validation-fraction")),
-                new TrainingBudget(options.maxTokens(), options.maxSeconds()), get("preset"), options.mutator(),
+                new TrainingBudget(options.maxTokens(), options.maxSeconds(),
+                        options.smokeSteps() == 0 ? null : options.smokeSteps()), get("preset"), options.mutator(),
                 options.model(), new FitnessSpec(get("fitness.mode"), list("fitness.order"), weights()),
                 new SelectionSpec(whole("selection.elites"), whole("selection.tournament-size"),
                         get("selection.assignment-policy"), get("selection.parent-sampling")),

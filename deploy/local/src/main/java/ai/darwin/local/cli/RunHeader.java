@@ -50,8 +50,18 @@ final class RunHeader {
         lines.add(String.format("At most %d variants to train%s (each generation's control and the verification's "
                         + "pairs included): roughly %d minutes on one CPU training worker.", variants,
                 resumedRunId == null ? "" : " in all", minutes));
+        if (config.budget().smokeStepsOrNone() > 0) {
+            lines.add(smoke(config.budget()));
+        }
         lines.add(repairs(config));
         return lines;
+    }
+
+    /** The smoke step, when the run has one: what it costs each variant and what it saves. */
+    static String smoke(TrainingBudget budget) {
+        return String.format(Locale.ROOT, "Smoke step: each variant trains %d steps and is checked as the evaluation "
+                + "will check it before its budget, so one that breaks only in evaluation fails in seconds "
+                + "(--smoke-steps 0: off)", budget.smokeStepsOrNone());
     }
 
     /** What happens to a variant that fails in training: repaired by its LLM agent, or only counted. */

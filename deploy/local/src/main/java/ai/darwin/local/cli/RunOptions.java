@@ -31,6 +31,8 @@ import java.util.function.UnaryOperator;
  * @param costCapUsd   no more LLM calls once the run has cost this many US dollars (0: mutation-service's default)
  * @param runtimeRepairs how many times, within its generation, an LLM-written variant that fails in training goes
  *                     back to its agent for a fix (0: never)
+ * @param smokeSteps   the smoke step's training steps, after which a variant's model goes through the evaluation's
+ *                     checks on one held-out batch before it trains under the budget (0: no smoke step)
  * @param minEffectPercent the smallest val_bpb improvement the verdict calls one, in percent of the seed's
  * @param fresh        start a new run even if an unfinished one exists
  * @param allowUnisolated train variants without bubblewrap's wall where it cannot run (the operator's explicit risk)
@@ -38,7 +40,7 @@ import java.util.function.UnaryOperator;
  */
 record RunOptions(String name, int population, int generations, long maxTokens, double maxSeconds, String dataset,
                   String sha256, String mutator, String model, int seeds, long seed, double costCapUsd,
-                  int runtimeRepairs, double minEffectPercent, boolean fresh, boolean allowUnisolated, List<String> given) {
+                  int runtimeRepairs, int smokeSteps, double minEffectPercent, boolean fresh, boolean allowUnisolated, List<String> given) {
 
     static final int MAX_POPULATION = 100;
     static final int MAX_GENERATIONS = 1000;
@@ -51,12 +53,16 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     static final int MAX_COST_CAP_USD = 10_000;
     /** Each repair keeps a generation open for another training: a few are worth it, more only stall the run. */
     static final int MAX_RUNTIME_REPAIRS = 5;
+    /** A smoke step is a few steps; past this many it is a second run, not a check. */
+    static final int MAX_SMOKE_STEPS = 100;
+    /** The smoke step {@code auto} gives the mutators that write code (see run-defaults.properties). */
+    static final int CODE_MUTATOR_SMOKE_STEPS = 3;
     /** A verdict that asks for more than half of val_bpb asks for what no change delivers. */
     static final int MAX_MIN_EFFECT_PERCENT = 50;
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
     static final Set<String> VALUED = Set.of("name", "population", "generations", "budget-tokens", "budget-seconds",
             "dataset", "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs",
-            "min-effect");
+            "smoke-steps", "min-effect");
 
     static RunOptions parse(List<String> args, Path repository) {
         return parse(args, repository, RunDefaults.load(), System::getenv);
@@ -114,6 +120,8 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         String mutator = checked.mutator(env);
         String model = values.get("model");
         boolean llm = LLM_MUTATORS.contains(mutator);
+        int smokeSteps = values.get("smoke-steps").equals("auto") ? (llm ? CODE_MUTATOR_SMOKE_STEPS : 0)
+                : (int) checked.whole("smoke-steps", 0, MAX_SMOKE_STEPS);
         if (llm && model.isBlank()) {
             throw checked.refused("model", "must name the LLM for the " + mutator + " mutator");
         }
@@ -129,7 +137,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         }
         return new RunOptions(name, population, generations, maxTokens, maxSeconds, dataset,
                 sha256.isEmpty() ? null : sha256, mutator, llm ? model : null, seeds, seed,
-                costCapUsd, runtimeRepairs, minEffectPercent, fresh, allowUnisolated, List.copyOf(given));
+                costCapUsd, runtimeRepairs, smokeSteps, minEffectPercent, fresh, allowUnisolated, List.copyOf(given));
     }
 
     /** Variants the run will train: the baseline, P per generation, and 2k re-trainings to verify. */
@@ -143,15 +151,18 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
                                     [--budget-seconds 0..86400] [--dataset FILE|URL] [--sha256 HEX]
                                     [--mutator optimizer|random|llm|llm-chunk|hybrid] [--model NAME]
                                     [--seeds 2..20] [--seed N] [--cost-cap-usd 0..10000]
-                                    [--runtime-repairs 0..5] [--min-effect 0..50] [--name NAME] [--new]
-                                    [--allow-unisolated]
+                                    [--runtime-repairs 0..5] [--smoke-steps auto|0..100] [--min-effect 0..50]
+                                    [--name NAME] [--new] [--allow-unisolated]
                        ./darwin stop | status | report RUN_ID
                 Defaults, with what each setting means: deploy/local/src/main/resources/run-defaults.properties.
                 Every variant trains on the same number of tokens (--budget-tokens); --budget-seconds alone asks for
                 a wall-clock budget instead, both together for whichever comes first. --seeds is the most seed pairs
                 the final verification trains. --cost-cap-usd stops the LLM calls once the run has cost that much
                 (then the offline mutator proposes). --runtime-repairs is how many times an LLM-written variant
-                that fails in training goes back to its agent for a fix within its generation. --min-effect is
+                that fails in training goes back to its agent for a fix within its generation. --smoke-steps N
+                trains each variant's first N steps and checks its model as the evaluation will (on one held-out
+                batch) before the full budget, so a program that breaks only in evaluation fails in seconds (0: off;
+                auto: 3 for the mutators that write code, 0 for optimizer and random). --min-effect is
                 the smallest val_bpb improvement, in percent of the seed's, that the verdict calls one (default 0.5).
                 Without --new, an unfinished run is resumed as it was requested. The llm mutator is the default when
                 OPENAI_API_KEY or OPENAI_BASE_URL is set (any OpenAI-compatible server). Training runs each variant

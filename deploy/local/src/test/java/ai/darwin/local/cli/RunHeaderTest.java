@@ -86,6 +86,11 @@ class RunHeaderTest {
 
         assertThat(RunHeader.lines(base, null, List.of())).last().isEqualTo("Runtime repairs: up to 3 per variant "
                 + "that fails in training, by its LLM agent within the same generation");
+        assertThat(RunHeader.lines(base, null, List.of())).contains("Smoke step: each variant trains 3 steps and is "
+                + "checked as the evaluation will check it before its budget, so one that breaks only in evaluation "
+                + "fails in seconds (--smoke-steps 0: off)");
+        assertThat(RunHeader.lines(DEFAULTS.config(RunOptions.parse(List.of("--mutator", "random"), Path.of("."),
+                DEFAULTS, name -> null), "/d.txt"), null, List.of())).noneMatch(line -> line.startsWith("Smoke"));
         assertThat(RunHeader.repairs(DEFAULTS.config(RunOptions.parse(List.of("--mutator", "hybrid",
                 "--runtime-repairs", "0"), Path.of("."), DEFAULTS, name -> null), "/d.txt")))
                 .isEqualTo("Runtime repairs: none (--runtime-repairs 0): a variant that fails in training is "

@@ -124,6 +124,25 @@ class RunOptionsTest {
     }
 
     @Test
+    void theSmokeStepIsOnForTheMutatorsThatWriteCodeAndTheFlagSetsItWithinItsRange() {
+        RunOptions llm = parse("--mutator", "llm", "--model", "m");
+        assertThat(DEFAULTS.config(llm, "/d.txt").budget().smokeSteps()).isEqualTo(3);
+        assertThat(DEFAULTS.config(parse("--mutator", "hybrid", "--model", "m"), "/d.txt").budget().smokeSteps())
+                .isEqualTo(3);
+        assertThat(DEFAULTS.config(parse("--mutator", "optimizer"), "/d.txt").budget().smokeSteps())
+                .as("knob changes reach evaluation through the forward they trained with: no smoke step").isNull();
+        assertThat(DEFAULTS.config(parse("--mutator", "random", "--smoke-steps", "5"), "/d.txt").budget()
+                .smokeSteps()).isEqualTo(5);
+        assertThat(DEFAULTS.config(parse("--mutator", "llm", "--model", "m", "--smoke-steps", "0"), "/d.txt")
+                .budget().smokeStepsOrNone()).isZero();
+        assertThatThrownBy(() -> parse("--smoke-steps", "101"))
+                .hasMessage("--smoke-steps must be a whole number from 0 to 100, not '101'");
+        assertThatThrownBy(() -> parse("--smoke-steps", "some"))
+                .hasMessage("--smoke-steps must be a whole number from 0 to 100, not 'some'");
+        assertThat(RunOptions.usage()).contains("[--smoke-steps auto|0..100]");
+    }
+
+    @Test
     void theLlmIsTheMutatorWhereOneIsConfiguredAndItsModelComesFromTheEnvironment() {
         Map<String, String> env = Map.of("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1", "OPENAI_MODEL", "qwen");
         RunOptions options = RunOptions.parse(List.of(), REPOSITORY, DEFAULTS, env::get);
@@ -142,8 +161,7 @@ class RunOptionsTest {
     @Test
     void aDefaultsFileWithABadValueIsNamedToo() {
         Properties broken = new Properties();
-        for (String key : List.of("name", "population", "generations", "budget-tokens", "budget-seconds", "dataset",
-                "sha256", "mutator", "model", "seeds", "seed", "cost-cap-usd", "runtime-repairs", "min-effect")) {
+        for (String key : RunOptions.VALUED) {
             broken.setProperty(key, DEFAULTS.get(key));
         }
         broken.setProperty("population", "four");

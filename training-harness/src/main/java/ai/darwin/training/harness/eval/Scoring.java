@@ -1,5 +1,6 @@
 package ai.darwin.training.harness.eval;
 
+import ai.darwin.training.harness.FailureClass;
 import ai.darwin.training.harness.HarnessException;
 import ai.darwin.training.harness.data.CharTokenizer;
 
@@ -25,6 +26,13 @@ public final class Scoring {
      * @param modelBuilds    how many times the model was built afresh
      */
     public record Result(ValidationScore score, long usedParameters, int modelBuilds) {
+    }
+
+    /** @throws HarnessException NAN_LOSS when the validation loss is NaN or infinite */
+    public static void requireFinite(double validationLoss) throws HarnessException {
+        if (!Double.isFinite(validationLoss)) {
+            throw new HarnessException(FailureClass.NAN_LOSS, "the validation loss was " + validationLoss);
+        }
     }
 
     public static Result score(FreshModels models, Inputs inputs) throws HarnessException {

@@ -36,6 +36,14 @@ public final class ValidationSet {
         return new ValidationSet(windows, spec.contextLength());
     }
 
+    /**
+     * @return the first {@code count} batches, the same windows in the same order: a batch the smoke step checks is
+     *         one the evaluation scores, so the program's model cannot tell the two apart by what it is shown
+     */
+    public ValidationSet first(int count) {
+        return new ValidationSet(Arrays.copyOf(windows, Math.max(1, Math.min(count, windows.length))), contextLength);
+    }
+
     public int batches() {
         return windows.length;
     }

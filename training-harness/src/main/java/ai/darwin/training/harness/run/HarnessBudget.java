@@ -19,6 +19,10 @@ public final class HarnessBudget implements Budget {
     private final double maxSeconds;
     private final LongSupplier nanoClock;
     private final boolean spent;
+    /** The smoke step's limit on batches drawn; 0 for none. */
+    private final int maxBatches;
+    private int batches;
+    private boolean cutShort;
     private long startNanos;
     private long tokensUsed;
     private long lastBatchTokens;
@@ -28,19 +32,31 @@ public final class HarnessBudget implements Budget {
     private volatile String stoppedBecause;
 
     public HarnessBudget(long maxTokens, double maxSeconds) {
-        this(maxTokens, maxSeconds, System::nanoTime, false);
+        this(maxTokens, maxSeconds, System::nanoTime, false, 0);
     }
 
     HarnessBudget(long maxTokens, double maxSeconds, LongSupplier nanoClock) {
-        this(maxTokens, maxSeconds, nanoClock, false);
+        this(maxTokens, maxSeconds, nanoClock, false, 0);
     }
 
-    private HarnessBudget(long maxTokens, double maxSeconds, LongSupplier nanoClock, boolean spent) {
+    private HarnessBudget(long maxTokens, double maxSeconds, LongSupplier nanoClock, boolean spent, int maxBatches) {
         this.maxTokens = maxTokens;
         this.maxSeconds = maxSeconds;
         this.nanoClock = nanoClock;
         this.spent = spent;
+        this.maxBatches = maxBatches;
         this.startNanos = nanoClock.getAsLong();
+    }
+
+    /**
+     * The smoke step's budget: the run's own limits, as the program sees them in the run (so its first steps are the
+     * run's first steps, learning-rate schedule included), and exhausted once {@code steps} batches were drawn.
+     */
+    public static HarnessBudget firstSteps(long maxTokens, double maxSeconds, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1 but was " + steps);
+        }
+        return new HarnessBudget(maxTokens, maxSeconds, System::nanoTime, false, steps);
     }
 
     /**
@@ -48,7 +64,7 @@ public final class HarnessBudget implements Budget {
      * it build its model again for evaluation.
      */
     public static HarnessBudget spent(long maxTokens, double maxSeconds) {
-        return new HarnessBudget(maxTokens, maxSeconds, System::nanoTime, true);
+        return new HarnessBudget(maxTokens, maxSeconds, System::nanoTime, true, 0);
     }
 
     /** Starts the clock: called just before the program's {@code train}. */
@@ -63,7 +79,7 @@ public final class HarnessBudget implements Budget {
     /** @return true once the tokens drawn or the time spent reach a limit, or the next batch would not fit */
     @Override
     public boolean exhausted() {
-        return spent || stoppedBecause != null || tokensExhausted()
+        return spent || stoppedBecause != null || tokensExhausted() || (maxBatches > 0 && batches >= maxBatches)
                 || (maxSeconds > 0 && elapsedSeconds() >= maxSeconds);
     }
 
@@ -120,6 +136,14 @@ public final class HarnessBudget implements Budget {
         return timeOverrun;
     }
 
+    /**
+     * @return whether a smoke step's budget refused a batch past its steps: the program did not poll
+     *         {@link #exhausted()}, so the smoke step ended without a model, which is not a failure of the run
+     */
+    public boolean cutShort() {
+        return cutShort;
+    }
+
     /** @return the longest context (tokens per row) of the batches drawn, 0 before the first */
     public int longestContext() {
         return longestContext;
@@ -140,6 +164,10 @@ public final class HarnessBudget implements Budget {
         if (stoppedBecause != null) {
             return "training was stopped early: " + stoppedBecause;
         }
+        if (maxBatches > 0 && batches >= maxBatches) {
+            cutShort = true;
+            return "the budget is exhausted; poll budget().exhausted() before each step";
+        }
         if (maxTokens > 0 && tokensUsed + tokens > maxTokens) {
             tokensOverdrawn = true;
             return "a batch of " + tokens + " tokens would take the " + tokensUsed + " tokens drawn past the token "
@@ -150,6 +178,7 @@ public final class HarnessBudget implements Budget {
             return "the time budget of " + maxSeconds + " s was exhausted; poll budget().exhausted() before each step";
         }
         tokensUsed += tokens;
+        batches++;
         lastBatchTokens = tokens;
         longestContext = Math.max(longestContext, contextLength);
         return null;

@@ -18,7 +18,7 @@ import java.util.Properties;
  * A {@link HarnessConfig} as the properties file a child JVM reads. Keys: {@code corpus.uri}, {@code corpus.sha256},
  * {@code validationFraction}, {@code budget.maxTokens}, {@code budget.maxSeconds}, {@code seed}, {@code preset},
  * {@code eval.batches}, {@code eval.batchSize}, {@code eval.contextLength}, {@code eval.seed},
- * {@code eval.maxSeconds}, {@code peakFlops}, and {@code extra.N.uri}, {@code extra.N.sha256}, {@code extra.N.weight}
+ * {@code eval.maxSeconds}, {@code peakFlops}, {@code smokeSteps} (absent: no smoke step), and {@code extra.N.uri}, {@code extra.N.sha256}, {@code extra.N.weight}
  * for each extra corpus N = 0, 1, …;
  * all but {@code corpus.uri} and one budget limit are optional.
  */
@@ -49,6 +49,7 @@ public final class ChildConfig {
             properties.setProperty("eval.maxSeconds", Double.toString(evaluation.maxSeconds()));
         }
         properties.setProperty("peakFlops", Double.toString(config.peakFlops()));
+        properties.setProperty("smokeSteps", Integer.toString(config.smokeSteps()));
         List<ExtraSource> extras = config.extraCorpora();
         for (int i = 0; i < extras.size(); i++) {
             properties.setProperty("extra." + i + ".uri", extras.get(i).source().uri());
@@ -84,7 +85,8 @@ public final class ChildConfig {
                 Double.parseDouble(properties.getProperty("budget.maxSeconds", "0")),
                 Long.parseLong(properties.getProperty("seed", Long.toString(HarnessConfig.DEFAULT_SEED))),
                 properties.getProperty("preset"), evaluation,
-                Double.parseDouble(properties.getProperty("peakFlops", "0")), extras(properties));
+                Double.parseDouble(properties.getProperty("peakFlops", "0")), extras(properties),
+                Integer.parseInt(properties.getProperty("smokeSteps", "0").trim()));
     }
 
     private static List<ExtraSource> extras(Properties properties) {

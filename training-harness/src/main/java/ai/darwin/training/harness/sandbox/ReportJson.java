@@ -77,6 +77,7 @@ public final class ReportJson {
         json.put("engineSeconds", timings.engineSeconds());
         json.put("trainSeconds", timings.trainSeconds());
         json.put("evaluationSeconds", timings.evaluationSeconds());
+        json.put("smokeSeconds", timings.smokeSeconds());
         return json;
     }
 

@@ -40,12 +40,24 @@ class ChildConfigTest {
     }
 
     @Test
+    void theSmokeStepSurvivesTheFile(@TempDir Path dir) throws IOException {
+        HarnessConfig config = HarnessConfig.of(CorpusSource.of("/data/corpus.txt"), 1000, 0).withSmokeSteps(5);
+        Path file = dir.resolve(ChildMain.CONFIG);
+
+        ChildConfig.write(config, file);
+
+        assertThat(ChildConfig.read(file).smokeSteps()).isEqualTo(5);
+        assertThat(ChildConfig.read(file)).isEqualTo(config);
+    }
+
+    @Test
     void defaultsFillWhatIsLeftOut(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve(ChildMain.CONFIG), "corpus.uri=/data/corpus.txt\nbudget.maxSeconds=60\n");
 
         HarnessConfig config = ChildConfig.read(file);
 
         assertThat(config).isEqualTo(HarnessConfig.of(CorpusSource.of("/data/corpus.txt"), 0, 60));
+        assertThat(config.smokeSteps()).as("no smoke step unless asked").isZero();
     }
 
     @Test
