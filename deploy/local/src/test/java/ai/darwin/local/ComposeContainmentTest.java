@@ -72,7 +72,8 @@ class ComposeContainmentTest {
         assertThat(Yamls.at(compose, "networks", "training", "internal")).as("no route out").isEqualTo(true);
         assertThat(services.keySet().stream().filter(name -> networks(map(services.get(name))).contains("training")))
                 .containsExactlyInAnyOrder("kafka", TRAINING, "training-service-2", "training-service-3",
-                        "training-service-4"); // the extra workers are training-service's copies (ComposeDeploymentTest)
+                        "training-service-4", // the extra workers are training-service's copies (ComposeDeploymentTest)
+                        "jaeger"); // the workers' spans, with the tracing profile (ComposeDeploymentTest)
 
         Map<String, Object> training = map(services.get(TRAINING));
         assertThat(training).doesNotContainKey("env_file");

@@ -160,21 +160,24 @@ class ComposeDeploymentTest {
     }
 
     /**
-     * The services export their spans where OTEL_EXPORTER_OTLP_ENDPOINT names a collector, and only then; the
-     * training workers, whose network reaches the broker only, never; Jaeger starts only with its profile.
+     * The services and the training workers export their spans where OTEL_EXPORTER_OTLP_ENDPOINT names a collector,
+     * and only then; Jaeger starts only with its profile, and joins the workers' network (which has no route out)
+     * as well as the services', so that the workers reach it and nothing else but the broker.
      */
     @Test
     void tracesGoToACollectorOnlyWhereOneIsNamed() throws IOException {
         Map<String, Object> services = services("docker-compose.yml");
-        for (String service : List.of("memory-service", "selection-service", "mutation-service", "hitl-service")) {
+        List<String> exporters = new ArrayList<>(List.of("memory-service", "selection-service", "mutation-service",
+                "hitl-service"));
+        exporters.addAll(trainingWorkers(services));
+        for (String service : exporters) {
             assertThat(map(map(services.get(service)).get("environment")))
                     .as(service).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "${OTEL_EXPORTER_OTLP_ENDPOINT:-}");
         }
-        for (String worker : trainingWorkers(services)) {
-            assertThat(map(map(services.get(worker)).get("environment"))).as(worker)
-                    .doesNotContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
-        }
-        assertThat(strings(map(services.get("jaeger")).get("profiles"))).containsExactly("tracing");
+        Map<String, Object> jaeger = map(services.get("jaeger"));
+        assertThat(strings(jaeger.get("profiles"))).containsExactly("tracing");
+        assertThat(strings(jaeger.get("networks"))).containsExactlyInAnyOrder("default", "training");
+        assertThat(strings(map(services.get(TRAINING)).get("networks"))).containsExactly("training");
     }
 
     private static List<String> trainingWorkers(Map<String, Object> services) {

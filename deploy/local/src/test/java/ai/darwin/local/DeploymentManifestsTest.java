@@ -141,6 +141,31 @@ class DeploymentManifestsTest {
         }
     }
 
+    /**
+     * Every service, the training workers included, reads the collector's address from darwin-config (its whole
+     * config, or for the workers, which get nothing else of it but the broker's address, that one key);
+     * KubernetesNetworkPoliciesTest holds the egress to the collector that goes with it.
+     */
+    @Test
+    void everyServiceAndTrainingWorkerExportsItsSpansToTheCollectorThatDarwinConfigNames() throws IOException {
+        for (String name : SERVICES) {
+            Map<String, Object> deployment = map(byKind(load(KUBERNETES.resolve(name + ".yaml"))).get("Deployment")
+                    .get("spec"));
+            Map<String, Object> container = map(list(map(map(deployment.get("template")).get("spec"))
+                    .get("containers")).get(0));
+            boolean wholeConfig = list(container.getOrDefault("envFrom", List.of())).stream()
+                    .anyMatch(source -> "darwin-config".equals(Yamls.at(source, "configMapRef", "name")));
+            boolean collectorKey = list(container.getOrDefault("env", List.of())).stream().map(e -> map(e))
+                    .anyMatch(e -> "OTEL_EXPORTER_OTLP_ENDPOINT".equals(e.get("name"))
+                            && "darwin-config".equals(Yamls.at(e, "valueFrom", "configMapKeyRef", "name"))
+                            && "OTEL_EXPORTER_OTLP_ENDPOINT".equals(Yamls.at(e, "valueFrom", "configMapKeyRef", "key")));
+            assertThat(wholeConfig || collectorKey).as(name).isTrue();
+            assertThat(wholeConfig).as(name + " gets all of darwin-config").isEqualTo(!name.equals("training-service"));
+        }
+        assertThat(strings(map(list(load(KUBERNETES.resolve("kustomization.yaml")).get(0).get("configMapGenerator"))
+                .get(0)).get("literals"))).anyMatch(literal -> literal.startsWith("OTEL_EXPORTER_OTLP_ENDPOINT="));
+    }
+
     @Test
     void trainingWorkersScaleOnTheLagOfTheGroupAndTopicTheyConsume() throws IOException {
         Properties training = properties("training-service");

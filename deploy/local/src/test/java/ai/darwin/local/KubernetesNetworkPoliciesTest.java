@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The namespace's NetworkPolicies, read by {@link NetworkPolicies}: everything is denied by default, the training
- * workers reach the broker and DNS only and nothing reaches them, and every other component reaches exactly what
- * it needs. The expected connections are written out in full, so that any policy change shows up here.
+ * workers reach the broker, DNS and the trace collector only and nothing reaches them, and every other component
+ * reaches exactly what it needs. The expected connections are written out in full, so that any policy change shows up here.
  */
 class KubernetesNetworkPoliciesTest {
 
@@ -49,8 +49,8 @@ class KubernetesNetworkPoliciesTest {
             "memory-service -> kafka:9092/TCP", "memory-service -> mongo:27017/TCP",
             "hitl-service -> kafka:9092/TCP", "hitl-service -> mongo:27017/TCP",
             "darwin-topics -> kafka:9092/TCP",
-            // spans, from every service but the training workers
-            "selection-service -> otel-collector:4317/TCP", "mutation-service -> otel-collector:4317/TCP",
+            // spans, from every service and the training workers (the variants they run have no network)
+            "training-service -> otel-collector:4317/TCP", "selection-service -> otel-collector:4317/TCP", "mutation-service -> otel-collector:4317/TCP",
             "memory-service -> otel-collector:4317/TCP", "hitl-service -> otel-collector:4317/TCP",
             "keda -> kafka:9092/TCP"));
 
@@ -80,7 +80,7 @@ class KubernetesNetworkPoliciesTest {
     }
 
     @Test
-    void trainingWorkersReachOnlyTheBrokerAndDnsAndNothingReachesThem() throws IOException {
+    void trainingWorkersReachOnlyTheBrokerDnsAndTheCollectorAndNothingReachesThem() throws IOException {
         // each side on its own: the workers' egress would stop them even if a receiver accepted more, and their
         // ingress would stop a caller even if its egress allowed more
         List<Map<String, Object>> resources = render(List.of());
@@ -100,7 +100,8 @@ class KubernetesNetworkPoliciesTest {
                 }
             }
         }
-        assertThat(out).containsExactly("kafka:9092/TCP", "kube-dns:53/TCP", "kube-dns:53/UDP");
+        assertThat(out).containsExactly("kafka:9092/TCP", "kube-dns:53/TCP", "kube-dns:53/UDP",
+                "otel-collector:4317/TCP");
         assertThat(in).isEmpty();
     }
 

@@ -7,19 +7,25 @@ import ai.darwin.memory.metrics.JournalMetrics;
 import ai.darwin.memory.store.EventJournal;
 import ai.darwin.memory.store.JournalEntry;
 import ai.darwin.memory.store.Projections;
+import ai.darwin.platform.messaging.VariantSpans;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Reads every Darwin topic, journals each event once and keeps the queryable views up to date. A record that is not a valid contract event is nacked,
- * so the connector moves it to the dead-letter topic with the reason, and consumption goes on.
+ * so the connector moves it to the dead-letter topic with the reason, and consumption goes on. Each event is journaled
+ * in a span that continues the trace its record carried (a variant's, for the variant's events), so a variant's trace
+ * shows when its events reached the journal.
  */
 @ApplicationScoped
 public class EventJournalConsumer {
@@ -34,6 +40,8 @@ public class EventJournalConsumer {
     private final Projections projections;
     @Inject
     JournalMetrics metrics;
+    @Inject
+    Tracer tracer;
 
     EventJournalConsumer(EventJournal journal, Projections projections) {
         this.journal = journal;
@@ -42,8 +50,12 @@ public class EventJournalConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        DarwinEvent event = EventCodec.readAny(record.value());
+    public CompletionStage<Void> consume(Message<ConsumerRecord<String, String>> message) {
+        return VariantSpans.handle(tracer, message, record -> EventCodec.readAny(record.value()),
+                (event, trace) -> journal(message.getPayload(), event));
+    }
+
+    private void journal(ConsumerRecord<String, String> record, DarwinEvent event) {
         Map<String, Object> payload = JSON.convertValue(JSON.valueToTree(event), new TypeReference<>() { });
         boolean stored = journal.record(new JournalEntry(event.eventId(), EventType.of(event).typeName(),
                 event.runId(), event.timestamp(), record.topic(), record.partition(), record.offset(), payload));

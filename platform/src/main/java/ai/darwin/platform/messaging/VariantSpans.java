@@ -42,11 +42,12 @@ public final class VariantSpans {
      * Reads a consumed message's event and handles it in a span of the message's trace; acknowledges it after, or
      * nacks it with the failure (to the dead-letter topic) when it cannot be read or handled.
      *
-     * @param read how the channel reads its payload, e.g. {@code EventCodec::readAny}
+     * @param read how the channel reads its payload, e.g. {@code EventCodec::readAny} for a JSON string, or the
+     *             value of a {@code ConsumerRecord} for a channel that also needs the record's topic and offset
      */
-    public static <E extends DarwinEvent> CompletionStage<Void> handle(Tracer tracer, Message<String> message,
-                                                                       Function<String, E> read,
-                                                                       BiConsumer<E, Context> work) {
+    public static <P, E extends DarwinEvent> CompletionStage<Void> handle(Tracer tracer, Message<P> message,
+                                                                          Function<P, E> read,
+                                                                          BiConsumer<E, Context> work) {
         try {
             E event = read.apply(message.getPayload());
             handle(tracer, Traces.of(message), event, trace -> work.accept(event, trace));

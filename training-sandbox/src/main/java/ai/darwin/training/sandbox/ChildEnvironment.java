@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class ChildEnvironment {
 
-    /** Names that are never passed on, whatever the allow-list says. */
-    static final Pattern SECRET = Pattern.compile("KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|AUTH");
+    /**
+     * Names that are never passed on, whatever the allow-list says: secrets, and the worker's OpenTelemetry settings
+     * (OTEL_*, QUARKUS_OTEL_*), which name the collector that the worker, and only the worker, may reach.
+     */
+    static final Pattern NEVER_PASSED = Pattern.compile("KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|AUTH|(^|_)OTEL_");
     public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private ChildEnvironment() {
@@ -35,7 +38,7 @@ public final class ChildEnvironment {
         Map<String, String> child = new TreeMap<>();
         for (String name : allowed) {
             String value = parent.get(name);
-            if (value != null && !looksSecret(name)) {
+            if (value != null && !neverPassed(name)) {
                 child.put(name, value);
             }
         }
@@ -53,7 +56,7 @@ public final class ChildEnvironment {
         return child;
     }
 
-    static boolean looksSecret(String name) {
-        return SECRET.matcher(name.toUpperCase(Locale.ROOT)).find();
+    static boolean neverPassed(String name) {
+        return NEVER_PASSED.matcher(name.toUpperCase(Locale.ROOT)).find();
     }
 }

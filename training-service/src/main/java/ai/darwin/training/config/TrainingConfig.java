@@ -85,7 +85,7 @@ public interface TrainingConfig {
 
         /**
          * Variables of the worker's environment a child may see; names that look like secrets (KEY, SECRET, TOKEN,
-         * PASSWORD, CREDENTIAL) are never passed, whatever this says.
+         * PASSWORD, CREDENTIAL) and the worker's OpenTelemetry settings (OTEL_*) are never passed, whatever this says.
          */
         @WithDefault("PATH,LANG,LC_ALL,TZ,CUDA_VISIBLE_DEVICES,NVIDIA_VISIBLE_DEVICES,LD_LIBRARY_PATH")
         List<String> passEnvironment();

@@ -43,6 +43,19 @@ class ChildEnvironmentTest {
     }
 
     @Test
+    void theWorkersCollectorIsNeverNamedToAChildEvenWhenTheAllowListNamesIt() {
+        Map<String, String> parent = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4317",
+                "OTEL_SERVICE_NAME", "training-service", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                "http://otel-collector:4317", "TZ", "UTC");
+
+        Map<String, String> child = ChildEnvironment.of(parent, List.copyOf(parent.keySet()), HOME, TMP, CACHE, 1);
+
+        assertThat(child).containsEntry("TZ", "UTC").doesNotContainKeys("OTEL_EXPORTER_OTLP_ENDPOINT",
+                "OTEL_SERVICE_NAME", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        assertThat(String.join(" ", child.values())).doesNotContain("otel-collector");
+    }
+
+    @Test
     void aMissingPathGetsTheSystemDefault() {
         Map<String, String> child = ChildEnvironment.of(Map.of(), List.of("PATH"), HOME, TMP, CACHE, 1);
 
