@@ -9,6 +9,7 @@ import ai.darwin.events.EventCodec;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.RunRequested;
 import ai.darwin.hitl.messaging.EventPublisher;
+import ai.darwin.platform.input.SmokeSteps;
 import ai.darwin.platform.rest.RunAccepted;
 import ai.darwin.platform.security.Roles;
 import ai.darwin.testing.MongoServerResource;
@@ -70,6 +71,9 @@ class RunRequestsResourceTest {
         assertThat(requested.eventId()).isEqualTo(accepted.eventId());
         assertThat(requested.requestedBy()).isEqualTo("otto");
         assertThat(requested.config().dataset().uri()).isEqualTo(TINYSHAKESPEARE);
+        // the form names no smoke step: the request gets its mutator's, as ./darwin run --smoke-steps auto does
+        assertThat(requested.config().budget().smokeSteps())
+                .isEqualTo(SmokeSteps.auto(requested.config().mutator()));
         assertThat(message.getMetadata(OutgoingCloudEventMetadata.class)).hasValueSatisfying(
                 ce -> assertThat(ce.getType()).isEqualTo("ai.darwin.RunRequested.v1"));
     }

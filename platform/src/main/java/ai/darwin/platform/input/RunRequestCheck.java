@@ -33,7 +33,8 @@ public final class RunRequestCheck {
     }
 
     /**
-     * The request of a new run, under a fresh run id, once {@code config} passes.
+     * The request of a new run, under a fresh run id, once {@code config} passes; a budget that names no smoke step
+     * gets the one its mutator's runs get by default ({@link SmokeSteps#auto}).
      *
      * @param requestedBy the caller's name, from its token
      * @throws IllegalArgumentException saying what is wrong with {@code config}
@@ -43,8 +44,8 @@ public final class RunRequestCheck {
             throw new IllegalArgumentException("a run configuration is required as the JSON body");
         }
         check(config);
-        return new RunRequested(Envelope.of("run-" + UUID.randomUUID().toString().substring(0, 8)), config,
-                requestedBy);
+        return new RunRequested(Envelope.of("run-" + UUID.randomUUID().toString().substring(0, 8)),
+                SmokeSteps.filledIn(config), requestedBy);
     }
 
     /** @throws IllegalArgumentException saying what is wrong with {@code config} */

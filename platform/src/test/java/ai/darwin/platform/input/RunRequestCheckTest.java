@@ -60,9 +60,24 @@ class RunRequestCheckTest {
         RunRequested first = check.request(config, "otto");
         assertThat(first.runId()).matches("run-[0-9a-f]{8}").isNotEqualTo(check.request(config, "otto").runId());
         assertThat(first.requestedBy()).isEqualTo("otto");
-        assertThat(first.config()).isEqualTo(config);
+        assertThat(first.config()).isEqualTo(SmokeSteps.filledIn(config));
         assertThatThrownBy(() -> check.request(null, "otto")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a run configuration is required as the JSON body");
+    }
+
+    @Test
+    void aRequestThatNamesNoSmokeStepGetsItsMutatorsAndOneThatNamesItKeepsIt() {
+        DatasetSpec corpus = new DatasetSpec(CORPUS, null, "char", 0.1);
+        RunConfig knobs = run(corpus, FitnessSpec.DEFAULT, new SelectionSpec(1, 2, "others"));
+        assertThat(check.request(knobs, "otto").config().budget().smokeSteps()).isZero();
+        RunConfig code = new RunConfig("checked", 4, 2, corpus, new TrainingBudget(100_000, 0), "cpu", "llm",
+                "gpt-test", FitnessSpec.DEFAULT, new SelectionSpec(1, 2, "others"), 0, 0, 3, 0, 7);
+        RunRequested requested = check.request(code, "otto");
+        assertThat(requested.config().budget().smokeSteps()).isEqualTo(SmokeSteps.FOR_CODE_MUTATORS);
+        assertThat(requested.config()).usingRecursiveComparison().ignoringFields("budget").isEqualTo(code);
+        RunConfig off = new RunConfig("checked", 4, 2, corpus, new TrainingBudget(100_000, 0, 0), "cpu", "llm",
+                "gpt-test", FitnessSpec.DEFAULT, new SelectionSpec(1, 2, "others"), 0, 0, 3, 0, 7);
+        assertThat(check.request(off, "otto").config().budget().smokeSteps()).isZero();
     }
 
     private static RunConfig run(DatasetSpec dataset, FitnessSpec fitness, SelectionSpec selection) {

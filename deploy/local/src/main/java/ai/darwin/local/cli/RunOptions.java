@@ -1,5 +1,6 @@
 package ai.darwin.local.cli;
 
+import ai.darwin.platform.input.SmokeSteps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +56,6 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
     static final int MAX_RUNTIME_REPAIRS = 5;
     /** A smoke step is a few steps; past this many it is a second run, not a check. */
     static final int MAX_SMOKE_STEPS = 100;
-    /** The smoke step {@code auto} gives the mutators that write code (see run-defaults.properties). */
-    static final int CODE_MUTATOR_SMOKE_STEPS = 3;
     /** A verdict that asks for more than half of val_bpb asks for what no change delivers. */
     static final int MAX_MIN_EFFECT_PERCENT = 50;
     /** The options that take a value; each is also a setting of {@code run-defaults.properties}. */
@@ -120,7 +119,7 @@ record RunOptions(String name, int population, int generations, long maxTokens, 
         String mutator = checked.mutator(env);
         String model = values.get("model");
         boolean llm = LLM_MUTATORS.contains(mutator);
-        int smokeSteps = values.get("smoke-steps").equals("auto") ? (llm ? CODE_MUTATOR_SMOKE_STEPS : 0)
+        int smokeSteps = values.get("smoke-steps").equals("auto") ? SmokeSteps.auto(mutator)
                 : (int) checked.whole("smoke-steps", 0, MAX_SMOKE_STEPS);
         if (llm && model.isBlank()) {
             throw checked.refused("model", "must name the LLM for the " + mutator + " mutator");
