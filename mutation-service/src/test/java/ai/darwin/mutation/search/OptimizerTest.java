@@ -95,11 +95,15 @@ class OptimizerTest {
             knobs.add(String.join(",", Recombination.changed(changed, seed)));
             assertThat(choice.reasoning()).contains("screening order");
         }
-        assertThat(knobs).containsExactly("CPU_LEARNING_RATE", "WARMUP_STEPS",
-                "CPU_BATCH_SIZE", "MIN_LR_RATIO");
+        assertThat(knobs).containsExactly("CPU_BLOCK_SIZE", "CPU_LEARNING_RATE", "WARMUP_STEPS",
+                "CPU_BATCH_SIZE");
         Optimizer.Choice first = new Optimizer().choose(SEED, "cpu", List.of(), List.of(), f -> false, 9)
                 .orElseThrow();
-        assertThat(learningRate(first.source())).isBetween(2.5 * SEED_LR, 3 * SEED_LR);
+        assertThat(Double.parseDouble(KnobSpace.vector(first.source(), "cpu").get("CPU_BLOCK_SIZE")))
+                .isEqualTo(Double.parseDouble(seed.get("CPU_BLOCK_SIZE")) / 2);
+        Optimizer.Choice second = new Optimizer().choose(SEED, "cpu", List.of(), List.of(),
+                f -> f.equals(ProgramFingerprint.of(first.source())), 9).orElseThrow();
+        assertThat(learningRate(second.source())).isBetween(2.5 * SEED_LR, 3 * SEED_LR);
     }
 
     /**
