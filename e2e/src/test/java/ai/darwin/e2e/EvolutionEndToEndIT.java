@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.darwin.events.EventCodec;
+import ai.darwin.events.generation.AssignmentKind;
 import ai.darwin.events.generation.GenerationClosed;
 import ai.darwin.events.generation.GenerationOpened;
 import ai.darwin.events.generation.RankedVariant;
@@ -14,6 +15,7 @@ import ai.darwin.events.run.FitnessSpec;
 import ai.darwin.events.run.RunCompleted;
 import ai.darwin.events.run.RunConfig;
 import ai.darwin.events.run.SelectionSpec;
+import ai.darwin.events.training.TrainingCompleted;
 import ai.darwin.events.training.TrainingResult;
 import ai.darwin.events.training.TrainingStarted;
 import ai.darwin.events.variant.TrainingBudget;
@@ -119,6 +121,18 @@ class EvolutionEndToEndIT {
         Set<String> resulted = recorder.of(TrainingResult.class, runId).stream().map(TrainingResult::variantId)
                 .collect(Collectors.toSet());
         assertThat(resulted).containsAll(proposed);
+
+        // a variant's trace crosses the real topics: a mutated variant's TrainingCompleted continues the trace of its
+        // VariantProposed, and each generation's close is sent in a trace (its span links the variants' traces)
+        List<VariantProposed> mutated = recorder.of(VariantProposed.class, runId).stream()
+                .filter(v -> v.kind() == AssignmentKind.MUTATE).toList();
+        assertThat(recorder.of(TrainingCompleted.class, runId)).as("a mutated variant's training in its trace")
+                .anySatisfy(trained -> assertThat(mutated).anySatisfy(v -> {
+                    assertThat(v.variantId()).isEqualTo(trained.variantId());
+                    assertThat(recorder.traceIds(v)).isNotEmpty().containsAnyElementsOf(recorder.traceIds(trained));
+                }));
+        assertThat(closed).allSatisfy(close -> assertThat(recorder.traceIds(close))
+                .as("the traceparent of generation %d's close", close.generation()).isNotEmpty());
         int memory = services.get("memory-service").port();
         await().atMost(Duration.ofMinutes(1)).until(() -> "COMPLETED".equals(
                 given().port(memory).get("/runs/" + runId).jsonPath().getString("status")));
