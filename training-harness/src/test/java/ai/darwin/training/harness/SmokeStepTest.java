@@ -191,4 +191,25 @@ class SmokeStepTest {
         return TrainedModel.of(CARD, List.of(context.manager().zeros(new Shape(3, 4))), ids -> ids.getManager()
                 .zeros(new Shape(ids.getShape().get(0), ids.getShape().get(1), vocabulary)));
     }
+
+    /**
+     * The smoke step shows the model held-out input ids before the run trains. A program that keeps them in a static
+     * field for its real training to learn from must find nothing there: every instance is defined anew in a class
+     * loader of its own, so the run's instance cannot see what the smoke step's saw.
+     */
+    @Test
+    void whatTheSmokeStepsModelSawOfTheHeldOutTextNeverReachesTheRunsTraining() {
+        String source = TinySeed.source(false)
+                .replace("public class SeedGpt implements TrainingProgram {",
+                        "public class SeedGpt implements TrainingProgram {\n    static Object leaked;")
+                .replace("public TrainedModel train(TrainingContext ctx) {", "public TrainedModel train(TrainingContext "
+                        + "ctx) {\n        if (leaked != null) { throw new IllegalStateException(\"held-out ids leaked\"); }")
+                .replace(FORWARD, "ids -> { leaked = ids; return model.forward(ids, false); });");
+        assertThat(source).contains("static Object leaked;", "held-out ids leaked", "leaked = ids;");
+
+        HarnessReport report = run(source, RUN.withSmokeSteps(SMOKE_STEPS));
+
+        assertThat(report.failure()).as("the run's training saw the smoke step's held-out ids").isNull();
+        assertThat(report.metrics()).isNotNull();
+    }
 }
